@@ -1,0 +1,70 @@
+import { readFileSync } from 'node:fs';
+import type { RunConfig } from '../core/config';
+import { withDefaults } from '../core/defaults';
+import { OproError } from '../core/errors';
+import type { MetricKind } from '../core/metrics/types';
+import type { Position } from '../core/prompt/position';
+import { intFlag, numberFlag, type CliValues } from './options';
+
+/** The environment variables the CLI reads. */
+export interface CliEnv {
+  OPENAI_API_KEY?: string | undefined;
+  OPENAI_BASE_URL?: string | undefined;
+}
+
+function promptsOf(values: CliValues): string[] {
+  if (values['prompt-file'] !== undefined) {
+    try {
+      return [readFileSync(values['prompt-file'], 'utf8').replace(/\r?\n$/, '')];
+    } catch (err) {
+      throw new OproError('config', `${values['prompt-file']}: cannot read the prompt file (${(err as Error).message}).`);
+    }
+  }
+  return values.prompt ?? [];
+}
+
+function optional<K extends string, V>(key: K, value: V | undefined): Partial<Record<K, V>> {
+  return value === undefined ? {} : ({ [key]: value } as Record<K, V>);
+}
+
+/** Turns flags (already merged with the config file) and the environment into a full RunConfig. */
+export function buildRunConfig(values: CliValues, env: CliEnv): RunConfig {
+  const seedInstructions = promptsOf(values);
+  if (seedInstructions.length === 0) {
+    throw new OproError('config', 'Give the prompt to optimize with --prompt TEXT or --prompt-file FILE.');
+  }
+  if (values.dataset === undefined) {
+    throw new OproError('config', 'Give the examples with --dataset FILE (JSONL, JSON, CSV or TSV).');
+  }
+  const baseUrl = values['base-url'] ?? env.OPENAI_BASE_URL;
+  const apiKey = values['api-key'] ?? env.OPENAI_API_KEY;
+  const endpoint = { ...optional('baseUrl', baseUrl), ...optional('apiKey', apiKey) };
+  const timeout = intFlag(values, 'timeout');
+  return withDefaults({
+    seedInstructions,
+    dataset: {
+      path: values.dataset,
+      ...optional('inputColumn', values['input-column']),
+      ...optional('targetColumn', values['target-column']),
+      ...optional('skipBadRows', values['skip-bad-rows']),
+      ...optional('train', numberFlag(values, 'train')),
+      ...optional('validation', numberFlag(values, 'validation')),
+    },
+    ...optional('position', values.position as Position | undefined),
+    ...optional('includeQA', values['include-qa']),
+    ...optional('metric', values.metric === undefined ? undefined : { kind: values.metric as MetricKind }),
+    scorer: { ...endpoint, ...optional('model', values['scorer-model']) },
+    optimizer: { ...endpoint, ...optional('model', values['optimizer-model'] ?? values['scorer-model']) },
+    ...optional('steps', intFlag(values, 'steps')),
+    ...optional('candidatesPerStep', intFlag(values, 'candidates')),
+    ...optional('exemplarsPerStep', intFlag(values, 'exemplars')),
+    ...optional('exemplarSelection', values['exemplar-selection'] as RunConfig['exemplarSelection'] | undefined),
+    ...optional('targetScore', numberFlag(values, 'target-score')),
+    ...optional('patience', intFlag(values, 'patience')),
+    ...optional('maxCalls', intFlag(values, 'max-calls')),
+    ...optional('maxTokens', intFlag(values, 'max-tokens')),
+    ...optional('seed', intFlag(values, 'seed')),
+    ...optional('concurrency', intFlag(values, 'concurrency')),
+    ...optional('requestTimeoutMs', timeout),
+  });
+}

@@ -1,0 +1,22 @@
+import { runCli } from './main';
+
+const controller = new AbortController();
+let interrupts = 0;
+process.on('SIGINT', () => {
+  interrupts += 1;
+  if (interrupts > 1) {
+    process.exit(130);
+  }
+  process.stderr.write('\nstopping: saving what finished (Ctrl-C again to quit at once)\n');
+  controller.abort();
+});
+
+void runCli(process.argv.slice(2), {
+  cwd: process.cwd(),
+  env: { OPENAI_API_KEY: process.env.OPENAI_API_KEY, OPENAI_BASE_URL: process.env.OPENAI_BASE_URL },
+  stdout: process.stdout,
+  stderr: process.stderr,
+  signal: controller.signal,
+}).then((code) => {
+  process.exitCode = code;
+});

@@ -1,0 +1,14 @@
+import type { CliEnv } from './buildConfig';
+import type { ProgressOutput } from './progress';
+
+/** What a CLI command may touch; tests pass their own. */
+export interface CliContext {
+  cwd: string;
+  env: CliEnv;
+  stdout: { write(text: string): unknown };
+  stderr: ProgressOutput;
+  signal: AbortSignal;
+}
+
+/** Exit codes: 0 done, 1 failed, 2 bad usage or input, 130 cancelled. */
+export const EXIT = { ok: 0, failed: 1, usage: 2, cancelled: 130 } as const;

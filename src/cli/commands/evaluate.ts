@@ -1,0 +1,24 @@
+import { resolve } from 'node:path';
+import { evaluateInstructions } from '../../core/engine';
+import { buildRunConfig } from '../buildConfig';
+import { EXIT, type CliContext } from '../cliContext';
+import type { CliValues } from '../options';
+
+/** `opro eval`: scores each --prompt on every row (no split unless --train/--validation say so). */
+export async function evalCommand(values: CliValues, context: CliContext): Promise<number> {
+  const config = buildRunConfig(values, context.env);
+  const cacheDir = values['no-cache'] === true ? undefined : resolve(context.cwd, values['cache-dir'] ?? '.opro/cache');
+  const scored = await evaluateInstructions(config, config.seedInstructions, cacheDir === undefined ? {} : { cacheDir }, context.signal);
+  if (context.signal.aborted) {
+    return EXIT.cancelled;
+  }
+  const rows = scored.map((c) => ({ instruction: c.instruction, score: c.score, correct: c.correct, total: c.total }));
+  if (values.json === true) {
+    context.stdout.write(`${JSON.stringify(rows)}\n`);
+  } else {
+    for (const row of rows) {
+      context.stdout.write(`${(row.score * 100).toFixed(1)}%  ${row.correct}/${row.total}  ${row.instruction.replace(/\s+/g, ' ').slice(0, 100)}\n`);
+    }
+  }
+  return EXIT.ok;
+}

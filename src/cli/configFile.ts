@@ -1,0 +1,40 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { OproError } from '../core/errors';
+import type { CliValues } from './options';
+
+const DEFAULT_CONFIG_FILE = 'opro.config.json';
+
+function kebab(key: string): string {
+  return key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+}
+
+/**
+ * Reads `--config FILE` (or ./opro.config.json when present): a JSON object whose keys are the
+ * flags in camelCase (`scorerModel`, `maxCalls`, `includeQa`). Returned as flag values, so flags on
+ * the command line override it and both go through the same checks.
+ */
+export function readConfigFile(path: string | undefined, cwd: string): CliValues {
+  const file = path ?? `${cwd}/${DEFAULT_CONFIG_FILE}`;
+  if (path === undefined && !existsSync(file)) {
+    return {};
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (err) {
+    throw new OproError('config', `${file}: cannot read the config file (${(err as Error).message}).`, {
+      hint: 'Fix the JSON or pass another file with --config.',
+    });
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+    throw new OproError('config', `${file}: expected a JSON object of options.`);
+  }
+  const values: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(parsed)) {
+    if (key === 'apiKey') {
+      throw new OproError('config', `${file}: keep the API key out of config files; set OPENAI_API_KEY instead.`);
+    }
+    values[kebab(key)] = typeof value === 'number' ? String(value) : value;
+  }
+  return values as CliValues;
+}

@@ -1,0 +1,85 @@
+import type { RunEvent } from '../core/events';
+import type { RunUsage } from '../core/runRecord';
+
+export interface ProgressOutput {
+  isTTY?: boolean;
+  columns?: number;
+  write(text: string): unknown;
+}
+
+function percent(score: number): string {
+  return `${(score * 100).toFixed(1)}%`;
+}
+
+function tokens(usage: RunUsage): string {
+  const n = usage.promptTokens + usage.completionTokens;
+  return n >= 10_000 ? `${(n / 1000).toFixed(1)}k` : String(n);
+}
+
+/**
+ * Shows a run's progress on stderr: one redrawn bar on a terminal, plain lines otherwise (CI logs,
+ * pipes). Never prints prompts or keys.
+ */
+export class ProgressReporter {
+  private step = 0;
+  private totalSteps = 0;
+  private best = 0;
+  private scored = 0;
+  private usage: RunUsage | undefined;
+
+  constructor(private readonly out: ProgressOutput) {}
+
+  handle(event: RunEvent): void {
+    switch (event.type) {
+      case 'runStarted':
+        this.totalSteps = event.record.config.steps;
+        this.line(`${event.resumed ? 'resuming' : 'started'} run ${event.record.id}: ${event.record.train.length} training rows, ${event.record.validation.length} validation rows, metric ${event.record.metric.kind}`);
+        break;
+      case 'stepStarted':
+        this.step = event.step;
+        this.totalSteps = event.totalSteps;
+        break;
+      case 'candidateScored':
+        this.scored += 1;
+        this.best = Math.max(this.best, event.candidate.score);
+        this.usage = event.usage;
+        this.bar();
+        break;
+      case 'stepFinished':
+        this.usage = event.usage;
+        this.line(`step ${event.step.step}/${this.totalSteps}: ${event.step.accepted.length} new instructions, best ${percent(event.bestScore)}`);
+        break;
+      case 'runFinished':
+        this.line(`finished (${event.reason}): best ${percent(event.best.score)}`);
+        break;
+      case 'runCancelled':
+        this.line('cancelled: everything finished so far is saved');
+        break;
+      case 'runFailed':
+        this.line(`failed: ${event.error.message}`);
+        break;
+      default:
+        break;
+    }
+  }
+
+  private status(): string {
+    const usage = this.usage;
+    const spend = usage === undefined ? '' : ` · ${usage.calls} calls · ${tokens(usage)} tokens`;
+    return `step ${this.step}/${this.totalSteps} · ${this.scored} scored · best ${percent(this.best)}${spend}`;
+  }
+
+  private bar(): void {
+    if (this.out.isTTY !== true) {
+      return;
+    }
+    const width = 20;
+    const filled = this.totalSteps === 0 ? width : Math.round((Math.min(this.step, this.totalSteps) / this.totalSteps) * width);
+    const text = `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${this.status()}`;
+    this.out.write(`\r${text.slice(0, (this.out.columns ?? 100) - 1)}\x1b[K`);
+  }
+
+  private line(text: string): void {
+    this.out.write(this.out.isTTY === true ? `\r\x1b[K${text}\n` : `${text}\n`);
+  }
+}

@@ -1,0 +1,47 @@
+/** `opro --help`. */
+export const USAGE = `opro: optimize prompts with OPRO (Large Language Models as Optimizers)
+
+Usage:
+  opro optimize --dataset FILE (--prompt TEXT | --prompt-file FILE) [options]
+  opro eval --dataset FILE --prompt TEXT [--prompt TEXT ...] [options]
+  opro resume RUN.json [--steps N] [options]
+  opro meta-prompt RUN.json
+
+Dataset and scoring:
+  --dataset FILE            JSONL, JSON array, CSV or TSV with an input and an expected-output column
+  --input-column C          column holding the input (detected: question/input/prompt/text/query)
+  --target-column C         column holding the expected output (detected: answer/target/output/label/expected)
+  --skip-bad-rows           drop malformed rows and report how many, instead of stopping
+  --position P              Q_begin | Q_end | before_Q | A_begin | system | template (default: template
+                            when the prompt has {{column}} placeholders, else Q_begin)
+  --include-qa              wrap each example as "Q: ... A:"
+  --metric K                number | choice | boolean | exact | contains | regex (default: detected)
+  --train N|FRACTION        training rows (default: all rows not in validation)
+  --validation N|FRACTION   held-out rows scored at the end (default 0)
+  --seed N                  seeds the split, the exemplars and the optimizer (default 0)
+
+Models (OpenAI-compatible endpoints: OpenAI, Azure, Ollama, LM Studio, vLLM, llama.cpp server):
+  --base-url URL            endpoint, e.g. http://localhost:11434/v1 (env OPENAI_BASE_URL)
+  --api-key KEY             API key (env OPENAI_API_KEY; prefer the environment)
+  --scorer-model M          model that answers the examples (default gpt-4o-mini)
+  --optimizer-model M       model that proposes instructions (default: the scorer model)
+  --concurrency N           requests in flight at once (default 8)
+  --timeout MS              per-request timeout (default 60000)
+
+Optimization:
+  --steps N                 optimization steps (default 10)
+  --candidates N            optimizer calls per step (default 8)
+  --exemplars N             dataset examples shown per step (default 3)
+  --exemplar-selection S    random | failures (default random)
+  --target-score X          stop when the best reaches X in [0, 1] (default 1)
+  --patience K              stop after K steps without improvement (default: never)
+  --max-calls N             stop before paying more calls (default: unlimited)
+  --max-tokens N            stop once this many tokens were paid (default: unlimited)
+
+Output:
+  --out RUN.json            run file (default .opro/runs/<run id>.json)
+  --cache-dir DIR           response cache (default .opro/cache); --no-cache to disable
+  --config FILE             JSON file with any of these options in camelCase (default ./opro.config.json)
+  --json                    print one JSON summary on stdout instead of text
+
+Exit codes: 0 done, 1 failed, 2 bad usage or bad input, 130 cancelled (Ctrl-C; resume with opro resume).`;

@@ -1,0 +1,58 @@
+import type { LoadDatasetOptions, SplitOptions } from './dataset/types';
+import type { ModelConfig } from './llm/types';
+import type { MetricOptions } from './metrics/types';
+import type { Position } from './prompt/position';
+
+export type ExemplarSelection = 'random' | 'failures';
+export type EvaluationMode = 'full';
+
+/** Everything a run needs. Built by the CLI or the extension; core never reads settings itself. */
+export interface RunConfig {
+  /** Instructions scored at step 0, usually the user's prompt. */
+  seedInstructions: string[];
+  dataset: { path: string } & LoadDatasetOptions & SplitOptions;
+  /** Where the instruction goes in the scorer prompt. @default 'template' when the seed has `{{placeholders}}`, else 'Q_begin' */
+  position: Position;
+  /** Wrap the example as `Q: … A:`. @default false */
+  includeQA: boolean;
+  /** @default auto-detected from the targets */
+  metric?: MetricOptions;
+  scorer: ModelConfig;
+  optimizer: ModelConfig;
+  /** @default 10 */
+  steps: number;
+  /** Optimizer calls per step. @default 8 */
+  candidatesPerStep: number;
+  /** Best instructions shown in the meta-prompt. @default 20 */
+  maxInstructions: number;
+  /** Instructions scoring below this (0..1) are left out of the meta-prompt. @default 0 */
+  scoreThreshold: number;
+  /** 100 shows scores as integer percents; null shows them rounded to 3 decimals. @default 100 */
+  scoreBuckets: number | null;
+  /** @default 3 */
+  exemplarsPerStep: number;
+  /** @default 'random' */
+  exemplarSelection: ExemplarSelection;
+  /** Longer candidates are rejected. @default 500 */
+  maxInstructionLength: number;
+  /** Stop once the best training score reaches this. @default 1 */
+  targetScore: number;
+  /** Stop after this many steps without a better best; 0 never. @default 0 */
+  patience: number;
+  /** Stop before paying more calls than this (cached answers are free); 0 unlimited. @default 0 */
+  maxCalls: number;
+  /** Stop once this many tokens were paid; 0 unlimited. @default 0 */
+  maxTokens: number;
+  /** Seeds the split, the exemplars and the optimizer's `seed`. @default 0 */
+  seed: number;
+  /** Requests in flight at once per endpoint. @default 8 */
+  concurrency: number;
+  /** @default 60000 */
+  requestTimeoutMs: number;
+  /** @default 6 */
+  maxRetries: number;
+  /** How many of the best instructions are scored on the validation split at the end. @default 3 */
+  validationTopK: number;
+  /** @default 'full' */
+  evaluation: EvaluationMode;
+}

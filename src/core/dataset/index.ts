@@ -1,0 +1,20 @@
+/** Dataset loading and splitting: the only entry point other modules should import. */
+export { loadDataset } from './loadDataset';
+export { splitDataset } from './split';
+export {
+  detectColumns,
+  INPUT_COLUMN_NAMES,
+  TARGET_COLUMN_NAMES,
+  type ColumnOptions,
+  type DetectedColumns,
+} from './columns';
+export { toCellText } from './cellText';
+export type {
+  Dataset,
+  DatasetFormat,
+  DatasetSplit,
+  Example,
+  LoadDatasetOptions,
+  SkippedRow,
+  SplitOptions,
+} from './types';

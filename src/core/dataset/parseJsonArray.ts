@@ -1,0 +1,62 @@
+import { DatasetError } from '../errors';
+import { arrayElementLines } from './arrayElementLines';
+import { tryParseJson } from './jsonSyntax';
+import { lineAtOffset } from './lineCounter';
+import {
+  collectColumns,
+  describeJsonKind,
+  isJsonObject,
+  rejectRow,
+  type ParseContext,
+  type ParsedTable,
+  type RawRow,
+} from './parsedRows';
+
+const ARRAY_SHAPE = 'Make the file one array of objects, e.g. [{"question": "…", "answer": "…"}], or use JSON Lines (.jsonl)';
+
+/**
+ * Parses a JSON document holding an array of objects. Invalid JSON is a
+ * file-level error at the line the parser pointed to; an element that is not an
+ * object is a row problem at the line where that element starts.
+ */
+export function parseJsonArray(text: string, context: ParseContext): ParsedTable {
+  const parsed = tryParseJson(text);
+  if ('error' in parsed) {
+    const { reason, position } = parsed.error;
+    throw new DatasetError(
+      context.file,
+      lineAtOffset(text, position ?? text.length),
+      `invalid JSON (${reason})`,
+      'Fix the syntax near this line (often a missing or trailing comma, or an unclosed quote or bracket)',
+    );
+  }
+  if (!Array.isArray(parsed.value)) {
+    throw new DatasetError(
+      context.file,
+      undefined,
+      `expected a JSON array of objects, found ${describeJsonKind(parsed.value)}`,
+      ARRAY_SHAPE,
+    );
+  }
+  return collectRows(parsed.value, arrayElementLines(text), context);
+}
+
+function collectRows(elements: unknown[], lines: number[], context: ParseContext): ParsedTable {
+  const rows: RawRow[] = [];
+  const columns: string[] = [];
+  const seen = new Set<string>();
+  elements.forEach((element, position) => {
+    const line = lines[position] ?? 1;
+    if (!isJsonObject(element)) {
+      rejectRow(context, {
+        line,
+        problem: `array element ${position + 1} is ${describeJsonKind(element)}, not an object`,
+        fix: ARRAY_SHAPE,
+      });
+      return;
+    }
+    collectColumns(element, seen, columns);
+    rows.push({ line, values: element });
+  });
+  return { columns, rows };
+}

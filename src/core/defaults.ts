@@ -1,0 +1,74 @@
+import type { RunConfig } from './config';
+import type { ModelConfig } from './llm/types';
+import { hasPlaceholders } from './prompt/template';
+
+export const DEFAULT_STEPS = 10;
+export const DEFAULT_CANDIDATES_PER_STEP = 8;
+export const DEFAULT_MAX_INSTRUCTIONS = 20;
+export const DEFAULT_SCORE_THRESHOLD = 0;
+export const DEFAULT_SCORE_BUCKETS = 100;
+export const DEFAULT_EXEMPLARS_PER_STEP = 3;
+export const DEFAULT_MAX_INSTRUCTION_LENGTH = 500;
+export const DEFAULT_CONCURRENCY = 8;
+export const DEFAULT_REQUEST_TIMEOUT_MS = 60_000;
+export const DEFAULT_MAX_RETRIES = 6;
+export const DEFAULT_VALIDATION_TOP_K = 3;
+export const DEFAULT_SCORER_TEMPERATURE = 0;
+export const DEFAULT_SCORER_MAX_TOKENS = 1024;
+export const DEFAULT_OPTIMIZER_TEMPERATURE = 1;
+export const DEFAULT_OPTIMIZER_MAX_TOKENS = 512;
+export const DEFAULT_MODEL = 'gpt-4o-mini';
+
+/** The parts of a RunConfig a caller must give; everything else has a default. */
+export type RunConfigInput = Partial<Omit<RunConfig, 'scorer' | 'optimizer'>> &
+  Pick<RunConfig, 'seedInstructions' | 'dataset'> & {
+    scorer?: Partial<ModelConfig>;
+    optimizer?: Partial<ModelConfig>;
+  };
+
+/** Fills every default of OPRO.md (and the project's) into a partial config. */
+export function withDefaults(input: RunConfigInput): RunConfig {
+  const seed = input.seedInstructions[0] ?? '';
+  return {
+    seedInstructions: input.seedInstructions,
+    dataset: input.dataset,
+    position: input.position ?? (hasPlaceholders(seed) ? 'template' : 'Q_begin'),
+    includeQA: input.includeQA ?? false,
+    ...(input.metric === undefined ? {} : { metric: input.metric }),
+    scorer: modelWithDefaults(input.scorer, DEFAULT_SCORER_TEMPERATURE, DEFAULT_SCORER_MAX_TOKENS),
+    optimizer: modelWithDefaults(optimizerInput(input), DEFAULT_OPTIMIZER_TEMPERATURE, DEFAULT_OPTIMIZER_MAX_TOKENS),
+    steps: input.steps ?? DEFAULT_STEPS,
+    candidatesPerStep: input.candidatesPerStep ?? DEFAULT_CANDIDATES_PER_STEP,
+    maxInstructions: input.maxInstructions ?? DEFAULT_MAX_INSTRUCTIONS,
+    scoreThreshold: input.scoreThreshold ?? DEFAULT_SCORE_THRESHOLD,
+    scoreBuckets: input.scoreBuckets === undefined ? DEFAULT_SCORE_BUCKETS : input.scoreBuckets,
+    exemplarsPerStep: input.exemplarsPerStep ?? DEFAULT_EXEMPLARS_PER_STEP,
+    exemplarSelection: input.exemplarSelection ?? 'random',
+    maxInstructionLength: input.maxInstructionLength ?? DEFAULT_MAX_INSTRUCTION_LENGTH,
+    targetScore: input.targetScore ?? 1,
+    patience: input.patience ?? 0,
+    maxCalls: input.maxCalls ?? 0,
+    maxTokens: input.maxTokens ?? 0,
+    seed: input.seed ?? 0,
+    concurrency: input.concurrency ?? DEFAULT_CONCURRENCY,
+    requestTimeoutMs: input.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
+    maxRetries: input.maxRetries ?? DEFAULT_MAX_RETRIES,
+    validationTopK: input.validationTopK ?? DEFAULT_VALIDATION_TOP_K,
+    evaluation: input.evaluation ?? 'full',
+  };
+}
+
+function modelWithDefaults(model: Partial<ModelConfig> | undefined, temperature: number, maxTokens: number): ModelConfig {
+  return {
+    ...model,
+    model: model?.model ?? DEFAULT_MODEL,
+    temperature: model?.temperature ?? temperature,
+    maxTokens: model?.maxTokens ?? maxTokens,
+  };
+}
+
+/** The optimizer talks to the scorer's endpoint and model unless told otherwise, but keeps its own sampling. */
+function optimizerInput(input: RunConfigInput): Partial<ModelConfig> {
+  const { temperature: _temperature, maxTokens: _maxTokens, ...endpoint } = input.scorer ?? {};
+  return { ...endpoint, ...input.optimizer };
+}

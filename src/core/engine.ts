@@ -1,0 +1,103 @@
+import type { RunConfig } from './config';
+import type { RunEvent } from './events';
+import type { ClientOptions, LlmClient, ModelConfig, RequestLogEntry } from './llm/types';
+import type { RunRecord, ScoredCandidate } from './runRecord';
+import { candidateId, scoreCandidates } from './run/candidates';
+import { pickExemplars } from './run/exemplars';
+import { newRunRecord } from './run/newRecord';
+import { metaPromptFor } from './run/proposals';
+import { driveRun, nextStep } from './run/runLoop';
+import { readRunRecord } from './run/runStore';
+import { openSession, saveSession } from './run/session';
+
+export { readRunRecord };
+
+/** What a front end plugs into a run. */
+export interface EngineDeps {
+  /** Makes the scorer and optimizer clients; defaults to the `openai` package client (provider `openai`/`azure`). */
+  createClient?: (model: ModelConfig, options: ClientOptions) => LlmClient;
+  /** Directory of the on-disk response cache; no cache when absent. */
+  cacheDir?: string;
+  /** Where the run is saved after every scored candidate; not saved when absent. */
+  runFile?: string;
+  onEvent?: (event: RunEvent) => void;
+  onLog?: (entry: RequestLogEntry) => void;
+  /** Attached to the record as `meta` (e.g. the prompt's source range). */
+  meta?: Record<string, unknown>;
+  /**
+   * Polled before each step: instructions a person wrote or edited while the run goes on. They are
+   * scored (origin `user`) and join the history the optimizer sees next.
+   */
+  takeUserInstructions?: () => string[];
+}
+
+/** Options for reopening a saved run. */
+export interface ResumeDeps extends EngineDeps {
+  /** Restores what a run file does not keep (API keys, headers) or changes limits such as `steps`. */
+  patchConfig?: (config: RunConfig) => RunConfig;
+}
+
+/**
+ * Loads the dataset, scores the seeds and runs the OPRO loop. Resolves with the final record when the
+ * run finishes or is cancelled; rejects on a fatal error (bad config or dataset, wrong key, unknown
+ * model), after saving what finished and emitting `runFailed` when the run had started.
+ */
+export async function startRun(config: RunConfig, deps: EngineDeps, signal?: AbortSignal): Promise<RunRecord> {
+  const record = await newRunRecord(config, deps.meta);
+  const session = await openSession(record, config, deps, signal);
+  session.emit({ type: 'runStarted', record: structuredClone(record), resumed: false });
+  return driveRun(session);
+}
+
+/** Continues a cancelled, failed or crashed run from its file; finished work is never paid again. */
+export async function resumeRun(runFile: string, deps: ResumeDeps, signal?: AbortSignal): Promise<RunRecord> {
+  const record = await readRunRecord(runFile);
+  const config = deps.patchConfig?.(record.config) ?? record.config;
+  const session = await openSession(record, config, { runFile, ...deps }, signal);
+  session.emit({ type: 'runStarted', record: structuredClone(record), resumed: true });
+  return driveRun(session);
+}
+
+/**
+ * Scores instructions on the training split without optimizing ("Evaluate Prompt", `opro eval`).
+ * Returns one candidate per distinct instruction, in the order given.
+ */
+export async function evaluateInstructions(
+  config: RunConfig,
+  instructions: string[],
+  deps: EngineDeps,
+  signal?: AbortSignal,
+): Promise<ScoredCandidate[]> {
+  const evalConfig: RunConfig = { ...config, seedInstructions: instructions, steps: 0, targetScore: 1, validationTopK: 0 };
+  const record = await startRun(evalConfig, deps, signal);
+  if (record.status === 'cancelled') {
+    return [];
+  }
+  const byId = new Map(record.candidates.map((c) => [c.id, c]));
+  return [...new Set(instructions)].flatMap((text) => byId.get(candidateId(text)) ?? []);
+}
+
+/** Scores a person's instruction against a saved (not running) run and appends it to the file. */
+export async function scoreUserInstruction(
+  runFile: string,
+  instruction: string,
+  deps: ResumeDeps,
+  signal?: AbortSignal,
+): Promise<ScoredCandidate> {
+  const record = await readRunRecord(runFile);
+  const config = deps.patchConfig?.(record.config) ?? record.config;
+  const session = await openSession(record, config, { runFile, ...deps }, signal);
+  const step = nextStep(record);
+  const ordinal = -1000 + record.candidates.filter((c) => c.origin === 'user').length;
+  const [scored] = await scoreCandidates(session, [{ instruction, step, ordinal, origin: 'user' }]);
+  await saveSession(session);
+  const existing = record.candidates.find((c) => c.id === candidateId(instruction));
+  return (scored ?? existing) as ScoredCandidate;
+}
+
+/** The meta-prompt the next step of this run would send. */
+export function nextMetaPrompt(record: RunRecord): string {
+  const step = nextStep(record);
+  const pending = record.steps.find((s) => s.step === step);
+  return pending?.metaPrompt ?? metaPromptFor(record, record.config, pickExemplars(record, record.config, step));
+}

@@ -1,0 +1,73 @@
+/**
+ * The one error type core throws at its boundary. `kind` tells the front ends
+ * what went wrong so they can say what to do; `hint` is that advice in one
+ * sentence and `setting` names the setting or flag to change, when there is one.
+ */
+export type OproErrorKind =
+  | 'config'
+  | 'dataset'
+  | 'auth'
+  | 'notFound'
+  | 'rateLimit'
+  | 'quota'
+  | 'network'
+  | 'timeout'
+  | 'badResponse'
+  | 'cancelled';
+
+export interface OproErrorOptions {
+  hint?: string;
+  setting?: string;
+  cause?: unknown;
+  /** HTTP status of the failed request, when there was one. */
+  status?: number;
+}
+
+export class OproError extends Error {
+  readonly kind: OproErrorKind;
+  readonly hint: string | undefined;
+  readonly setting: string | undefined;
+  readonly status: number | undefined;
+
+  constructor(kind: OproErrorKind, message: string, options: OproErrorOptions = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = 'OproError';
+    this.kind = kind;
+    this.hint = options.hint;
+    this.setting = options.setting;
+    this.status = options.status;
+  }
+}
+
+/**
+ * A problem with a dataset file. The message always names the file and, when the
+ * problem sits on one row, its 1-based line; it ends with how to fix it.
+ */
+export class DatasetError extends OproError {
+  readonly file: string;
+  readonly line: number | undefined;
+
+  constructor(file: string, line: number | undefined, problem: string, fix: string) {
+    const where = line === undefined ? file : `${file}:${line}`;
+    super('dataset', `${where}: ${problem}. ${fix}`, { hint: fix });
+    this.name = 'DatasetError';
+    this.file = file;
+    this.line = line;
+  }
+}
+
+export function isOproError(value: unknown): value is OproError {
+  return value instanceof OproError;
+}
+
+/** True for the error an aborted AbortSignal produces anywhere in core. */
+export function isCancellation(err: unknown): boolean {
+  if (err instanceof OproError) {
+    return err.kind === 'cancelled';
+  }
+  return err instanceof Error && (err.name === 'AbortError' || err.name === 'APIUserAbortError');
+}
+
+export function cancelledError(): OproError {
+  return new OproError('cancelled', 'The run was cancelled.');
+}

@@ -1,0 +1,18 @@
+/** The library entry (dist/core.js): the engine without any front end. */
+export { buildMetaPrompt, type MetaPromptOptions } from './prompt/metaPrompt';
+export { buildScorerMessages } from './prompt/scorerPrompt';
+export { extractInstruction } from './prompt/extractInstructions';
+export { isCorrect, judge } from './metrics/judge';
+export { detectMetricKind } from './metrics/detectMetric';
+export { loadDataset } from './dataset/loadDataset';
+export { splitDataset } from './dataset/split';
+export { createOpenAiClient } from './llm/openaiClient';
+export { startRun, resumeRun, evaluateInstructions, scoreUserInstruction, readRunRecord, nextMetaPrompt } from './engine';
+export type { EngineDeps, ResumeDeps } from './engine';
+export { withDefaults } from './defaults';
+export { validateRunConfig } from './validateConfig';
+export { OproError, DatasetError } from './errors';
+export type { RunConfig } from './config';
+export type { RunEvent } from './events';
+export type { RunRecord, ScoredCandidate } from './runRecord';
+export type { LlmClient, ChatRequest, ChatResponse, ModelConfig } from './llm/types';

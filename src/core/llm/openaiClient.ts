@@ -1,0 +1,249 @@
+import { AzureOpenAI, OpenAI } from 'openai';
+import { cancelledError, isOproError, OproError } from '../errors';
+import { AdaptiveLimiter, type LimiterTicket } from './adaptiveLimiter';
+import { missingKeyError, toOproError } from './openaiErrors';
+import {
+  backoffDelay,
+  classifyFailure,
+  DEFAULT_BACKOFF_BASE_MS,
+  isRetryable,
+  MalformedResponseError,
+  parseRetryAfter,
+  responseHeaders,
+  sleep,
+  type FailureClass,
+} from './retryPolicy';
+import type { ChatRequest, ChatResponse, ClientOptions, LlmClient, ModelConfig, RequestLogEntry } from './types';
+
+/** Where requests go when `baseUrl` is not set. */
+export const OPENAI_BASE_URL = 'https://api.openai.com/v1';
+/** Per-attempt timeout in ms. @default 60000 */
+export const DEFAULT_TIMEOUT_MS = 60_000;
+/** Retries after the first attempt. @default 6 */
+export const DEFAULT_MAX_RETRIES = 6;
+/** Sent as the key to endpoints that need none, because the `openai` package insists on one. */
+const PLACEHOLDER_KEY = 'not-needed';
+const DEFAULT_AZURE_API_VERSION = '2024-10-21';
+
+/** `ClientOptions` plus what only this client understands. */
+export interface OpenAiClientOptions extends ClientOptions {
+  /**
+   * Limiter shared with other clients on the same endpoint (see `createEndpointLimiter`).
+   * When set, `concurrency` is ignored. @default a new limiter with `concurrency` slots
+   */
+  limiter?: AdaptiveLimiter;
+  /** The setting that chose this model, named in "model not found" errors. @default both model settings */
+  modelSetting?: string;
+  /** First backoff step in ms when the server gives no retry-after (tests shrink it). @default 500 */
+  backoffBaseMs?: number;
+}
+
+interface CallContext {
+  sdk: OpenAI;
+  limiter: AdaptiveLimiter;
+  config: ModelConfig;
+  baseUrl: string;
+  timeoutMs: number;
+  maxRetries: number;
+  backoffBaseMs: number;
+  modelSetting: string | undefined;
+  onLog: (entry: RequestLogEntry) => void;
+}
+
+type AttemptResult =
+  | { ok: true; response: ChatResponse; durationMs: number }
+  | { ok: false; err: unknown; failure: FailureClass; durationMs: number; waitMs: number };
+
+/**
+ * An `LlmClient` over the `openai` package's chat completions, for OpenAI, Azure OpenAI and any
+ * OpenAI-compatible server. The only retry layer in the project (the SDK's own retries are off);
+ * throws `OproError` (`auth` at once when api.openai.com is used without a key).
+ */
+export function createOpenAiClient(model: ModelConfig, options: OpenAiClientOptions = {}): LlmClient {
+  const baseUrl = (model.baseUrl ?? '').trim().replace(/\/+$/, '') || OPENAI_BASE_URL;
+  if (!model.apiKey && needsKey(model, baseUrl)) {
+    throw missingKeyError(baseUrl);
+  }
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const ctx: CallContext = {
+    sdk: createSdk(model, baseUrl, timeoutMs),
+    limiter: options.limiter ?? new AdaptiveLimiter({ concurrency: options.concurrency }),
+    config: model,
+    baseUrl,
+    timeoutMs,
+    maxRetries: options.maxRetries ?? DEFAULT_MAX_RETRIES,
+    backoffBaseMs: options.backoffBaseMs ?? DEFAULT_BACKOFF_BASE_MS,
+    modelSetting: options.modelSetting,
+    onLog: options.onLog ?? (() => undefined),
+  };
+  return {
+    id: `${baseUrl}|${model.model}`,
+    model: model.model,
+    complete: (request, signal) => completeWithRetries(ctx, request, signal),
+  };
+}
+
+function needsKey(model: ModelConfig, baseUrl: string): boolean {
+  if (model.provider === 'azure') {
+    return true;
+  }
+  try {
+    return new URL(baseUrl).hostname === 'api.openai.com';
+  } catch {
+    return false;
+  }
+}
+
+function createSdk(model: ModelConfig, baseUrl: string, timeoutMs: number): OpenAI {
+  // Every option is explicit: the SDK would otherwise read OPENAI_* variables, and core reads no env.
+  const common = { apiKey: model.apiKey || PLACEHOLDER_KEY, maxRetries: 0, timeout: timeoutMs, defaultHeaders: model.headers };
+  if (model.provider === 'azure') {
+    const endpoint = baseUrl.endsWith('/openai') ? baseUrl : `${baseUrl}/openai`;
+    const apiVersion = model.apiVersion ?? DEFAULT_AZURE_API_VERSION;
+    return new AzureOpenAI({ ...common, baseURL: endpoint, apiVersion, deployment: model.model });
+  }
+  return new OpenAI({ ...common, baseURL: baseUrl });
+}
+
+async function completeWithRetries(ctx: CallContext, request: ChatRequest, signal?: AbortSignal): Promise<ChatResponse> {
+  for (let attempt = 1; ; attempt++) {
+    const result = await runAttempt(ctx, { request, signal, attempt }).catch((err: unknown) => {
+      throw cancelledOr(ctx, err, attempt);
+    });
+    if (result.ok) {
+      log(ctx, { attempt, durationMs: result.durationMs, outcome: 'ok' });
+      return result.response;
+    }
+    if (signal?.aborted || result.failure === 'cancelled') {
+      throw cancelledOr(ctx, cancelledError(), attempt, result.durationMs);
+    }
+    const status = statusOf(result.err);
+    if (!isRetryable(result.failure) || attempt > ctx.maxRetries) {
+      const error = toOproError(result.failure, result.err, errorContext(ctx, attempt));
+      log(ctx, { attempt, durationMs: result.durationMs, outcome: 'failed', status, errorKind: error.kind, message: error.message });
+      throw error;
+    }
+    log(ctx, { attempt, durationMs: result.durationMs, outcome: 'retry', status, message: describeRetry(result.failure, status), retryInMs: result.waitMs });
+    await sleep(result.waitMs, signal).catch((err: unknown) => {
+      throw cancelledOr(ctx, err, attempt);
+    });
+  }
+}
+
+interface AttemptInput {
+  request: ChatRequest;
+  signal: AbortSignal | undefined;
+  attempt: number;
+}
+
+function runAttempt(ctx: CallContext, input: AttemptInput): Promise<AttemptResult> {
+  const { request, signal, attempt } = input;
+  // Retries jump the queue so work already started finishes before new work begins.
+  return ctx.limiter.run((ticket) => attemptOnce(ctx, { request, signal, attempt, ticket }), { signal, priority: attempt > 1 ? 1 : 0 });
+}
+
+async function attemptOnce(ctx: CallContext, input: AttemptInput & { ticket: LimiterTicket }): Promise<AttemptResult> {
+  const started = performance.now();
+  const { request } = input;
+  try {
+    const raw: unknown = await ctx.sdk.chat.completions.create(
+      {
+        model: ctx.config.model,
+        messages: request.messages,
+        temperature: request.temperature,
+        max_tokens: request.maxTokens,
+        ...(request.seed === undefined ? {} : { seed: request.seed }),
+      },
+      { signal: input.signal, timeout: ctx.timeoutMs, maxRetries: 0 },
+    );
+    const durationMs = Math.round(performance.now() - started);
+    const response = toChatResponse(raw, ctx.config.model, durationMs);
+    ctx.limiter.recordSuccess();
+    return { ok: true, response, durationMs };
+  } catch (err) {
+    const failure = classifyFailure(err);
+    const waitMs = parseRetryAfter(responseHeaders(err)) ?? backoffDelay(input.attempt - 1, { baseMs: ctx.backoffBaseMs });
+    if (failure === 'rateLimit') {
+      // Recorded before the slot is released, so the pause holds back the very next dispatch.
+      ctx.limiter.recordRateLimit(input.ticket, waitMs);
+    }
+    return { ok: false, err, failure, waitMs, durationMs: Math.round(performance.now() - started) };
+  }
+}
+
+interface RawCompletion {
+  choices?: unknown;
+  model?: unknown;
+  usage?: { prompt_tokens?: unknown; completion_tokens?: unknown } | null;
+}
+
+function toChatResponse(raw: unknown, requestedModel: string, latencyMs: number): ChatResponse {
+  if (typeof raw !== 'object' || raw === null) {
+    throw new MalformedResponseError(`body is ${typeof raw === 'string' ? 'not JSON' : String(raw)}`);
+  }
+  const body = raw as RawCompletion;
+  const first: unknown = Array.isArray(body.choices) ? body.choices[0] : undefined;
+  if (typeof first !== 'object' || first === null) {
+    throw new MalformedResponseError('no choices');
+  }
+  const content = (first as { message?: { content?: unknown } }).message?.content;
+  return {
+    text: typeof content === 'string' ? content : '',
+    usage: {
+      promptTokens: toCount(body.usage?.prompt_tokens),
+      completionTokens: toCount(body.usage?.completion_tokens),
+    },
+    model: typeof body.model === 'string' && body.model !== '' ? body.model : requestedModel,
+    latencyMs,
+  };
+}
+
+function toCount(value: unknown): number {
+  return typeof value === 'number' && Number.isFinite(value) ? value : 0;
+}
+
+function statusOf(err: unknown): number | undefined {
+  const status = (err as { status?: unknown } | undefined)?.status;
+  return typeof status === 'number' ? status : undefined;
+}
+
+function describeRetry(failure: FailureClass, status: number | undefined): string {
+  switch (failure) {
+    case 'rateLimit':
+      return 'rate limited (429)';
+    case 'timeout':
+      return 'attempt timed out';
+    case 'connection':
+      return 'connection lost';
+    case 'malformed':
+      return 'malformed response body';
+    default:
+      return `server error (${status ?? 'no status'})`;
+  }
+}
+
+function cancelledOr(ctx: CallContext, err: unknown, attempt: number, durationMs = 0): unknown {
+  if (isOproError(err) && err.kind === 'cancelled') {
+    log(ctx, { attempt, durationMs, outcome: 'cancelled', errorKind: 'cancelled' });
+  }
+  return err instanceof OproError ? err : toOproError('request', err, errorContext(ctx, attempt));
+}
+
+function errorContext(ctx: CallContext, attempts: number): Parameters<typeof toOproError>[2] {
+  return {
+    baseUrl: ctx.baseUrl,
+    model: ctx.config.model,
+    apiKey: ctx.config.apiKey,
+    attempts,
+    timeoutMs: ctx.timeoutMs,
+    modelSetting: ctx.modelSetting,
+  };
+}
+
+function log(ctx: CallContext, entry: Omit<RequestLogEntry, 'model'>): void {
+  try {
+    ctx.onLog({ model: ctx.config.model, ...entry });
+  } catch {
+    // A failing log sink must not fail the request.
+  }
+}

@@ -1,0 +1,132 @@
+import { APIError } from 'openai';
+import { OproError } from '../errors';
+import { findErrorCode, type FailureClass } from './retryPolicy';
+
+/** What an error message may mention about the call that failed. Holds the key only to scrub it. */
+export interface FailureContext {
+  /** The endpoint as the user configured it (or the default), without credentials. */
+  baseUrl: string;
+  model: string;
+  /** Used only to redact the key should a server echo it back. */
+  apiKey?: string;
+  /** Attempts made, including the first. */
+  attempts: number;
+  timeoutMs: number;
+  /** The setting that picked this model. @default 'opro.scorerModel, opro.optimizerModel' */
+  modelSetting?: string;
+}
+
+const KEY_SETTING = 'opro.apiKey';
+const URL_SETTING = 'opro.baseUrl';
+const KEY_HINT = 'Run "OPRO: Set API Key" (opro.apiKey), or pass --api-key / set OPENAI_API_KEY for the CLI.';
+const URL_HINT = 'Check opro.baseUrl / --base-url.';
+const MAX_SERVER_TEXT = 200;
+
+/** Removes anything that looks like an API key from text a server sent back, and shortens it. */
+export function redactSecrets(text: string, apiKey?: string): string {
+  let out = text;
+  if (apiKey !== undefined && apiKey.length >= 4) {
+    out = out.split(apiKey).join('[redacted]');
+  }
+  out = out.replace(/\bsk-[A-Za-z0-9_*.-]{6,}/g, '[redacted]').replace(/\bBearer\s+\S+/g, 'Bearer [redacted]');
+  return out.length > MAX_SERVER_TEXT ? `${out.slice(0, MAX_SERVER_TEXT)}…` : out;
+}
+
+function statusOf(err: unknown): number | undefined {
+  return err instanceof APIError ? err.status : undefined;
+}
+
+function serverText(err: unknown, ctx: FailureContext): string {
+  const raw = err instanceof Error ? err.message : String(err);
+  return redactSecrets(raw, ctx.apiKey);
+}
+
+function retriesText(ctx: FailureContext): string {
+  const retries = ctx.attempts - 1;
+  return retries === 1 ? '1 retry' : `${retries} retries`;
+}
+
+type Builder = (err: unknown, ctx: FailureContext) => OproError;
+
+const BUILDERS: Record<Exclude<FailureClass, 'cancelled'>, Builder> = {
+  auth: (err, ctx) => {
+    const status = statusOf(err);
+    return new OproError('auth', `The endpoint at ${ctx.baseUrl} rejected the API key (${status ?? 401}). ${KEY_HINT}`, {
+      hint: KEY_HINT,
+      setting: KEY_SETTING,
+      status,
+      cause: err,
+    });
+  },
+  notFound: (err, ctx) => {
+    const setting = ctx.modelSetting ?? 'opro.scorerModel, opro.optimizerModel';
+    const hint = `Check the model setting (${setting}, or --scorer-model / --optimizer-model).`;
+    return new OproError('notFound', `Model \`${ctx.model}\` was not found at ${ctx.baseUrl}. ${hint}`, {
+      hint,
+      setting,
+      status: statusOf(err),
+      cause: err,
+    });
+  },
+  quota: (err, ctx) => {
+    const hint = 'Add credit to the account, or use another key or endpoint.';
+    const message = `The account behind the API key for ${ctx.baseUrl} has no quota left (429 insufficient_quota). ${hint}`;
+    return new OproError('quota', message, { hint, setting: KEY_SETTING, status: 429, cause: err });
+  },
+  rateLimit: (err, ctx) => {
+    const hint = 'Lower the concurrency setting, wait a minute, then resume the run.';
+    const message = `${ctx.baseUrl} kept answering 429 (rate limit) for model \`${ctx.model}\` after ${retriesText(ctx)}. ${hint}`;
+    return new OproError('rateLimit', message, { hint, status: 429, cause: err });
+  },
+  server: (err, ctx) => {
+    const status = statusOf(err);
+    const hint = 'The server is failing; try again later or use another endpoint.';
+    const message = `The endpoint at ${ctx.baseUrl} failed with status ${status ?? '5xx'} after ${retriesText(ctx)}: ${serverText(err, ctx)}. ${hint}`;
+    return new OproError('badResponse', message, { hint, status, cause: err });
+  },
+  timeout: (err, ctx) => {
+    const hint = `Check that the server is running and not overloaded, or raise the timeout. ${URL_HINT}`;
+    const message = `${ctx.baseUrl} did not answer within ${ctx.timeoutMs} ms (${ctx.attempts} attempts). ${hint}`;
+    return new OproError('timeout', message, { hint, setting: URL_SETTING, cause: err });
+  },
+  connection: (err, ctx) => {
+    const hint = `Check the network connection. ${URL_HINT}`;
+    const message = `Lost the connection to ${ctx.baseUrl} after ${retriesText(ctx)} (${serverText(err, ctx)}). ${hint}`;
+    return new OproError('network', message, { hint, setting: URL_SETTING, cause: err });
+  },
+  refused: (err, ctx) => {
+    const code = findErrorCode(err);
+    const reason = code === 'ECONNREFUSED' ? 'connection refused' : `host unreachable (${code ?? 'unknown'})`;
+    const hint = `Is the server running? ${URL_HINT}`;
+    return new OproError('network', `Could not reach ${ctx.baseUrl}: ${reason}. ${hint}`, {
+      hint,
+      setting: URL_SETTING,
+      cause: err,
+    });
+  },
+  malformed: (err, ctx) => {
+    const hint = `Check that opro.baseUrl / --base-url points to an OpenAI-compatible /v1 endpoint.`;
+    const message = `The endpoint at ${ctx.baseUrl} returned a malformed chat completion for model \`${ctx.model}\` (${ctx.attempts} attempts). ${hint}`;
+    return new OproError('badResponse', message, { hint, setting: URL_SETTING, cause: err });
+  },
+  request: (err, ctx) => {
+    const status = statusOf(err);
+    const hint = 'Check the model, temperature and max tokens settings for this endpoint.';
+    const message = `The endpoint at ${ctx.baseUrl} rejected the request (${status ?? 'no status'}): ${serverText(err, ctx)}. ${hint}`;
+    return new OproError('config', message, { hint, status, cause: err });
+  },
+};
+
+/**
+ * Turns the last failure of a call into the `OproError` core throws: a message that names the
+ * endpoint, the model and the setting to fix, and never the key or the prompt.
+ */
+export function toOproError(failure: Exclude<FailureClass, 'cancelled'>, err: unknown, ctx: FailureContext): OproError {
+  return BUILDERS[failure](err, ctx);
+}
+
+/** The error for a request that needs a key but has none, raised before anything is sent. */
+export function missingKeyError(baseUrl: string): OproError {
+  const hint = 'Set OPENAI_API_KEY, or run "OPRO: Set API Key".';
+  return new OproError('auth', `No API key is set for ${baseUrl}. ${hint}`, { hint, setting: KEY_SETTING });
+}

@@ -1,0 +1,86 @@
+import type { OproErrorKind } from '../errors';
+
+export interface ChatMessage {
+  role: 'system' | 'user' | 'assistant';
+  content: string;
+}
+
+export interface ChatRequest {
+  messages: ChatMessage[];
+  temperature: number;
+  maxTokens: number;
+  /**
+   * Which draw this is among identical requests at temperature > 0 (the optimizer's 8 calls
+   * per step). Part of the cache key, so re-running a step replays the same draws.
+   */
+  drawIndex?: number;
+  /** Sent as the API's `seed` when set, so endpoints that honour it answer reproducibly. */
+  seed?: number;
+}
+
+export interface TokenUsage {
+  promptTokens: number;
+  completionTokens: number;
+}
+
+export interface ChatResponse {
+  text: string;
+  usage: TokenUsage;
+  /** The model that answered, as the endpoint reports it. */
+  model: string;
+  /** True when the answer came from the response cache (nothing was paid). */
+  cached?: boolean;
+  /** Wall time of the successful attempt, in ms (0 for cached answers). */
+  latencyMs?: number;
+}
+
+/**
+ * Any chat model. Core ships one over the `openai` package; the extension adds VS Code's
+ * language models. `complete` rejects with an `OproError` (kind `cancelled` when `signal` aborts).
+ */
+export interface LlmClient {
+  /** Endpoint and model identity without credentials, e.g. `http://127.0.0.1:1234/v1|gpt-4o-mini`; used in cache keys. */
+  readonly id: string;
+  /** The model name shown to users. */
+  readonly model: string;
+  complete(request: ChatRequest, signal?: AbortSignal): Promise<ChatResponse>;
+}
+
+/** One attempt's outcome, for logs and counters. Never holds a key or a prompt. */
+export interface RequestLogEntry {
+  model: string;
+  attempt: number;
+  durationMs: number;
+  outcome: 'ok' | 'retry' | 'failed' | 'cancelled';
+  status?: number;
+  errorKind?: OproErrorKind;
+  message?: string;
+  /** How long the client waits before the next attempt, for `retry`. */
+  retryInMs?: number;
+}
+
+export interface ModelConfig {
+  /** `openai` (any OpenAI-compatible endpoint), `azure`, or a provider a front end adds (`vscode-lm`). @default 'openai' */
+  provider?: string;
+  /** e.g. `https://api.openai.com/v1`, `http://localhost:11434/v1`. @default the `openai` package's default */
+  baseUrl?: string;
+  /** Never persisted: stripped before a run is written. */
+  apiKey?: string;
+  model: string;
+  temperature: number;
+  maxTokens: number;
+  /** Extra HTTP headers. Never persisted. */
+  headers?: Record<string, string>;
+  /** Azure OpenAI only. */
+  apiVersion?: string;
+}
+
+export interface ClientOptions {
+  /** Requests in flight at once against this endpoint. @default 8 */
+  concurrency?: number;
+  /** Per-attempt timeout in ms. @default 60000 */
+  timeoutMs?: number;
+  /** Retries after the first attempt for 408/409/429/5xx, timeouts and dropped connections. @default 6 */
+  maxRetries?: number;
+  onLog?: (entry: RequestLogEntry) => void;
+}

@@ -1,0 +1,8 @@
+/**
+ * Answer checking: the metrics that decide whether a model output answers its target.
+ */
+export { judge, isCorrect } from './judge';
+export { detectMetricKind } from './detectMetric';
+export { extractNumber } from './number';
+export type { ExtractNumberOptions } from './number';
+export * from './types';

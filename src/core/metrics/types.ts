@@ -1,0 +1,28 @@
+/** How an output is checked against its target. */
+export type MetricKind = 'number' | 'choice' | 'boolean' | 'exact' | 'contains' | 'regex';
+
+export const METRIC_KINDS: readonly MetricKind[] = ['number', 'choice', 'boolean', 'exact', 'contains', 'regex'];
+
+export interface MetricOptions {
+  kind: MetricKind;
+  /** `number`: decimals both sides are rounded to before comparing. @default 2 */
+  decimals?: number;
+  /**
+   * `regex`: a pattern whose first capture group (or whole match) extracts the answer from the output,
+   * which is then compared to the target like `exact`. Without it, the target itself is the pattern the
+   * output must match.
+   */
+  pattern?: string;
+}
+
+/** The verdict on one output. */
+export interface Judgement {
+  /** The answer parsed out of the output, as shown to the user ('' when none was found). */
+  answer: string;
+  correct: boolean;
+}
+
+/** Extra context some kinds use: `choice` reads option texts like "(B) Paris" from the input. */
+export interface JudgeContext {
+  input?: string;
+}

@@ -1,0 +1,78 @@
+import { randomBytes } from 'node:crypto';
+import type { RunConfig } from '../config';
+import { loadDataset } from '../dataset/loadDataset';
+import { splitDataset } from '../dataset/split';
+import type { Dataset } from '../dataset/types';
+import { OproError } from '../errors';
+import { detectMetricKind } from '../metrics/detectMetric';
+import { placeholdersOf } from '../prompt/template';
+import type { RecordedExample, RunRecord } from '../runRecord';
+import { validateRunConfig } from '../validateConfig';
+import { redactConfig } from './runStore';
+import { emptyUsage } from './usage';
+
+/** A sortable, unique run id: `20261122-031502-a1b2c3`. */
+export function newRunId(now: Date): string {
+  const stamp = now.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
+  return `${stamp}-${randomBytes(3).toString('hex')}`;
+}
+
+/** Checks the config, loads and splits the dataset, and builds the record of a new run. */
+export async function newRunRecord(config: RunConfig, meta?: Record<string, unknown>): Promise<RunRecord> {
+  const problems = validateRunConfig(config);
+  if (problems.length > 0) {
+    throw new OproError('config', `The run configuration is not usable:\n- ${problems.join('\n- ')}`);
+  }
+  const isTemplate = config.position === 'template';
+  const { path, train, validation, ...loadOptions } = config.dataset;
+  const dataset = await loadDataset(path, {
+    ...loadOptions,
+    ...(isTemplate ? { templateColumns: placeholdersOf(config.seedInstructions[0] ?? '') } : {}),
+  });
+  const split = splitDataset(dataset.examples.length, {
+    ...(train === undefined ? {} : { train }),
+    ...(validation === undefined ? {} : { validation }),
+    seed: config.seed,
+  });
+  const now = new Date();
+  return {
+    version: 1,
+    id: newRunId(now),
+    createdAt: now.toISOString(),
+    updatedAt: now.toISOString(),
+    status: 'running',
+    config: redactConfig(config),
+    metric: config.metric ?? { kind: detectMetricKind(split.train.map((i) => dataset.examples[i]?.target ?? '')) },
+    dataset: datasetInfo(dataset),
+    examples: recordedExamples(dataset, isTemplate),
+    train: split.train,
+    validation: split.validation,
+    candidates: [],
+    steps: [],
+    usage: emptyUsage(),
+    ...(meta === undefined ? {} : { meta }),
+  };
+}
+
+function datasetInfo(dataset: Dataset): RunRecord['dataset'] {
+  return {
+    file: dataset.file,
+    format: dataset.format,
+    fingerprint: dataset.fingerprint,
+    columns: dataset.columns,
+    inputColumn: dataset.inputColumn,
+    targetColumn: dataset.targetColumn,
+    rows: dataset.examples.length,
+    skipped: dataset.skipped.length,
+  };
+}
+
+function recordedExamples(dataset: Dataset, withFields: boolean): RecordedExample[] {
+  return dataset.examples.map((e) => ({
+    index: e.index,
+    line: e.line,
+    input: e.input,
+    target: e.target,
+    ...(withFields ? { fields: e.fields } : {}),
+  }));
+}

@@ -1,0 +1,84 @@
+import type { RunConfig } from '../config';
+import { isCancellation } from '../errors';
+import type { LlmClient } from '../llm/types';
+import { acceptProposals } from '../prompt/extractInstructions';
+import { buildMetaPrompt } from '../prompt/metaPrompt';
+import { mixSeed } from '../random';
+import type { RunRecord, StepRecord } from '../runRecord';
+import { BudgetExhausted } from './callBudget';
+import { pickExemplars } from './exemplars';
+import { isFatal } from './fatal';
+import type { UsageMeter } from './usage';
+
+export interface ProposalContext {
+  client: LlmClient;
+  config: RunConfig;
+  meter: UsageMeter;
+  signal?: AbortSignal;
+}
+
+/** The meta-prompt for `step` from the history so far (OPRO.md). */
+export function metaPromptFor(record: RunRecord, config: RunConfig, exemplars: number[]): string {
+  const byIndex = new Map(record.examples.map((e) => [e.index, e]));
+  return buildMetaPrompt({
+    history: record.candidates.map((c) => ({ instruction: c.instruction, score: c.score })),
+    exemplars: exemplars.flatMap((row) => {
+      const example = byIndex.get(row);
+      return example === undefined ? [] : [{ input: example.input, target: example.target }];
+    }),
+    position: config.position,
+    includeQA: config.includeQA,
+    scoreThreshold: config.scoreThreshold,
+    maxInstructions: config.maxInstructions,
+    scoreBuckets: config.scoreBuckets,
+  });
+}
+
+/**
+ * Asks the optimizer for `candidatesPerStep` instructions, one call each at its temperature with a
+ * per-draw seed, and keeps the new, well-formed ones. A failed call gives an empty reply; if every
+ * call fails, the last error is thrown.
+ */
+export async function proposeStep(record: RunRecord, step: number, context: ProposalContext): Promise<StepRecord> {
+  const { config } = context;
+  const exemplars = pickExemplars(record, config, step);
+  const metaPrompt = metaPromptFor(record, config, exemplars);
+  const draws = Array.from({ length: config.candidatesPerStep }, (_, draw) => draw);
+  const outcomes = await Promise.allSettled(draws.map((draw) => askOptimizer(metaPrompt, step, draw, context)));
+  const replies = outcomes.map((o) => (o.status === 'fulfilled' ? o.value : ''));
+  const failures = outcomes.flatMap((o) => (o.status === 'rejected' ? [o.reason as unknown] : []));
+  const fatal = failures.find(isFatal);
+  if (fatal !== undefined || failures.length === outcomes.length) {
+    throw fatal ?? failures[failures.length - 1];
+  }
+  const { accepted, rejected } = acceptProposals(replies, {
+    tag: config.position === 'A_begin' ? 'Start' : 'INS',
+    maxLength: config.maxInstructionLength,
+    seen: new Set(record.candidates.map((c) => c.instruction)),
+    ...(config.position === 'template' ? { template: config.seedInstructions[0] ?? '' } : {}),
+  });
+  return { step, metaPrompt, exemplars, replies, accepted, rejected, done: false };
+}
+
+async function askOptimizer(metaPrompt: string, step: number, draw: number, context: ProposalContext): Promise<string> {
+  const { client, config, meter } = context;
+  try {
+    const response = await client.complete(
+      {
+        messages: [{ role: 'user', content: metaPrompt }],
+        temperature: config.optimizer.temperature,
+        maxTokens: config.optimizer.maxTokens,
+        drawIndex: draw,
+        seed: mixSeed(config.seed, step, draw),
+      },
+      context.signal,
+    );
+    meter.recordResponse('optimizer', client.model, response);
+    return response.text;
+  } catch (err) {
+    if (!(err instanceof BudgetExhausted) && !isCancellation(err)) {
+      meter.recordFailure('optimizer', client.model);
+    }
+    throw err;
+  }
+}

@@ -1,0 +1,96 @@
+import type { RunConfig } from '../config';
+import type { EngineDeps } from '../engine';
+import type { Example } from '../dataset/types';
+import type { RunEvent } from '../events';
+import { openResponseCache } from '../cache/responseCache';
+import { withCache } from '../cache/cachedClient';
+import { createOpenAiClient } from '../llm/openaiClient';
+import type { ClientOptions, LlmClient, ModelConfig } from '../llm/types';
+import type { RecordedExample, RunRecord } from '../runRecord';
+import { CallBudget } from './callBudget';
+import { RunWriter } from './runStore';
+import type { ProposalContext } from './proposals';
+import type { ScorerContext } from './scoring';
+import { UsageMeter, type ModelRole } from './usage';
+
+/** Everything one run (or one resume) works with. */
+export interface RunSession {
+  record: RunRecord;
+  /** The config with credentials (the record holds the redacted one). */
+  config: RunConfig;
+  scoring: ScorerContext;
+  proposing: ProposalContext;
+  budget: CallBudget;
+  meter: UsageMeter;
+  writer: RunWriter | undefined;
+  deps: EngineDeps;
+  signal: AbortSignal | undefined;
+  emit: (event: RunEvent) => void;
+}
+
+/** The record's rows as scorer inputs (fields default to the input and target). */
+export function examplesOf(record: RunRecord): Example[] {
+  return record.examples.map((e: RecordedExample) => ({
+    index: e.index,
+    line: e.line,
+    input: e.input,
+    target: e.target,
+    fields: e.fields ?? {},
+  }));
+}
+
+/** Builds the clients (with budget and cache), the writer and the contexts for a record. */
+export async function openSession(record: RunRecord, config: RunConfig, deps: EngineDeps, signal?: AbortSignal): Promise<RunSession> {
+  const meter = new UsageMeter(record.usage);
+  const budget = new CallBudget({
+    maxCalls: config.maxCalls,
+    maxTokens: config.maxTokens,
+    spent: () => ({ calls: meter.usage.calls, tokens: meter.tokens }),
+  });
+  const cache = deps.cacheDir === undefined ? undefined : await openResponseCache(deps.cacheDir);
+  const makeClient = (model: ModelConfig, role: ModelRole): LlmClient => {
+    const raw = (deps.createClient ?? createOpenAiClient)(model, clientOptions(config, role, meter, deps));
+    const budgeted = budget.wrap(raw);
+    return cache === undefined ? budgeted : withCache(budgeted, cache);
+  };
+  const emit = (event: RunEvent): void => deps.onEvent?.(event);
+  return {
+    record,
+    config,
+    scoring: {
+      client: makeClient(config.scorer, 'scorer'),
+      examples: examplesOf(record),
+      metric: record.metric,
+      prompt: { position: config.position, includeQA: config.includeQA },
+      temperature: config.scorer.temperature,
+      maxTokens: config.scorer.maxTokens,
+      meter,
+      ...(signal === undefined ? {} : { signal }),
+    },
+    proposing: { client: makeClient(config.optimizer, 'optimizer'), config, meter, ...(signal === undefined ? {} : { signal }) },
+    budget,
+    meter,
+    writer: deps.runFile === undefined ? undefined : new RunWriter(deps.runFile, () => record),
+    deps,
+    signal,
+    emit,
+  };
+}
+
+function clientOptions(config: RunConfig, role: ModelRole, meter: UsageMeter, deps: EngineDeps): ClientOptions {
+  return {
+    concurrency: config.concurrency,
+    timeoutMs: config.requestTimeoutMs,
+    maxRetries: config.maxRetries,
+    onLog: (entry) => {
+      meter.recordLog(role, entry);
+      deps.onLog?.(entry);
+    },
+  };
+}
+
+/** Stamps the record and writes it when the run has a file. */
+export async function saveSession(session: RunSession): Promise<void> {
+  session.record.updatedAt = new Date().toISOString();
+  await session.writer?.save();
+}

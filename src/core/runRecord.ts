@@ -1,0 +1,132 @@
+import type { RunConfig } from './config';
+import type { DatasetFormat } from './dataset/types';
+import type { OproErrorKind } from './errors';
+import type { MetricOptions } from './metrics/types';
+
+/** One example's outcome for one instruction. Input and target live once in `RunRecord.examples`. */
+export interface ExampleResult {
+  /** `Example.index` of the row. */
+  example: number;
+  /** The scorer's raw reply ('' when the call failed). */
+  output: string;
+  /** The answer parsed from the output. */
+  answer: string;
+  correct: boolean;
+  /** Why the call failed, when it did (such an example counts as wrong). */
+  error?: string;
+}
+
+export interface SplitScore {
+  score: number;
+  correct: number;
+  total: number;
+  results: ExampleResult[];
+}
+
+export type CandidateOrigin = 'seed' | 'optimizer' | 'user';
+
+/** An instruction with its training score. */
+export interface ScoredCandidate extends SplitScore {
+  /** sha256 of the instruction text, first 16 hex chars. */
+  id: string;
+  instruction: string;
+  /** 0 for seeds; the step that proposed it otherwise. */
+  step: number;
+  /** Position among the step's proposals; ties in score keep this order. */
+  ordinal: number;
+  origin: CandidateOrigin;
+  /** Scored on the validation split at the end of the run. */
+  validation?: SplitScore;
+  /** ISO time it was scored. */
+  scoredAt: string;
+}
+
+export interface RejectedProposal {
+  text: string;
+  reason: 'empty' | 'duplicate' | 'tooLong' | 'hasTag' | 'placeholders';
+  detail?: string;
+}
+
+/** What a step asked the optimizer and what came back. */
+export interface StepRecord {
+  step: number;
+  metaPrompt: string;
+  /** Example indices used as exemplars. */
+  exemplars: number[];
+  /** Raw optimizer replies, in draw order ('' for a failed call). */
+  replies: string[];
+  /** Instructions accepted for scoring, in proposal order. */
+  accepted: string[];
+  rejected: RejectedProposal[];
+  /** True once every accepted instruction is scored. */
+  done: boolean;
+}
+
+export interface ModelUsage {
+  calls: number;
+  cachedCalls: number;
+  failedCalls: number;
+  retries: number;
+  promptTokens: number;
+  completionTokens: number;
+}
+
+export interface RunUsage {
+  /** Paid calls (cached answers excluded) across every model. */
+  calls: number;
+  cachedCalls: number;
+  failedCalls: number;
+  retries: number;
+  promptTokens: number;
+  completionTokens: number;
+  /** Keyed by `scorer:<model>` / `optimizer:<model>`. */
+  byModel: Record<string, ModelUsage>;
+}
+
+export type RunStatus = 'running' | 'finished' | 'cancelled' | 'failed';
+
+export type StopReason = 'steps' | 'target' | 'patience' | 'maxCalls' | 'maxTokens' | 'cancelled' | 'failed';
+
+export interface DatasetInfo {
+  file: string;
+  format: DatasetFormat;
+  fingerprint: string;
+  columns: string[];
+  inputColumn: string | undefined;
+  targetColumn: string;
+  rows: number;
+  skipped: number;
+}
+
+/** A dataset row as the run file keeps it; `fields` only in template mode, where the prompt needs them. */
+export interface RecordedExample {
+  index: number;
+  line: number;
+  input: string;
+  target: string;
+  fields?: Record<string, string>;
+}
+
+/** A run as saved on disk: everything needed to show it and to resume it. */
+export interface RunRecord {
+  version: 1;
+  id: string;
+  createdAt: string;
+  updatedAt: string;
+  status: RunStatus;
+  stopReason?: StopReason;
+  error?: { kind: OproErrorKind | 'internal'; message: string };
+  /** The config with API keys and headers removed. */
+  config: RunConfig;
+  metric: MetricOptions;
+  dataset: DatasetInfo;
+  /** The rows the run uses, so the run file stands on its own. */
+  examples: RecordedExample[];
+  train: number[];
+  validation: number[];
+  candidates: ScoredCandidate[];
+  steps: StepRecord[];
+  usage: RunUsage;
+  /** Free-form data a front end attaches (the extension stores the prompt's source range). */
+  meta?: Record<string, unknown>;
+}

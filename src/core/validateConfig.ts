@@ -1,0 +1,66 @@
+import type { RunConfig } from './config';
+import { METRIC_KINDS } from './metrics/types';
+import { POSITIONS } from './prompt/position';
+import { hasPlaceholders } from './prompt/template';
+
+function describe(value: unknown): string {
+  return `\`${String(value)}\` (${typeof value})`;
+}
+
+function checkInteger(problems: string[], name: string, value: unknown, min: number): void {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < min) {
+    problems.push(`Expected \`${name}\` to be an integer ≥ ${min}, got ${describe(value)}`);
+  }
+}
+
+function checkRange(problems: string[], name: string, value: unknown, max: number): void {
+  if (typeof value !== 'number' || !(value >= 0 && value <= max)) {
+    problems.push(`Expected \`${name}\` to be a number from 0 to ${max}, got ${describe(value)}`);
+  }
+}
+
+/** Every problem with a config at once (empty when it is usable). */
+export function validateRunConfig(config: RunConfig): string[] {
+  const problems: string[] = [];
+  if (config.seedInstructions.length === 0) {
+    problems.push('Expected at least one seed instruction (the prompt to optimize)');
+  }
+  if (typeof config.dataset?.path !== 'string' || config.dataset.path === '') {
+    problems.push('Expected `dataset.path` to name a dataset file');
+  }
+  if (!POSITIONS.includes(config.position)) {
+    problems.push(`Expected \`position\` to be one of ${POSITIONS.join(', ')}, got ${describe(config.position)}`);
+  }
+  if (config.position === 'template' && !config.seedInstructions.every(hasPlaceholders)) {
+    problems.push('Expected the prompt to hold `{{column}}` placeholders in template position');
+  }
+  if (config.metric !== undefined && !METRIC_KINDS.includes(config.metric.kind)) {
+    problems.push(`Expected \`metric\` to be one of ${METRIC_KINDS.join(', ')}, got ${describe(config.metric.kind)}`);
+  }
+  checkInteger(problems, 'steps', config.steps, 0);
+  checkInteger(problems, 'candidatesPerStep', config.candidatesPerStep, 1);
+  checkInteger(problems, 'maxInstructions', config.maxInstructions, 1);
+  checkInteger(problems, 'exemplarsPerStep', config.exemplarsPerStep, 0);
+  checkInteger(problems, 'maxInstructionLength', config.maxInstructionLength, 1);
+  checkInteger(problems, 'patience', config.patience, 0);
+  checkInteger(problems, 'maxCalls', config.maxCalls, 0);
+  checkInteger(problems, 'maxTokens', config.maxTokens, 0);
+  checkInteger(problems, 'concurrency', config.concurrency, 1);
+  checkInteger(problems, 'requestTimeoutMs', config.requestTimeoutMs, 1);
+  checkInteger(problems, 'maxRetries', config.maxRetries, 0);
+  checkInteger(problems, 'validationTopK', config.validationTopK, 0);
+  checkInteger(problems, 'seed', config.seed, 0);
+  checkRange(problems, 'scoreThreshold', config.scoreThreshold, 1);
+  checkRange(problems, 'targetScore', config.targetScore, 1);
+  checkRange(problems, 'scorer.temperature', config.scorer.temperature, 2);
+  checkRange(problems, 'optimizer.temperature', config.optimizer.temperature, 2);
+  if (config.scoreBuckets !== null) {
+    checkInteger(problems, 'scoreBuckets', config.scoreBuckets, 1);
+  }
+  for (const role of ['scorer', 'optimizer'] as const) {
+    if (typeof config[role].model !== 'string' || config[role].model === '') {
+      problems.push(`Expected \`${role}.model\` to name a model`);
+    }
+  }
+  return problems;
+}

@@ -1,0 +1,19 @@
+/**
+ * What the panel's host side asks the rest of the extension to do. The panel (src/extension/panel/)
+ * validates webview messages and calls these; the extension (src/extension/) implements them.
+ * Every method resolves when done and rejects with a user-facing Error when it cannot.
+ */
+export interface PanelActions {
+  /** Replace the run's original prompt range in its source file with `text` (re-escaped for its literal). */
+  insert(runId: string, text: string): Promise<void>;
+  copy(text: string): Promise<void>;
+  /** VS Code's diff editor: the run's original prompt against `text`. */
+  showDiff(runId: string, text: string): Promise<void>;
+  stop(runId: string): Promise<void>;
+  resume(runId: string): Promise<void>;
+  /** Human in the loop: score a person's instruction; it joins the run's history. */
+  scoreInstruction(runId: string, text: string): Promise<void>;
+  /** Open the dataset file at the row's line. */
+  openExample(runId: string, exampleIndex: number): Promise<void>;
+  exportRun(runId: string, format: 'json' | 'csv' | 'markdown'): Promise<void>;
+}

@@ -1,0 +1,124 @@
+import type { CandidateOrigin, ScoredCandidate, SplitScore } from '../core/runRecord';
+import { button, el, keepingFocus, setText } from './dom';
+import { formatCount, formatScore } from './format';
+import { filterCandidates, type Ranking } from './ranking';
+
+/** Rows rendered at first; "Show more" adds this many again, so a 2,000-candidate run stays quick. */
+export const ROW_PAGE = 200;
+
+const ORIGINS: Record<CandidateOrigin, string> = { seed: 'seed', optimizer: 'optimizer', user: 'you' };
+
+export interface TableView {
+  filter: string;
+  selectedId: string | undefined;
+  rowLimit: number;
+}
+
+interface CachedRow {
+  row: HTMLTableRowElement;
+  candidate: ScoredCandidate;
+  rank: number;
+  isBaseline: boolean;
+}
+
+function splitText(split: SplitScore | undefined): string {
+  return split === undefined ? '–' : `${formatScore(split.score)} (${split.correct}/${split.total})`;
+}
+
+function cell(className: string, children: (Node | string)[]): HTMLTableCellElement {
+  return el('td', { class: className }, children);
+}
+
+function actionButtons(id: string): HTMLElement {
+  const action = (name: string, label: string, title: string): HTMLButtonElement =>
+    button(label, { 'data-action': name, 'data-id': id, 'data-focus-key': `${name}:${id}`, title, class: 'small' });
+  return el('div', { class: 'row-actions' }, [
+    action('insert', 'Insert', 'Insert into the code in place of the original prompt'),
+    action('copy', 'Copy', 'Copy the instruction'),
+    action('diff', 'Diff', 'Open a diff against the original prompt'),
+  ]);
+}
+
+function buildRow(entry: Omit<CachedRow, 'row'>): HTMLTableRowElement {
+  const { candidate: c, rank, isBaseline } = entry;
+  const text = el('div', { class: 'instruction-text' }, [c.instruction]);
+  const badge = isBaseline ? el('span', { class: 'badge baseline-badge' }, ['baseline']) : undefined;
+  return el('tr', { 'data-id': c.id, 'data-action': 'select', 'data-focus-key': `row:${c.id}`, tabindex: 0, class: isBaseline ? 'baseline' : undefined }, [
+    cell('col-rank', [String(rank)]),
+    cell('col-instruction', badge === undefined ? [text] : [badge, text]),
+    cell('col-score', [splitText(c)]),
+    cell('col-validation', [splitText(c.validation)]),
+    cell('col-step', [String(c.step)]),
+    cell('col-length', [String(c.instruction.length)]),
+    cell('col-origin', [ORIGINS[c.origin]]),
+    cell('col-actions', [actionButtons(c.id)]),
+  ]);
+}
+
+function header(): HTMLTableSectionElement {
+  const names = ['#', 'Instruction', 'Train', 'Validation', 'Step', 'Length', 'Origin', 'Actions'];
+  const classes = ['rank', 'instruction', 'score', 'validation', 'step', 'length', 'origin', 'actions'];
+  return el('thead', {}, [el('tr', {}, names.map((name, i) => el('th', { scope: 'col', class: `col-${classes[i] ?? ''}` }, [name])))]);
+}
+
+/** The top instructions, best first, with a filter; rows are reused so updates keep focus and scroll. */
+export class CandidatesTable {
+  readonly filterInput = el('input', { type: 'search', class: 'filter', placeholder: 'Filter instructions', 'aria-label': 'Filter instructions' });
+  readonly root: HTMLElement;
+  private readonly body = el('tbody');
+  private readonly count = el('span', { class: 'count', 'aria-live': 'polite' });
+  private readonly more = button('Show more', { 'data-action': 'more', class: 'secondary' });
+  private readonly rows = new Map<string, CachedRow>();
+
+  constructor() {
+    this.root = el('section', { class: 'candidates', 'aria-labelledby': 'candidates-title' }, [
+      el('div', { class: 'section-head' }, [el('h2', { id: 'candidates-title' }, ['Top instructions']), this.filterInput, this.count]),
+      el('div', { class: 'table-wrap' }, [el('table', { class: 'candidates-table' }, [header(), this.body])]),
+      this.more,
+    ]);
+  }
+
+  update(ranking: Ranking, view: TableView): void {
+    if (this.filterInput.value !== view.filter) {
+      this.filterInput.value = view.filter;
+    }
+    const matches = filterCandidates(ranking.ranked, view.filter);
+    const shown = matches.slice(0, view.rowLimit);
+    const rows = shown.map((c) => this.rowFor(c, ranking));
+    keepingFocus(this.root, () => this.placeRows(rows));
+    for (const row of rows) {
+      const isSelected = row.dataset.id === view.selectedId;
+      row.classList.toggle('selected', isSelected);
+      row.setAttribute('aria-selected', String(isSelected));
+    }
+    this.more.hidden = matches.length <= shown.length;
+    setText(this.more, `Show ${formatCount(Math.min(ROW_PAGE, matches.length - shown.length))} more`);
+    setText(this.count, `${formatCount(shown.length)} of ${formatCount(matches.length)}${view.filter === '' ? '' : ' matching'}`);
+  }
+
+  private rowFor(candidate: ScoredCandidate, ranking: Ranking): HTMLTableRowElement {
+    const rank = ranking.rankOf.get(candidate.id) ?? 0;
+    const isBaseline = candidate.id === ranking.baselineId;
+    const cached = this.rows.get(candidate.id);
+    if (cached !== undefined && cached.candidate === candidate && cached.rank === rank && cached.isBaseline === isBaseline) {
+      return cached.row;
+    }
+    const row = buildRow({ candidate, rank, isBaseline });
+    cached?.row.replaceWith(row);
+    this.rows.set(candidate.id, { row, candidate, rank, isBaseline });
+    return row;
+  }
+
+  /** Moves only rows that are out of place, so a focused row that keeps its place is never detached. */
+  private placeRows(rows: HTMLTableRowElement[]): void {
+    rows.forEach((row, i) => {
+      const current = this.body.children[i];
+      if (current !== row) {
+        this.body.insertBefore(row, current ?? null);
+      }
+    });
+    while (this.body.children.length > rows.length) {
+      this.body.lastElementChild?.remove();
+    }
+  }
+}

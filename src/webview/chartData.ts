@@ -1,0 +1,53 @@
+import type { ScoredCandidate } from '../core/runRecord';
+
+/** The trajectory as uPlot's aligned columns: one x per candidate, so hover and click map to one candidate. */
+export interface ChartData {
+  /** Candidates in x order: by step, then proposal order. */
+  order: ScoredCandidate[];
+  x: number[];
+  score: number[];
+  /** Best training score so far at each x. */
+  bestSoFar: number[];
+  /** Validation score where a candidate has one. */
+  validation: (number | null)[];
+}
+
+function byStep(a: ScoredCandidate, b: ScoredCandidate): number {
+  return a.step - b.step || a.ordinal - b.ordinal || (a.id < b.id ? -1 : 1);
+}
+
+/**
+ * Spreads a step's candidates over [step - 0.4, step + 0.4] so each has its own x, strictly
+ * increasing (uPlot needs sorted x) while the axis still reads as "step".
+ */
+export function buildChartData(candidates: readonly ScoredCandidate[]): ChartData {
+  const order = [...candidates].sort(byStep);
+  const perStep = new Map<number, number>();
+  for (const c of order) {
+    perStep.set(c.step, (perStep.get(c.step) ?? 0) + 1);
+  }
+  const seen = new Map<number, number>();
+  const data: ChartData = { order, x: [], score: [], bestSoFar: [], validation: [] };
+  let best = -Infinity;
+  for (const c of order) {
+    const k = seen.get(c.step) ?? 0;
+    seen.set(c.step, k + 1);
+    const n = perStep.get(c.step) ?? 1;
+    best = Math.max(best, c.score);
+    data.x.push(c.step - 0.4 + (0.8 * (k + 0.5)) / n);
+    data.score.push(c.score);
+    data.bestSoFar.push(best);
+    data.validation.push(c.validation?.score ?? null);
+  }
+  return data;
+}
+
+/** The y range: 0..1 trimmed to the data with a margin, on tenths, so close scores stay apart. */
+export function scoreRange(min: number | null, max: number | null): [number, number] {
+  if (min === null || max === null) {
+    return [0, 1];
+  }
+  const low = Math.max(0, Math.floor((min - 0.05) * 10) / 10);
+  const high = Math.min(1, Math.ceil((max + 0.05) * 10) / 10);
+  return high > low ? [low, high] : [0, 1];
+}

@@ -1,0 +1,31 @@
+/** A score in [0, 1] as a percent: `0.785` -> `78.5%`, `1` -> `100%`. */
+export function formatScore(score: number | undefined): string {
+  if (score === undefined || !Number.isFinite(score)) {
+    return '–';
+  }
+  return `${(score * 100).toFixed(1).replace(/\.0$/, '')}%`;
+}
+
+export function formatCount(value: number): string {
+  return value.toLocaleString('en-US');
+}
+
+/** Dollars: cents are too coarse for a test run, so small amounts keep four decimals. */
+export function formatCost(dollars: number): string {
+  return dollars >= 1 ? `$${dollars.toFixed(2)}` : `$${dollars.toFixed(4)}`;
+}
+
+/** ISO time as local `YYYY-MM-DD HH:MM`. */
+export function formatDate(iso: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) {
+    return iso;
+  }
+  const pad = (n: number): string => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())} ${pad(date.getHours())}:${pad(date.getMinutes())}`;
+}
+
+export function basename(path: string): string {
+  const parts = path.split(/[\\/]/);
+  return parts[parts.length - 1] ?? path;
+}

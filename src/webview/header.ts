@@ -1,0 +1,80 @@
+import type { RunRecord, StopReason } from '../core/runRecord';
+import { estimateCost } from './cost';
+import { el, type Child } from './dom';
+import { basename, formatCost, formatCount, formatDate, formatScore } from './format';
+import type { Ranking } from './ranking';
+import { readSource } from './runMeta';
+import type { RunView } from './runState';
+
+const STOP_REASONS: Record<StopReason, string> = {
+  steps: 'all steps done',
+  target: 'target score reached',
+  patience: 'no better instruction for a while (patience)',
+  maxCalls: 'call budget reached',
+  maxTokens: 'token budget reached',
+  cancelled: 'cancelled',
+  failed: 'failed',
+};
+
+/** The run at a glance: where the prompt is, the data, the models, the status and what it cost. */
+export class Header {
+  readonly root = el('header', { class: 'run-header' });
+
+  update(view: RunView, ranking: Ranking): void {
+    const record = view.record;
+    this.root.replaceChildren(
+      el('h1', {}, titleParts(record)),
+      el('p', { class: `status status-${statusClass(view)}` }, [describeStatus(view)]),
+      el('dl', { class: 'facts' }, factRows(view, ranking)),
+    );
+  }
+}
+
+function titleParts(record: RunRecord): Child[] {
+  const source = readSource(record);
+  if (source === undefined) {
+    return [`OPRO run ${record.id}`];
+  }
+  return ['Prompt at ', el('span', { class: 'source', title: source.file }, [`${basename(source.file)}:${source.line}`])];
+}
+
+function statusClass(view: RunView): string {
+  return view.record.status === 'running' && !view.isLive ? 'interrupted' : view.record.status;
+}
+
+export function describeStatus(view: RunView): string {
+  const { record, currentStep, totalSteps } = view;
+  const at = `step ${currentStep}/${totalSteps}`;
+  switch (record.status) {
+    case 'running':
+      if (!view.isLive) {
+        return `Interrupted at ${at}: Resume continues it`;
+      }
+      return currentStep === 0 ? 'Running: scoring the baseline' : `Running: ${at}`;
+    case 'finished':
+      return `Finished: ${STOP_REASONS[record.stopReason ?? 'steps']}`;
+    case 'cancelled':
+      return `Cancelled at ${at}`;
+    case 'failed':
+      return `Failed: ${record.error?.message ?? 'unknown error'}`;
+  }
+}
+
+function factRows(view: RunView, ranking: Ranking): HTMLElement[] {
+  const { record } = view;
+  const { dataset, usage, config } = record;
+  const baseline = ranking.baselineId === undefined ? undefined : ranking.byId.get(ranking.baselineId);
+  const cost = estimateCost(usage, view.prices);
+  const facts: [string, string][] = [
+    ['Dataset', `${basename(dataset.file)} · ${formatCount(dataset.rows)} rows · ${record.train.length} train / ${record.validation.length} validation`],
+    ['Models', `scorer ${config.scorer.model} · optimizer ${config.optimizer.model}`],
+    ['Best', `${formatScore(ranking.best?.score)} (baseline ${formatScore(baseline?.score)}) of ${record.candidates.length} candidates`],
+    ['Calls', `${formatCount(usage.calls)} (${formatCount(usage.cachedCalls)} cached, ${formatCount(usage.failedCalls)} failed)`],
+    ['Tokens', `${formatCount(usage.promptTokens)} in · ${formatCount(usage.completionTokens)} out`],
+    ['Started', formatDate(record.createdAt)],
+  ];
+  if (cost !== undefined) {
+    facts.splice(5, 0, ['Cost', `≈ ${formatCost(cost)}`]);
+  }
+  return facts.map(([term, value]) => el('div', { class: 'fact' }, [el('dt', {}, [term]), el('dd', {}, [value])]));
+}

@@ -1,0 +1,382 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import type { ChatMessage } from '../../src/core/llm/types';
+import { createRandom, type Random } from '../../src/core/random';
+import { answerOptimizer, answerScorer, isOptimizerRequest } from './syntheticTask';
+
+/** A fault the server injects instead of a normal answer. */
+export type FaultKind = '500' | '503' | '429' | 'drop' | 'stall' | 'malformed';
+
+export interface FaultOptions {
+  /** Share of accepted requests that get a fault, 0..1. */
+  rate: number;
+  kinds: FaultKind[];
+  /** Seeds the fault draws, so a test sees the same faults every run. @default 1 */
+  seed?: number;
+}
+
+export interface FakeServerOptions {
+  /** The key clients must send (bearer token or Azure `api-key`); `null` accepts any or none. @default 'test-key' */
+  apiKey?: string | null;
+  /** Models that exist; unset accepts any name not starting with `missing`. */
+  models?: string[];
+  /** Every completion answers 429 `insufficient_quota`. @default false */
+  quotaExhausted?: boolean;
+  /** Delay before each answer, in ms. @default 0 */
+  latencyMs?: number;
+  /** Requests handled at once; more get 429 with a retry-after. @default unlimited */
+  maxInFlight?: number;
+  /** Accepted requests per sliding window; more get 429 with the wait until a slot frees. @default unlimited */
+  requestsPerMinute?: number;
+  /** The sliding window for `requestsPerMinute`, in ms (shrink it in tests). @default 60000 */
+  rateWindowMs?: number;
+  /** Which header carries the wait on a 429 (`retry-after` in whole seconds). @default 'retry-after-ms' */
+  retryAfterHeader?: 'retry-after' | 'retry-after-ms';
+  /** The wait advertised for `maxInFlight` and injected 429s, in ms. @default 200 */
+  retryAfterMs?: number;
+  faults?: FaultOptions;
+}
+
+/** One request as the server saw it (never the key or the prompt). */
+export interface RecordedRequest {
+  role: 'scorer' | 'optimizer';
+  model: string;
+  temperature: number | undefined;
+  maxTokens: number | undefined;
+  seed: number | undefined;
+}
+
+export interface FakeServerStats {
+  /** POSTs to /v1/chat/completions. */
+  requests: number;
+  byStatus: Record<number, number>;
+  dropped: number;
+  stalled: number;
+  /** Requests being handled now, and the peak since the last reset. */
+  inFlight: number;
+  maxInFlight: number;
+  /** 200 answers by role. */
+  completions: { scorer: number; optimizer: number };
+  promptTokens: number;
+  completionTokens: number;
+  /** The successful requests, in order (at most 10 000). */
+  answered: RecordedRequest[];
+}
+
+export interface FakeServer {
+  /** Base URL for the `openai` client, e.g. `http://127.0.0.1:51234/v1`. */
+  readonly url: string;
+  readonly stats: FakeServerStats;
+  setOptions(options: Partial<FakeServerOptions>): void;
+  resetStats(): void;
+  /** Stops listening and destroys every open socket, stalled ones included. */
+  close(): Promise<void>;
+}
+
+interface ChatBody {
+  model?: unknown;
+  messages?: unknown;
+  temperature?: unknown;
+  max_tokens?: unknown;
+  seed?: unknown;
+}
+
+const MAX_RECORDED = 10_000;
+
+function emptyStats(): FakeServerStats {
+  return {
+    requests: 0,
+    byStatus: {},
+    dropped: 0,
+    stalled: 0,
+    inFlight: 0,
+    maxInFlight: 0,
+    completions: { scorer: 0, optimizer: 0 },
+    promptTokens: 0,
+    completionTokens: 0,
+    answered: [],
+  };
+}
+
+/** Approximate token count used in `usage`: a quarter of the characters, rounded up. */
+export function countTokens(text: string): number {
+  return Math.ceil(text.length / 4);
+}
+
+class FakeLlmServer {
+  options: FakeServerOptions;
+  stats = emptyStats();
+  readonly sockets = new Set<Socket>();
+  readonly timers = new Set<NodeJS.Timeout>();
+  accepted: number[] = [];
+  random: Random;
+  counter = 0;
+
+  constructor(options: FakeServerOptions) {
+    this.options = options;
+    this.random = createRandom(options.faults?.seed ?? 1);
+  }
+
+  setOptions(partial: Partial<FakeServerOptions>): void {
+    this.options = { ...this.options, ...partial };
+    if (partial.faults !== undefined) {
+      this.random = createRandom(partial.faults.seed ?? 1);
+    }
+  }
+
+  send(res: ServerResponse, status: number, body: unknown): void {
+    this.stats.byStatus[status] = (this.stats.byStatus[status] ?? 0) + 1;
+    sendJson(res, status, body);
+  }
+
+  sendError(res: ServerResponse, status: number, error: { message: string; type: string; code: string | null }): void {
+    this.send(res, status, { error: { ...error, param: null } });
+  }
+
+  async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = req.url ?? '';
+    const path = url.split('?')[0] ?? '';
+    // Any prefix, so Azure-style `/openai/deployments/<name>/chat/completions` works too.
+    const isCompletion = req.method === 'POST' && path.endsWith('/chat/completions');
+    if (isCompletion) {
+      this.trackInFlight(res);
+    }
+    if (!this.isAuthorized(req)) {
+      this.sendError(res, 401, { message: 'Incorrect API key provided.', type: 'invalid_request_error', code: 'invalid_api_key' });
+    } else if (req.method === 'GET' && path.endsWith('/models')) {
+      this.send(res, 200, { object: 'list', data: this.listModels().map((id) => ({ id, object: 'model', created: 0, owned_by: 'fake' })) });
+    } else if (isCompletion) {
+      await this.handleCompletion(req, res);
+    } else {
+      this.sendError(res, 404, { message: `Unknown route ${req.method ?? ''} ${url}`, type: 'invalid_request_error', code: 'unknown_url' });
+    }
+  }
+
+  isAuthorized(req: IncomingMessage): boolean {
+    const expected = this.options.apiKey === undefined ? 'test-key' : this.options.apiKey;
+    // Azure clients send the key as `api-key` instead of a bearer token.
+    return expected === null || req.headers.authorization === `Bearer ${expected}` || req.headers['api-key'] === expected;
+  }
+
+  listModels(): string[] {
+    return this.options.models ?? ['fake-scorer', 'fake-optimizer'];
+  }
+
+  hasModel(model: string): boolean {
+    return this.options.models === undefined ? !model.startsWith('missing') : this.options.models.includes(model);
+  }
+
+  trackInFlight(res: ServerResponse): void {
+    this.stats.requests += 1;
+    this.stats.inFlight += 1;
+    this.stats.maxInFlight = Math.max(this.stats.maxInFlight, this.stats.inFlight);
+    res.once('close', () => {
+      this.stats.inFlight -= 1;
+    });
+  }
+
+  async handleCompletion(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const body = await readJson(req);
+    if (body === undefined) {
+      this.sendError(res, 400, { message: 'The body is not valid JSON.', type: 'invalid_request_error', code: null });
+      return;
+    }
+    this.answerCompletion(body, res);
+  }
+
+  answerCompletion(body: ChatBody, res: ServerResponse): void {
+    const model = typeof body.model === 'string' ? body.model : '';
+    if (!this.hasModel(model)) {
+      this.sendError(res, 404, { message: `The model \`${model}\` does not exist.`, type: 'invalid_request_error', code: 'model_not_found' });
+    } else if (this.options.quotaExhausted === true) {
+      this.sendError(res, 429, { message: 'You exceeded your current quota.', type: 'insufficient_quota', code: 'insufficient_quota' });
+    } else if (!this.admit(res)) {
+      return;
+    } else if (!this.injectFault(res, model)) {
+      this.delay(() => this.sendCompletion(body, model, res));
+    }
+  }
+
+  /** Applies `maxInFlight` and `requestsPerMinute`; answers 429 and returns false when over. */
+  admit(res: ServerResponse): boolean {
+    const { maxInFlight, requestsPerMinute } = this.options;
+    if (maxInFlight !== undefined && this.stats.inFlight > maxInFlight) {
+      this.sendRateLimit(res, this.options.retryAfterMs ?? 200);
+      return false;
+    }
+    if (requestsPerMinute !== undefined) {
+      const now = Date.now();
+      const windowMs = this.options.rateWindowMs ?? 60_000;
+      this.accepted = this.accepted.filter((time) => time > now - windowMs);
+      const oldest = this.accepted[0];
+      if (this.accepted.length >= requestsPerMinute && oldest !== undefined) {
+        this.sendRateLimit(res, oldest + windowMs - now);
+        return false;
+      }
+      this.accepted.push(now);
+    }
+    return true;
+  }
+
+  sendRateLimit(res: ServerResponse, waitMs: number): void {
+    const wait = Math.max(1, Math.ceil(waitMs));
+    const header = this.options.retryAfterHeader ?? 'retry-after-ms';
+    res.setHeader(header, header === 'retry-after' ? String(Math.ceil(wait / 1000)) : String(wait));
+    this.sendError(res, 429, { message: 'Rate limit reached. Please try again later.', type: 'requests', code: 'rate_limit_exceeded' });
+  }
+
+  /** Draws a fault for this request; returns true when one was sent instead of an answer. */
+  injectFault(res: ServerResponse, model: string): boolean {
+    const faults = this.options.faults;
+    if (faults === undefined || faults.kinds.length === 0 || this.random() >= faults.rate) {
+      return false;
+    }
+    const kind = faults.kinds[Math.floor(this.random() * faults.kinds.length)];
+    switch (kind) {
+      case '500':
+      case '503':
+        this.sendError(res, Number(kind), { message: 'The server had an error processing your request.', type: 'server_error', code: null });
+        break;
+      case '429':
+        this.sendRateLimit(res, this.options.retryAfterMs ?? 200);
+        break;
+      case 'drop':
+        this.stats.dropped += 1;
+        res.socket?.destroy();
+        break;
+      case 'stall':
+        this.stats.stalled += 1;
+        break;
+      default:
+        this.sendMalformed(res, model);
+    }
+    return true;
+  }
+
+  sendMalformed(res: ServerResponse, model: string): void {
+    this.stats.byStatus[200] = (this.stats.byStatus[200] ?? 0) + 1;
+    const isTruncated = this.random() < 0.5;
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end(isTruncated ? '{"id":"chatcmpl-broken","choices":[{"mess' : JSON.stringify({ object: 'chat.completion', model }));
+  }
+
+  delay(answer: () => void): void {
+    const latency = this.options.latencyMs ?? 0;
+    if (latency <= 0) {
+      answer();
+      return;
+    }
+    const timer = setTimeout(() => {
+      this.timers.delete(timer);
+      answer();
+    }, latency);
+    this.timers.add(timer);
+  }
+
+  sendCompletion(body: ChatBody, model: string, res: ServerResponse): void {
+    if (res.destroyed) {
+      return;
+    }
+    const messages = toMessages(body.messages);
+    const role = isOptimizerRequest(messages) ? 'optimizer' : 'scorer';
+    const seed = typeof body.seed === 'number' ? body.seed : this.counter++;
+    const last = messages[messages.length - 1]?.content ?? '';
+    const text = role === 'optimizer' ? answerOptimizer(last, seed) : answerScorer(messages);
+    const promptTokens = countTokens(messages.map((message) => message.content).join(''));
+    const completionTokens = countTokens(text);
+    this.record({ role, model, body, promptTokens, completionTokens });
+    this.send(res, 200, {
+      id: `chatcmpl-fake-${this.stats.requests}`,
+      object: 'chat.completion',
+      created: Math.floor(Date.now() / 1000),
+      model,
+      choices: [{ index: 0, message: { role: 'assistant', content: text }, finish_reason: 'stop' }],
+      usage: { prompt_tokens: promptTokens, completion_tokens: completionTokens, total_tokens: promptTokens + completionTokens },
+    });
+  }
+
+  record(entry: { role: 'scorer' | 'optimizer'; model: string; body: ChatBody; promptTokens: number; completionTokens: number }): void {
+    const { stats } = this;
+    stats.completions[entry.role] += 1;
+    stats.promptTokens += entry.promptTokens;
+    stats.completionTokens += entry.completionTokens;
+    if (stats.answered.length < MAX_RECORDED) {
+      stats.answered.push({
+        role: entry.role,
+        model: entry.model,
+        temperature: numberOrUndefined(entry.body.temperature),
+        maxTokens: numberOrUndefined(entry.body.max_tokens),
+        seed: numberOrUndefined(entry.body.seed),
+      });
+    }
+  }
+}
+
+function numberOrUndefined(value: unknown): number | undefined {
+  return typeof value === 'number' ? value : undefined;
+}
+
+function toMessages(raw: unknown): ChatMessage[] {
+  if (!Array.isArray(raw)) {
+    return [];
+  }
+  return raw.flatMap((item: { role?: unknown; content?: unknown }) =>
+    typeof item?.content === 'string' ? [{ role: item.role === 'system' || item.role === 'assistant' ? item.role : 'user', content: item.content }] : [],
+  );
+}
+
+async function readJson(req: IncomingMessage): Promise<ChatBody | undefined> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) {
+    chunks.push(chunk as Buffer);
+  }
+  try {
+    const parsed: unknown = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+    return typeof parsed === 'object' && parsed !== null ? (parsed as ChatBody) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  if (!res.destroyed) {
+    res.writeHead(status, { 'content-type': 'application/json' });
+    res.end(JSON.stringify(body));
+  }
+}
+
+/** Starts the suite's OpenAI-compatible server on 127.0.0.1 (a random port). */
+export async function startFakeLlmServer(options: FakeServerOptions = {}): Promise<FakeServer> {
+  const fake = new FakeLlmServer(options);
+  const server = createServer((req, res) => {
+    fake.handle(req, res).catch(() => res.destroy());
+  });
+  server.on('connection', (socket) => {
+    fake.sockets.add(socket);
+    socket.on('close', () => fake.sockets.delete(socket));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/v1`,
+    get stats() {
+      return fake.stats;
+    },
+    setOptions: (partial) => fake.setOptions(partial),
+    resetStats: () => {
+      fake.stats = { ...emptyStats(), inFlight: fake.stats.inFlight };
+    },
+    close: () => closeServer(server, fake),
+  };
+}
+
+function closeServer(server: ReturnType<typeof createServer>, fake: FakeLlmServer): Promise<void> {
+  for (const timer of fake.timers) {
+    clearTimeout(timer);
+  }
+  fake.timers.clear();
+  for (const socket of fake.sockets) {
+    socket.destroy();
+  }
+  return new Promise((resolve) => server.close(() => resolve()));
+}

@@ -1,0 +1,35 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { RunConfig } from '../../src/core/config';
+import { withDefaults, type RunConfigInput } from '../../src/core/defaults';
+import { makeSyntheticRows, type SyntheticRow } from './syntheticTask';
+
+export const SEED_INSTRUCTION = 'Solve the problem.';
+
+export interface SyntheticWorkspace {
+  dir: string;
+  datasetPath: string;
+  rows: SyntheticRow[];
+}
+
+/** A temp folder with `rows` synthetic questions as JSONL. */
+export function syntheticWorkspace(rowCount = 40, seed = 7): SyntheticWorkspace {
+  const dir = mkdtempSync(join(tmpdir(), 'opro-run-'));
+  const rows = makeSyntheticRows(rowCount, seed);
+  const datasetPath = join(dir, 'arithmetic.jsonl');
+  writeFileSync(datasetPath, rows.map((row) => JSON.stringify(row)).join('\n') + '\n');
+  return { dir, datasetPath, rows };
+}
+
+/** A config for the suite's fake server; `overrides` win. */
+export function syntheticConfig(baseUrl: string, datasetPath: string, overrides: Partial<RunConfigInput> = {}): RunConfig {
+  return withDefaults({
+    seedInstructions: [SEED_INSTRUCTION],
+    dataset: { path: datasetPath },
+    scorer: { baseUrl, apiKey: 'test-key', model: 'scorer-model' },
+    optimizer: { baseUrl, apiKey: 'test-key', model: 'optimizer-model' },
+    steps: 8,
+    ...overrides,
+  });
+}

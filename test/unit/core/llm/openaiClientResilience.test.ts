@@ -1,0 +1,139 @@
+import assert from 'node:assert/strict';
+import { OproError } from '../../../../src/core/errors';
+import { createEndpointLimiter } from '../../../../src/core/llm/adaptiveLimiter';
+import { createOpenAiClient, type OpenAiClientOptions } from '../../../../src/core/llm/openaiClient';
+import type { ChatRequest, LlmClient, RequestLogEntry } from '../../../../src/core/llm/types';
+import { startFakeLlmServer, type FakeServer, type FakeServerOptions } from '../../../support/fakeLlmServer';
+
+const BEST = 'Go step by step, double-check, show your work and give the final answer.';
+
+function question(a: number, b: number): ChatRequest {
+  return { messages: [{ role: 'user', content: `${BEST}\nWhat is ${a} + ${b}?` }], temperature: 0, maxTokens: 64 };
+}
+
+function expectedText(a: number, b: number): string {
+  return `Adding gives ${a + b}. The answer is ${a + b}.`;
+}
+
+async function cancelledWithin(promise: Promise<unknown>, started: number): Promise<number> {
+  await assert.rejects(promise, (err: unknown) => err instanceof OproError && err.kind === 'cancelled');
+  return Date.now() - started;
+}
+
+describe('createOpenAiClient under faults and limits', () => {
+  let server: FakeServer | undefined;
+  let logs: RequestLogEntry[];
+
+  async function clientFor(serverOptions: FakeServerOptions, options: OpenAiClientOptions = {}): Promise<LlmClient> {
+    server = await startFakeLlmServer(serverOptions);
+    const model = { baseUrl: server.url, apiKey: 'test-key', model: 'fake-scorer', temperature: 0, maxTokens: 64 };
+    return createOpenAiClient(model, { onLog: (e) => logs.push(e), backoffBaseMs: 10, ...options });
+  }
+
+  beforeEach(() => {
+    logs = [];
+  });
+  afterEach(async () => {
+    await server?.close();
+    server = undefined;
+  });
+
+  it('survives 500s, 503s, dropped connections and malformed bodies at rate 0.3 with correct answers', async () => {
+    const client = await clientFor({ faults: { rate: 0.3, kinds: ['500', '503', 'drop', 'malformed'], seed: 11 } }, { concurrency: 4, maxRetries: 10 });
+    const pairs = Array.from({ length: 30 }, (_, i) => [i + 1, 2 * i + 5] as const);
+    const texts = await Promise.all(pairs.map(([a, b]) => client.complete(question(a, b)).then((r) => r.text)));
+    assert.deepEqual(texts, pairs.map(([a, b]) => expectedText(a, b)));
+    const retries = logs.filter((e) => e.outcome === 'retry').length;
+    assert.ok(retries > 0, 'some attempts failed');
+    assert.equal(retries, server!.stats.requests - 30, 'every failed attempt is logged as a retry');
+    assert.equal(logs.filter((e) => e.outcome === 'ok').length, 30);
+  });
+
+  it('waits as long as retry-after-ms asks before retrying a 429', async () => {
+    const client = await clientFor({ requestsPerMinute: 1, rateWindowMs: 300, retryAfterHeader: 'retry-after-ms' });
+    await client.complete(question(1, 2));
+    const started = Date.now();
+    const response = await client.complete(question(3, 4));
+    const waited = Date.now() - started;
+    assert.equal(response.text, expectedText(3, 4));
+    const retry = logs.find((e) => e.outcome === 'retry');
+    assert.equal(retry?.status, 429);
+    assert.ok((retry?.retryInMs ?? 0) >= 250, `asked to wait ${retry?.retryInMs} ms`);
+    assert.ok(waited >= (retry?.retryInMs ?? 0) - 20, `waited ${waited} ms`);
+  });
+
+  it('waits as long as retry-after (seconds) asks before retrying a 429', async () => {
+    const client = await clientFor({ requestsPerMinute: 1, rateWindowMs: 200, retryAfterHeader: 'retry-after' });
+    await client.complete(question(1, 2));
+    const started = Date.now();
+    await client.complete(question(3, 4));
+    const waited = Date.now() - started;
+    assert.deepEqual(logs.filter((e) => e.outcome === 'retry').map((e) => [e.status, e.retryInMs]), [[429, 1000]]);
+    assert.ok(waited >= 980, `waited ${waited} ms`);
+  });
+
+  it('times out a stalled attempt and succeeds on the retry', async () => {
+    const client = await clientFor({ faults: { rate: 1, kinds: ['stall'] } }, { timeoutMs: 300, maxRetries: 2 });
+    const onRetry = logs.push.bind(logs);
+    logs.push = (...entries: RequestLogEntry[]): number => {
+      server!.setOptions({ faults: undefined });
+      return onRetry(...entries);
+    };
+    const response = await client.complete(question(5, 6));
+    assert.equal(response.text, expectedText(5, 6));
+    assert.deepEqual(logs.map((e) => e.outcome), ['retry', 'ok']);
+    assert.ok((logs[0]?.durationMs ?? 0) >= 290);
+  });
+
+  it('ends with a timeout error when every attempt stalls', async () => {
+    const client = await clientFor({ faults: { rate: 1, kinds: ['stall'] } }, { timeoutMs: 300, maxRetries: 1 });
+    await assert.rejects(client.complete(question(5, 6)), (err: unknown) => err instanceof OproError && err.kind === 'timeout' && /300 ms/.test(err.message));
+    assert.deepEqual(logs.map((e) => [e.outcome, e.errorKind]), [['retry', undefined], ['failed', 'timeout']]);
+  });
+
+  it('aborts in-flight and queued requests within a second when the signal fires', async () => {
+    const client = await clientFor({ latencyMs: 5000 }, { concurrency: 2 });
+    const controller = new AbortController();
+    const calls = Array.from({ length: 6 }, (_, i) => client.complete(question(i, i), controller.signal));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    assert.equal(server!.stats.inFlight, 2);
+    const started = Date.now();
+    controller.abort();
+    const elapsed = await Promise.all(calls.map((call) => cancelledWithin(call, started)));
+    assert.ok(Math.max(...elapsed) < 1000, `cancelled in ${Math.max(...elapsed)} ms`);
+    assert.equal(logs.filter((e) => e.outcome === 'cancelled').length, 6);
+  });
+
+  it('aborts the wait between retries at once', async () => {
+    const client = await clientFor({ faults: { rate: 1, kinds: ['429'] }, retryAfterMs: 5000 });
+    const controller = new AbortController();
+    const call = client.complete(question(1, 1), controller.signal);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const started = Date.now();
+    controller.abort();
+    assert.ok((await cancelledWithin(call, started)) < 100);
+  });
+
+  it('never has more requests in flight than its concurrency', async () => {
+    const client = await clientFor({ latencyMs: 20 }, { concurrency: 3 });
+    await Promise.all(Array.from({ length: 20 }, (_, i) => client.complete(question(i, 1))));
+    assert.equal(server!.stats.maxInFlight, 3);
+  });
+
+  it('shares one limiter between clients on the same endpoint', async () => {
+    const limiter = createEndpointLimiter(2);
+    const scorer = await clientFor({ latencyMs: 20 }, { limiter });
+    const optimizer = createOpenAiClient({ baseUrl: server!.url, apiKey: 'test-key', model: 'fake-optimizer', temperature: 1, maxTokens: 64 }, { limiter });
+    await Promise.all(Array.from({ length: 10 }, (_, i) => (i % 2 === 0 ? scorer : optimizer).complete(question(i, 2))));
+    assert.equal(server!.stats.maxInFlight, 2);
+  });
+
+  it('finishes 64 requests at concurrency 16 against a server that allows 4 in flight', async () => {
+    const client = await clientFor({ latencyMs: 20, maxInFlight: 4, retryAfterMs: 100 }, { concurrency: 16 });
+    const texts = await Promise.all(Array.from({ length: 64 }, (_, i) => client.complete(question(i, 7)).then((r) => r.text)));
+    assert.deepEqual(texts, Array.from({ length: 64 }, (_, i) => expectedText(i, 7)));
+    assert.equal(logs.filter((e) => e.outcome === 'failed').length, 0);
+    const rejected = server!.stats.byStatus[429] ?? 0;
+    assert.ok(rejected < 32, `${rejected} requests got 429`);
+  });
+});
