@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { RunConfig } from '../core/config';
 import { withDefaults } from '../core/defaults';
 import { OproError } from '../core/errors';
@@ -12,10 +13,10 @@ export interface CliEnv {
   OPENAI_BASE_URL?: string | undefined;
 }
 
-function promptsOf(values: CliValues): string[] {
+function promptsOf(values: CliValues, cwd: string): string[] {
   if (values['prompt-file'] !== undefined) {
     try {
-      return [readFileSync(values['prompt-file'], 'utf8').replace(/\r?\n$/, '')];
+      return [readFileSync(resolve(cwd, values['prompt-file']), 'utf8').replace(/\r?\n$/, '')];
     } catch (err) {
       throw new OproError('config', `${values['prompt-file']}: cannot read the prompt file (${(err as Error).message}).`);
     }
@@ -28,8 +29,8 @@ function optional<K extends string, V>(key: K, value: V | undefined): Partial<Re
 }
 
 /** Turns flags (already merged with the config file) and the environment into a full RunConfig. */
-export function buildRunConfig(values: CliValues, env: CliEnv): RunConfig {
-  const seedInstructions = promptsOf(values);
+export function buildRunConfig(values: CliValues, env: CliEnv, cwd: string): RunConfig {
+  const seedInstructions = promptsOf(values, cwd);
   if (seedInstructions.length === 0) {
     throw new OproError('config', 'Give the prompt to optimize with --prompt TEXT or --prompt-file FILE.');
   }
@@ -43,7 +44,7 @@ export function buildRunConfig(values: CliValues, env: CliEnv): RunConfig {
   return withDefaults({
     seedInstructions,
     dataset: {
-      path: values.dataset,
+      path: resolve(cwd, values.dataset),
       ...optional('inputColumn', values['input-column']),
       ...optional('targetColumn', values['target-column']),
       ...optional('skipBadRows', values['skip-bad-rows']),

@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { nextMetaPrompt, readRunRecord } from '../core/engine';
 import { OproError } from '../core/errors';
 import { EXIT, type CliContext } from './cliContext';
@@ -22,7 +23,7 @@ async function dispatch(command: string | undefined, positionals: string[], valu
       if (command === 'resume') {
         return resumeCommand(file, values, context);
       }
-      context.stdout.write(`${nextMetaPrompt(await readRunRecord(file))}\n`);
+      context.stdout.write(`${nextMetaPrompt(await readRunRecord(resolve(context.cwd, file)))}\n`);
       return EXIT.ok;
     }
     default:

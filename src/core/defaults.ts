@@ -26,41 +26,52 @@ export type RunConfigInput = Partial<Omit<RunConfig, 'scorer' | 'optimizer'>> &
     optimizer?: Partial<ModelConfig>;
   };
 
+/** Every option that has a plain default (models, prompt and dataset are filled separately). */
+export const RUN_DEFAULTS = {
+  includeQA: false,
+  steps: DEFAULT_STEPS,
+  candidatesPerStep: DEFAULT_CANDIDATES_PER_STEP,
+  maxInstructions: DEFAULT_MAX_INSTRUCTIONS,
+  scoreThreshold: DEFAULT_SCORE_THRESHOLD,
+  scoreBuckets: DEFAULT_SCORE_BUCKETS,
+  exemplarsPerStep: DEFAULT_EXEMPLARS_PER_STEP,
+  exemplarSelection: 'random',
+  maxInstructionLength: DEFAULT_MAX_INSTRUCTION_LENGTH,
+  targetScore: 1,
+  patience: 0,
+  maxCalls: 0,
+  maxTokens: 0,
+  seed: 0,
+  concurrency: DEFAULT_CONCURRENCY,
+  requestTimeoutMs: DEFAULT_REQUEST_TIMEOUT_MS,
+  maxRetries: DEFAULT_MAX_RETRIES,
+  validationTopK: DEFAULT_VALIDATION_TOP_K,
+  evaluation: 'full',
+} as const satisfies Partial<RunConfig>;
+
+/** The entries of `value` that are not undefined (so they don't erase defaults when spread). */
+function defined<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
 /** Fills every default of OPRO.md (and the project's) into a partial config. */
 export function withDefaults(input: RunConfigInput): RunConfig {
+  const { scorer, optimizer: _optimizer, ...rest } = input;
   const seed = input.seedInstructions[0] ?? '';
   return {
+    ...RUN_DEFAULTS,
+    position: hasPlaceholders(seed) ? 'template' : 'Q_begin',
+    ...defined(rest),
     seedInstructions: input.seedInstructions,
     dataset: input.dataset,
-    position: input.position ?? (hasPlaceholders(seed) ? 'template' : 'Q_begin'),
-    includeQA: input.includeQA ?? false,
-    ...(input.metric === undefined ? {} : { metric: input.metric }),
-    scorer: modelWithDefaults(input.scorer, DEFAULT_SCORER_TEMPERATURE, DEFAULT_SCORER_MAX_TOKENS),
+    scorer: modelWithDefaults(scorer, DEFAULT_SCORER_TEMPERATURE, DEFAULT_SCORER_MAX_TOKENS),
     optimizer: modelWithDefaults(optimizerInput(input), DEFAULT_OPTIMIZER_TEMPERATURE, DEFAULT_OPTIMIZER_MAX_TOKENS),
-    steps: input.steps ?? DEFAULT_STEPS,
-    candidatesPerStep: input.candidatesPerStep ?? DEFAULT_CANDIDATES_PER_STEP,
-    maxInstructions: input.maxInstructions ?? DEFAULT_MAX_INSTRUCTIONS,
-    scoreThreshold: input.scoreThreshold ?? DEFAULT_SCORE_THRESHOLD,
-    scoreBuckets: input.scoreBuckets === undefined ? DEFAULT_SCORE_BUCKETS : input.scoreBuckets,
-    exemplarsPerStep: input.exemplarsPerStep ?? DEFAULT_EXEMPLARS_PER_STEP,
-    exemplarSelection: input.exemplarSelection ?? 'random',
-    maxInstructionLength: input.maxInstructionLength ?? DEFAULT_MAX_INSTRUCTION_LENGTH,
-    targetScore: input.targetScore ?? 1,
-    patience: input.patience ?? 0,
-    maxCalls: input.maxCalls ?? 0,
-    maxTokens: input.maxTokens ?? 0,
-    seed: input.seed ?? 0,
-    concurrency: input.concurrency ?? DEFAULT_CONCURRENCY,
-    requestTimeoutMs: input.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
-    maxRetries: input.maxRetries ?? DEFAULT_MAX_RETRIES,
-    validationTopK: input.validationTopK ?? DEFAULT_VALIDATION_TOP_K,
-    evaluation: input.evaluation ?? 'full',
   };
 }
 
 function modelWithDefaults(model: Partial<ModelConfig> | undefined, temperature: number, maxTokens: number): ModelConfig {
   return {
-    ...model,
+    ...defined(model ?? {}),
     model: model?.model ?? DEFAULT_MODEL,
     temperature: model?.temperature ?? temperature,
     maxTokens: model?.maxTokens ?? maxTokens,

@@ -22,6 +22,17 @@ function checkRange(problems: string[], name: string, value: unknown, max: numbe
 /** Every problem with a config at once (empty when it is usable). */
 export function validateRunConfig(config: RunConfig): string[] {
   const problems: string[] = [];
+  checkChoices(problems, config);
+  checkNumbers(problems, config);
+  for (const role of ['scorer', 'optimizer'] as const) {
+    if (typeof config[role].model !== 'string' || config[role].model === '') {
+      problems.push(`Expected \`${role}.model\` to name a model`);
+    }
+  }
+  return problems;
+}
+
+function checkChoices(problems: string[], config: RunConfig): void {
   if (config.seedInstructions.length === 0) {
     problems.push('Expected at least one seed instruction (the prompt to optimize)');
   }
@@ -37,6 +48,12 @@ export function validateRunConfig(config: RunConfig): string[] {
   if (config.metric !== undefined && !METRIC_KINDS.includes(config.metric.kind)) {
     problems.push(`Expected \`metric\` to be one of ${METRIC_KINDS.join(', ')}, got ${describe(config.metric.kind)}`);
   }
+  if (config.exemplarSelection !== 'random' && config.exemplarSelection !== 'failures') {
+    problems.push(`Expected \`exemplarSelection\` to be random or failures, got ${describe(config.exemplarSelection)}`);
+  }
+}
+
+function checkNumbers(problems: string[], config: RunConfig): void {
   checkInteger(problems, 'steps', config.steps, 0);
   checkInteger(problems, 'candidatesPerStep', config.candidatesPerStep, 1);
   checkInteger(problems, 'maxInstructions', config.maxInstructions, 1);
@@ -57,10 +74,4 @@ export function validateRunConfig(config: RunConfig): string[] {
   if (config.scoreBuckets !== null) {
     checkInteger(problems, 'scoreBuckets', config.scoreBuckets, 1);
   }
-  for (const role of ['scorer', 'optimizer'] as const) {
-    if (typeof config[role].model !== 'string' || config[role].model === '') {
-      problems.push(`Expected \`${role}.model\` to name a model`);
-    }
-  }
-  return problems;
 }

@@ -140,7 +140,10 @@ export class TrajectoryChart {
 
   /** VS Code swaps the body class with the theme: colors live in the canvas, so draw anew. */
   private rebuild(): void {
-    this.plot?.destroy();
+    if (this.plot === undefined) {
+      return;
+    }
+    this.plot.destroy();
     this.plot = undefined;
     this.create();
   }

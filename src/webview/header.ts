@@ -3,7 +3,7 @@ import { estimateCost } from './cost';
 import { el, type Child } from './dom';
 import { basename, formatCost, formatCount, formatDate, formatScore } from './format';
 import type { Ranking } from './ranking';
-import { readSource } from './runMeta';
+import { readPromptSource } from './protocol';
 import type { RunView } from './runState';
 
 const STOP_REASONS: Record<StopReason, string> = {
@@ -31,7 +31,7 @@ export class Header {
 }
 
 function titleParts(record: RunRecord): Child[] {
-  const source = readSource(record);
+  const source = readPromptSource(record);
   if (source === undefined) {
     return [`OPRO run ${record.id}`];
   }

@@ -139,6 +139,22 @@ export interface PanelState {
   draft?: string;
 }
 
+/** Where the optimized prompt sits in the user's code; the extension stores it as `record.meta.source`. */
+export interface PromptSource {
+  file: string;
+  /** 1-based. */
+  line: number;
+}
+
+/** Reads `record.meta.source`; `meta` is free-form, so each field is checked. */
+export function readPromptSource(record: Pick<RunRecord, 'meta'>): PromptSource | undefined {
+  const source = record.meta?.source;
+  if (!isFields(source)) {
+    return undefined;
+  }
+  return typeof source.file === 'string' && typeof source.line === 'number' ? { file: source.file, line: source.line } : undefined;
+}
+
 /** Ends every `switch (msg.type)`: a new message type does not compile until each side handles it. */
 export function assertNever(value: never): never {
   throw new Error(`Unhandled message: ${JSON.stringify(value)}`);

@@ -34,6 +34,22 @@ function suffixLcs(a: string[], b: string[]): Uint32Array {
   return lcs;
 }
 
+/** Which token comes next when walking both sequences along a longest common subsequence. */
+function nextKind(a: string[], b: string[], lcs: Uint32Array, at: [number, number]): DiffPart['kind'] {
+  const [i, j] = at;
+  const width = b.length + 1;
+  if (i >= a.length) {
+    return 'added';
+  }
+  if (j >= b.length) {
+    return 'removed';
+  }
+  if (a[i] === b[j]) {
+    return 'same';
+  }
+  return (lcs[(i + 1) * width + j] ?? 0) >= (lcs[i * width + j + 1] ?? 0) ? 'removed' : 'added';
+}
+
 /** Word-level diff (whitespace runs are tokens too, so the parts join back into both texts). */
 export function diffWords(before: string, after: string): DiffPart[] {
   const a = tokenize(before);
@@ -45,18 +61,12 @@ export function diffWords(before: string, after: string): DiffPart[] {
     return parts;
   }
   const lcs = suffixLcs(a, b);
-  const width = b.length + 1;
-  let i = 0;
-  let j = 0;
-  while (i < a.length || j < b.length) {
-    if (i < a.length && j < b.length && a[i] === b[j]) {
-      pushPart(parts, 'same', a[i++] ?? '');
-      j++;
-    } else if (j >= b.length || (i < a.length && (lcs[(i + 1) * width + j] ?? 0) >= (lcs[i * width + j + 1] ?? 0))) {
-      pushPart(parts, 'removed', a[i++] ?? '');
-    } else {
-      pushPart(parts, 'added', b[j++] ?? '');
-    }
+  const at: [number, number] = [0, 0];
+  while (at[0] < a.length || at[1] < b.length) {
+    const kind = nextKind(a, b, lcs, at);
+    pushPart(parts, kind, kind === 'added' ? (b[at[1]] ?? '') : (a[at[0]] ?? ''));
+    at[0] += kind === 'added' ? 0 : 1;
+    at[1] += kind === 'removed' ? 0 : 1;
   }
   return parts;
 }

@@ -6,7 +6,7 @@ import type { CliValues } from '../options';
 
 /** `opro eval`: scores each --prompt on every row (no split unless --train/--validation say so). */
 export async function evalCommand(values: CliValues, context: CliContext): Promise<number> {
-  const config = buildRunConfig(values, context.env);
+  const config = buildRunConfig(values, context.env, context.cwd);
   const cacheDir = values['no-cache'] === true ? undefined : resolve(context.cwd, values['cache-dir'] ?? '.opro/cache');
   const scored = await evaluateInstructions(config, config.seedInstructions, cacheDir === undefined ? {} : { cacheDir }, context.signal);
   if (context.signal.aborted) {

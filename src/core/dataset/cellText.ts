@@ -3,14 +3,17 @@
  * objects and arrays as compact JSON, and `null`/`undefined` as the empty string.
  */
 export function toCellText(value: unknown): string {
-  if (value === null || value === undefined) {
-    return '';
+  switch (typeof value) {
+    case 'string':
+      return value;
+    case 'number':
+    case 'boolean':
+    case 'bigint':
+      return String(value);
+    case 'object':
+      return value === null ? '' : JSON.stringify(value);
+    default:
+      // undefined, and functions or symbols, which JSON and CSV cannot hold.
+      return '';
   }
-  if (typeof value === 'string') {
-    return value;
-  }
-  if (typeof value === 'object') {
-    return JSON.stringify(value);
-  }
-  return String(value);
 }

@@ -23,13 +23,12 @@ export function splitDataset(count: number, options: SplitOptions): DatasetSplit
     throw configError(`Expected \`seed\` to be an integer, got \`${String(seed)}\``);
   }
   const validation = resolveSize('validation', options.validation, count) ?? 0;
+  if (validation > count) {
+    throw tooManyRows(`got ${validation} validation`, count);
+  }
   const train = resolveSize('train', options.train, count) ?? count - validation;
   if (train + validation > count) {
-    throw configError(
-      `Expected \`train\` + \`validation\` to fit in the dataset, got ${train} + ${validation} = ${train + validation} ` +
-        `rows but the file has ${count} row${count === 1 ? '' : 's'}`,
-      'Lower `train` or `validation`, or give them as fractions such as 0.8 and 0.2',
-    );
+    throw tooManyRows(`got ${train} + ${validation} = ${train + validation}`, count);
   }
   const order = shuffled(
     Array.from({ length: count }, (_, index) => index),
@@ -55,6 +54,13 @@ function resolveSize(name: 'train' | 'validation', value: number | undefined, co
   throw configError(
     `Expected \`${name}\` to be a count >= 0 or a fraction in (0, 1), got \`${String(value)}\``,
     `Set \`${name}\` to a whole number of rows, such as 50, or a fraction, such as 0.2`,
+  );
+}
+
+function tooManyRows(asked: string, count: number): OproError {
+  return configError(
+    `Expected \`train\` + \`validation\` to fit in the dataset, ${asked} rows but the file has ${count} row${count === 1 ? '' : 's'}`,
+    'Lower `train` or `validation`, or give them as fractions such as 0.8 and 0.2',
   );
 }
 

@@ -5,10 +5,12 @@ import { cancelledError } from '../errors';
 export const DEFAULT_CONCURRENCY = 8;
 /**
  * Once a 429 has shown where the endpoint's limit lies, growing past it again takes this many
- * times more successes than growing below it, so probing for spare capacity costs few 429s.
+ * times more successes than growing below it (doubled after each failed probe at the same level,
+ * up to 2^6), so probing for spare capacity costs few 429s.
  * @default 16
  */
 export const PROBE_FACTOR = 16;
+const MAX_PROBE_DOUBLINGS = 6;
 
 export interface AdaptiveLimiterOptions {
   /** The most requests in flight at once. @default 8 */
@@ -54,7 +56,9 @@ export class AdaptiveLimiter {
   #limit: number;
   #successes = 0;
   #epoch = 0;
+  /** The highest limit known to work since the last 429; growing past it is a probe. */
   #safeLimit: number | undefined;
+  #failedProbes = 0;
   #notBefore = 0;
   #resumeTimer: NodeJS.Timeout | undefined;
 
@@ -107,11 +111,18 @@ export class AdaptiveLimiter {
       return;
     }
     this.#successes += 1;
-    const isProbing = this.#safeLimit !== undefined && this.#limit >= this.#safeLimit;
-    const needed = isProbing ? this.#limit * PROBE_FACTOR : this.#limit;
-    if (this.#successes >= needed) {
-      this.#setLimit(this.#limit + 1);
+    const safe = this.#safeLimit;
+    const isProbing = safe !== undefined && this.#limit >= safe;
+    const needed = isProbing ? this.#limit * PROBE_FACTOR * 2 ** this.#failedProbes : this.#limit;
+    if (this.#successes < needed) {
+      return;
     }
+    if (safe !== undefined && this.#limit > safe) {
+      // A full round at the probed level without a 429: it is safe after all.
+      this.#safeLimit = this.#limit;
+      this.#failedProbes = 0;
+    }
+    this.#setLimit(this.#limit + 1);
   }
 
   /**
@@ -123,6 +134,8 @@ export class AdaptiveLimiter {
     if (ticket.epoch !== this.#epoch) {
       return;
     }
+    const isFailedProbe = this.#safeLimit !== undefined && this.#limit === this.#safeLimit + 1;
+    this.#failedProbes = isFailedProbe ? Math.min(MAX_PROBE_DOUBLINGS, this.#failedProbes + 1) : 0;
     this.#epoch += 1;
     this.#safeLimit = Math.max(1, this.#limit - 1);
     this.#setLimit(Math.max(1, Math.floor(this.#limit / 2)));

@@ -1,13 +1,14 @@
+import { getMaxListeners, setMaxListeners } from 'node:events';
 import { AzureOpenAI, OpenAI } from 'openai';
 import { cancelledError, isOproError, OproError } from '../errors';
 import { AdaptiveLimiter, type LimiterTicket } from './adaptiveLimiter';
+import { toChatResponse } from './chatResponse';
 import { missingKeyError, toOproError } from './openaiErrors';
 import {
   backoffDelay,
   classifyFailure,
   DEFAULT_BACKOFF_BASE_MS,
   isRetryable,
-  MalformedResponseError,
   parseRetryAfter,
   responseHeaders,
   sleep,
@@ -105,7 +106,21 @@ function createSdk(model: ModelConfig, baseUrl: string, timeoutMs: number): Open
   return new OpenAI({ ...common, baseURL: baseUrl });
 }
 
+/** Listeners one run's signal may carry: a few per queued or in-flight request. */
+const SIGNAL_LISTENER_LIMIT = 1000;
+
+function allowManyListeners(signal: AbortSignal | undefined): void {
+  // One run-wide signal is shared by every queued request; Node would warn of a leak past 10.
+  if (signal !== undefined) {
+    const current = getMaxListeners(signal);
+    if (current !== 0 && current < SIGNAL_LISTENER_LIMIT) {
+      setMaxListeners(SIGNAL_LISTENER_LIMIT, signal);
+    }
+  }
+}
+
 async function completeWithRetries(ctx: CallContext, request: ChatRequest, signal?: AbortSignal): Promise<ChatResponse> {
+  allowManyListeners(signal);
   for (let attempt = 1; ; attempt++) {
     const result = await runAttempt(ctx, { request, signal, attempt }).catch((err: unknown) => {
       throw cancelledOr(ctx, err, attempt);
@@ -169,37 +184,6 @@ async function attemptOnce(ctx: CallContext, input: AttemptInput & { ticket: Lim
     }
     return { ok: false, err, failure, waitMs, durationMs: Math.round(performance.now() - started) };
   }
-}
-
-interface RawCompletion {
-  choices?: unknown;
-  model?: unknown;
-  usage?: { prompt_tokens?: unknown; completion_tokens?: unknown } | null;
-}
-
-function toChatResponse(raw: unknown, requestedModel: string, latencyMs: number): ChatResponse {
-  if (typeof raw !== 'object' || raw === null) {
-    throw new MalformedResponseError(`body is ${typeof raw === 'string' ? 'not JSON' : String(raw)}`);
-  }
-  const body = raw as RawCompletion;
-  const first: unknown = Array.isArray(body.choices) ? body.choices[0] : undefined;
-  if (typeof first !== 'object' || first === null) {
-    throw new MalformedResponseError('no choices');
-  }
-  const content = (first as { message?: { content?: unknown } }).message?.content;
-  return {
-    text: typeof content === 'string' ? content : '',
-    usage: {
-      promptTokens: toCount(body.usage?.prompt_tokens),
-      completionTokens: toCount(body.usage?.completion_tokens),
-    },
-    model: typeof body.model === 'string' && body.model !== '' ? body.model : requestedModel,
-    latencyMs,
-  };
-}
-
-function toCount(value: unknown): number {
-  return typeof value === 'number' && Number.isFinite(value) ? value : 0;
 }
 
 function statusOf(err: unknown): number | undefined {

@@ -1,6 +1,6 @@
 import { APIError } from 'openai';
 import { OproError } from '../errors';
-import { findErrorCode, type FailureClass } from './retryPolicy';
+import { BAD_PORT, findErrorCode, type FailureClass } from './retryPolicy';
 
 /** What an error message may mention about the call that failed. Holds the key only to scrub it. */
 export interface FailureContext {
@@ -44,6 +44,19 @@ function serverText(err: unknown, ctx: FailureContext): string {
 function retriesText(ctx: FailureContext): string {
   const retries = ctx.attempts - 1;
   return retries === 1 ? '1 retry' : `${retries} retries`;
+}
+
+function unreachableReason(code: string | undefined): string {
+  switch (code) {
+    case 'ECONNREFUSED':
+      return 'connection refused';
+    case 'ENOTFOUND':
+      return 'host not found';
+    case BAD_PORT:
+      return 'the port is one fetch refuses to use ("bad port"), pick another port';
+    default:
+      return `host unreachable (${code ?? 'unknown'})`;
+  }
 }
 
 type Builder = (err: unknown, ctx: FailureContext) => OproError;
@@ -95,8 +108,7 @@ const BUILDERS: Record<Exclude<FailureClass, 'cancelled'>, Builder> = {
     return new OproError('network', message, { hint, setting: URL_SETTING, cause: err });
   },
   refused: (err, ctx) => {
-    const code = findErrorCode(err);
-    const reason = code === 'ECONNREFUSED' ? 'connection refused' : `host unreachable (${code ?? 'unknown'})`;
+    const reason = unreachableReason(findErrorCode(err));
     const hint = `Is the server running? ${URL_HINT}`;
     return new OproError('network', `Could not reach ${ctx.baseUrl}: ${reason}. ${hint}`, {
       hint,

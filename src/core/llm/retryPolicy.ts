@@ -72,6 +72,8 @@ function classifyStatus(status: number, code: string | undefined): FailureClass 
 }
 
 const UNREACHABLE_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EHOSTUNREACH', 'ENETUNREACH']);
+/** Our name for fetch refusing a port on its blocklist (6000, 9, …), which undici reports without a code. */
+export const BAD_PORT = 'BAD_PORT';
 
 /**
  * True when the host refused or could not be resolved. These are configuration problems
@@ -81,7 +83,7 @@ export function isConnectionRefused(err: unknown): boolean {
   return findErrorCode(err) !== undefined;
 }
 
-/** The first unreachable-host code (`ECONNREFUSED`, …) in an error's cause chain. */
+/** The first unreachable-host code (`ECONNREFUSED`, …, or `BAD_PORT`) in an error's cause chain. */
 export function findErrorCode(err: unknown, depth = 0): string | undefined {
   if (depth > 6 || typeof err !== 'object' || err === null) {
     return undefined;
@@ -89,6 +91,9 @@ export function findErrorCode(err: unknown, depth = 0): string | undefined {
   const code = (err as { code?: unknown }).code;
   if (typeof code === 'string' && UNREACHABLE_CODES.has(code)) {
     return code;
+  }
+  if ((err as { message?: unknown }).message === 'bad port') {
+    return BAD_PORT;
   }
   const nested = (err as { errors?: unknown }).errors;
   if (Array.isArray(nested)) {

@@ -4,6 +4,7 @@ import type { Example } from '../dataset/types';
 import type { RunEvent } from '../events';
 import { openResponseCache } from '../cache/responseCache';
 import { withCache } from '../cache/cachedClient';
+import { createEndpointLimiter } from '../llm/adaptiveLimiter';
 import { createOpenAiClient } from '../llm/openaiClient';
 import type { ClientOptions, LlmClient, ModelConfig } from '../llm/types';
 import type { RecordedExample, RunRecord } from '../runRecord';
@@ -48,8 +49,11 @@ export async function openSession(record: RunRecord, config: RunConfig, deps: En
     spent: () => ({ calls: meter.usage.calls, tokens: meter.tokens }),
   });
   const cache = deps.cacheDir === undefined ? undefined : await openResponseCache(deps.cacheDir);
+  // Scorer and optimizer on one endpoint share one limiter, so together they respect its limits.
+  const shared = config.scorer.baseUrl === config.optimizer.baseUrl ? createEndpointLimiter(config.concurrency) : undefined;
   const makeClient = (model: ModelConfig, role: ModelRole): LlmClient => {
-    const raw = (deps.createClient ?? createOpenAiClient)(model, clientOptions(config, role, meter, deps));
+    const options = { ...clientOptions(config, role, meter, deps), ...(shared === undefined ? {} : { limiter: shared }) };
+    const raw = (deps.createClient ?? createOpenAiClient)(model, options);
     const budgeted = budget.wrap(raw);
     return cache === undefined ? budgeted : withCache(budgeted, cache);
   };

@@ -21,7 +21,14 @@ export function isFormattedPrefix(prefix: string): boolean {
 export function decodePythonText(source: string, prefix: string): string {
   const text = source.replace(/\r\n?/g, '\n');
   const unbraced = isFormattedPrefix(prefix) ? text.replace(/\{\{/g, '{').replace(/\}\}/g, '}') : text;
-  return isRawPrefix(prefix) ? unbraced : decodeEscapes(unbraced, isBytesPrefix(prefix));
+  if (isRawPrefix(prefix)) {
+    return unbraced;
+  }
+  if (!isBytesPrefix(prefix)) {
+    return decodeEscapes(unbraced, false);
+  }
+  // Bytes hold ASCII and \x escapes: read them as bytes, then as UTF-8 text.
+  return Buffer.from(decodeEscapes(unbraced, true), 'latin1').toString('utf8');
 }
 
 function decodeEscapes(text: string, isBytes: boolean): string {

@@ -55,22 +55,30 @@ class PythonScanner {
     const contentStart = c.pos;
     const fields: Span[] = [];
     while (!c.isDone) {
-      if (c.peek() === '\\') {
-        c.pos += c.startsWith('\\\r\n') ? 3 : 2;
-      } else if (c.startsWith(quote)) {
+      if (c.startsWith(quote)) {
         const contentEnd = c.pos;
         c.pos += quote.length;
         this.found.push({ start, end: c.pos, syntax: { language: 'python', prefix, quote }, content: { start: contentStart, end: contentEnd }, fields });
         return;
-      } else if (quote.length === 1 && isLineBreak(c.peek())) {
-        return;
-      } else if (isFormatted && (c.startsWith('{{') || c.startsWith('}}'))) {
-        c.pos += 2;
-      } else if (isFormatted && c.peek() === '{') {
-        fields.push(this.scanField());
-      } else {
-        c.pos++;
       }
+      if (quote.length === 1 && isLineBreak(c.peek())) {
+        return;
+      }
+      this.scanContentChar(isFormatted, fields);
+    }
+  }
+
+  /** Moves past one piece of string content: an escape, a doubled brace, a replacement field or a character. */
+  private scanContentChar(isFormatted: boolean, fields: Span[]): void {
+    const c = this.cursor;
+    if (c.peek() === '\\') {
+      c.pos += c.startsWith('\\\r\n') ? 3 : 2;
+    } else if (isFormatted && (c.startsWith('{{') || c.startsWith('}}'))) {
+      c.pos += 2;
+    } else if (isFormatted && c.peek() === '{') {
+      fields.push(this.scanField());
+    } else {
+      c.pos++;
     }
   }
 

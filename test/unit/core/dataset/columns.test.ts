@@ -17,7 +17,7 @@ function detectionError(columns: string[], options: Parameters<typeof detectColu
   assert.fail('expected detectColumns to throw');
 }
 
-describe('detectColumns', () => {
+describe('detectColumns: choosing columns', () => {
   it('picks the first known name in priority order', () => {
     assert.deepEqual(detectColumns(FILE, ['text', 'label', 'input', 'output', 'question']), {
       inputColumn: 'question',
@@ -49,7 +49,9 @@ describe('detectColumns', () => {
       targetColumn: 'question',
     });
   });
+});
 
+describe('detectColumns: errors', () => {
   it('rejects a user-named column that does not exist, listing the columns', () => {
     const err = detectionError(['question', 'answer'], { targetColumn: 'gold' });
     assert.equal(
@@ -86,24 +88,24 @@ describe('detectColumns', () => {
     const columns = Array.from({ length: 25 }, (_, i) => `c${i}`);
     assert.match(detectionError(columns).message, /\[c0, c1, .*c19, … 5 more\]/);
   });
+});
 
-  describe('in template mode', () => {
-    it('allows a dataset without an input column', () => {
-      assert.deepEqual(detectColumns(FILE, ['city', 'country', 'answer'], { templateColumns: ['city', 'country'] }), {
-        inputColumn: undefined,
-        targetColumn: 'answer',
-      });
+describe('detectColumns: template mode', () => {
+  it('allows a dataset without an input column', () => {
+    assert.deepEqual(detectColumns(FILE, ['city', 'country', 'answer'], { templateColumns: ['city', 'country'] }), {
+      inputColumn: undefined,
+      targetColumn: 'answer',
     });
+  });
 
-    it('still detects an input column when one exists', () => {
-      assert.deepEqual(detectColumns(FILE, ['question', 'answer'], { templateColumns: ['question'] }).inputColumn, 'question');
-    });
+  it('still detects an input column when one exists', () => {
+    assert.deepEqual(detectColumns(FILE, ['question', 'answer'], { templateColumns: ['question'] }).inputColumn, 'question');
+  });
 
-    it('lists every placeholder that names no column, and the columns there are', () => {
-      const err = detectionError(['city', 'answer'], { templateColumns: ['city', 'country', 'year', 'country'] });
-      assert.match(err.message, /placeholders \{\{country\}\}, \{\{year\}\} name no column; the columns are \[city, answer\]/);
-      assert.match(err.message, /Rename the placeholders/);
-    });
+  it('lists every placeholder that names no column, and the columns there are', () => {
+    const err = detectionError(['city', 'answer'], { templateColumns: ['city', 'country', 'year', 'country'] });
+    assert.match(err.message, /placeholders \{\{country\}\}, \{\{year\}\} name no column; the columns are \[city, answer\]/);
+    assert.match(err.message, /Rename the placeholders/);
   });
 });
 

@@ -4,7 +4,7 @@ import { rejectsWithDatasetError, writeDataset } from './tempDataset';
 
 const SKIP = { skipBadRows: true };
 
-describe('loadDataset with skipBadRows', () => {
+describe('loadDataset with skipBadRows: skipping rows', () => {
   it('skips bad JSON Lines rows, lists each with its line and reason, and numbers the rest contiguously', async () => {
     const content = [
       '{"question": "a", "answer": "1"}',
@@ -61,7 +61,9 @@ describe('loadDataset with skipBadRows', () => {
     const dataset = await loadDataset(writeDataset('good.jsonl', '{"question": "a", "answer": "1"}\n'), SKIP);
     assert.deepEqual(dataset.skipped, []);
   });
+});
 
+describe('loadDataset with skipBadRows: what still fails', () => {
   it('still fails on a duplicate header, which no row skip can repair', async () => {
     const file = writeDataset('dup.csv', 'question,question,answer\nq,r,a\n');
     await rejectsWithDatasetError(loadDataset(file, SKIP), file, { line: 1, includes: ['appears twice'] });

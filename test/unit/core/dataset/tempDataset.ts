@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatasetError } from '../../../../src/core/errors';
@@ -7,11 +7,24 @@ import { DatasetError } from '../../../../src/core/errors';
 const folder = mkdtempSync(join(tmpdir(), 'opro-dataset-test-'));
 let written = 0;
 
+// Registered at load time, so it runs once after every suite that imports this module.
+after(() => {
+  rmSync(folder, { recursive: true, force: true });
+});
+
 /** Writes `content` to a fresh file named `name` (numbered to stay unique) and returns its path. */
 export function writeDataset(name: string, content: string | Uint8Array): string {
   written++;
   const path = join(folder, `${written}-${name}`);
   writeFileSync(path, content);
+  return path;
+}
+
+/** Creates an empty folder named `name` among the temporary datasets and returns its path. */
+export function makeFolder(name: string): string {
+  written++;
+  const path = join(folder, `${written}-${name}`);
+  mkdirSync(path);
   return path;
 }
 

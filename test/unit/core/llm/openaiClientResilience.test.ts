@@ -73,12 +73,11 @@ describe('createOpenAiClient under faults and limits', () => {
   });
 
   it('times out a stalled attempt and succeeds on the retry', async () => {
-    const client = await clientFor({ faults: { rate: 1, kinds: ['stall'] } }, { timeoutMs: 300, maxRetries: 2 });
-    const onRetry = logs.push.bind(logs);
-    logs.push = (...entries: RequestLogEntry[]): number => {
+    const onLog = (entry: RequestLogEntry): void => {
+      logs.push(entry);
       server!.setOptions({ faults: undefined });
-      return onRetry(...entries);
     };
+    const client = await clientFor({ faults: { rate: 1, kinds: ['stall'] } }, { timeoutMs: 300, maxRetries: 2, onLog });
     const response = await client.complete(question(5, 6));
     assert.equal(response.text, expectedText(5, 6));
     assert.deepEqual(logs.map((e) => e.outcome), ['retry', 'ok']);

@@ -81,6 +81,8 @@ describe('the OPRO run', () => {
       assert.ok(record.usage.retries > 20, `retries counted: ${record.usage.retries}`);
       assert.equal(record.usage.failedCalls, 0);
       assert.ok(faulty.stats.dropped > 0 && faulty.stats.stalled > 0);
+      // Official defect: a retry silently switched to another model. Here every answer comes from the configured one.
+      assert.deepEqual([...new Set(faulty.stats.answered.map((r) => `${r.role}:${r.model}`))].sort(), ['optimizer:optimizer-model', 'scorer:scorer-model']);
     } finally {
       await faulty.close();
     }
@@ -116,6 +118,12 @@ describe('the OPRO run', () => {
     const resumed = await resumeRun(runFile, { patchConfig: (c) => ({ ...c, scorer: { ...c.scorer, apiKey: 'test-key' }, optimizer: { ...c.optimizer, apiKey: 'test-key' } }) });
     assert.equal(resumed.status, 'finished');
     assert.deepEqual(history(resumed), history(uninterrupted));
+  });
+
+  it('scores examples in parallel up to the concurrency limit (official defect: one call at a time)', async () => {
+    server.setOptions({ latencyMs: 20 });
+    await startRun(syntheticConfig(server.url, ws.datasetPath, { steps: 1, concurrency: 6 }), {});
+    assert.equal(server.stats.maxInFlight, 6);
   });
 
   it('never pays more calls than maxCalls and keeps what finished', async () => {

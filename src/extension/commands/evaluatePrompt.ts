@@ -1,0 +1,35 @@
+import * as vscode from 'vscode';
+import { evaluateInstructions } from '../../core/engine';
+import type { ScoredCandidate } from '../../core/runRecord';
+import { reportError } from '../errors/reportError';
+import type { Services } from '../services';
+import { prepareRun, type PromptCommandArgs } from './prepareRun';
+
+/** "OPRO: Evaluate Prompt": scores the prompt at the cursor on a dataset, without optimizing. */
+export function evaluatePrompt(services: Services) {
+  return async (args?: PromptCommandArgs): Promise<ScoredCandidate | undefined> => {
+    try {
+      const prepared = await prepareRun(services, args);
+      if (prepared === undefined) {
+        return undefined;
+      }
+      const t = vscode.l10n.t;
+      const [scored] = await vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Notification, title: t('OPRO: scoring the prompt'), cancellable: true },
+        (_progress, token) => {
+          const controller = new AbortController();
+          token.onCancellationRequested(() => controller.abort());
+          return evaluateInstructions(prepared.config, prepared.config.seedInstructions, services.runs.engineDeps(), controller.signal);
+        },
+      );
+      if (scored !== undefined) {
+        const file = vscode.workspace.asRelativePath(prepared.config.dataset.path);
+        void services.prompter.showMessage('info', t('The prompt scores {0}% ({1}/{2} correct) on {3}.', Math.round(scored.score * 100), scored.correct, scored.total, file));
+      }
+      return scored;
+    } catch (err) {
+      await reportError(err, services);
+      return undefined;
+    }
+  };
+}

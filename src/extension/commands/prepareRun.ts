@@ -1,0 +1,77 @@
+import * as vscode from 'vscode';
+import type { RunConfig } from '../../core/config';
+import type { Position } from '../../core/prompt/position';
+import { hasPlaceholders, placeholdersOf } from '../../core/prompt/template';
+import { askPosition } from '../dataset/askPosition';
+import { settleColumns } from '../dataset/askColumns';
+import { pickDataset } from '../dataset/pickDataset';
+import { promptAtCursor, sourceOf, type EditorPrompt, type PromptLocator } from '../editor/promptAtCursor';
+import { promptMeta } from '../insertion/promptSource';
+import { currentModelSetup } from '../models/currentModels';
+import { buildRunConfig } from '../runs/buildRunConfig';
+import type { Services } from '../services';
+import { readSettings } from '../settings';
+
+/** Arguments the optimize and evaluate commands accept (from a CodeLens, a keybinding or a test). */
+export interface PromptCommandArgs extends PromptLocator {
+  /** Skips the dataset question. */
+  datasetPath?: string;
+  /** Skips the position question. */
+  position?: Position;
+}
+
+export interface PreparedRun {
+  prompt: EditorPrompt;
+  config: RunConfig;
+  meta: Record<string, unknown>;
+}
+
+/**
+ * Everything before a run: the prompt at the cursor, the models, then only the questions the engine
+ * cannot answer (dataset, columns it cannot detect, position), each remembered for next time.
+ * Undefined when there is no prompt or the user cancels; errors are thrown for the command to report.
+ */
+export async function prepareRun(services: Services, args: PromptCommandArgs = {}): Promise<PreparedRun | undefined> {
+  const prompt = await promptAtCursor(services.literals, args);
+  if (prompt === undefined) {
+    await services.prompter.showMessage('info', vscode.l10n.t('Select a prompt, or put the cursor in a string literal, to optimize it.'));
+    return undefined;
+  }
+  const models = await currentModelSetup(services.apiKeys);
+  const value = prompt.target.value;
+  const uri = prompt.document.uri.toString();
+  const remembered = services.memory.forPrompt(value, uri);
+  const datasetPath = args.datasetPath ?? (await pickDataset(services.prompter, remembered.dataset));
+  if (datasetPath === undefined) {
+    return undefined;
+  }
+  const settings = readSettings(prompt.document.uri);
+  const overrides = { ...(settings.inputColumn ? { inputColumn: settings.inputColumn } : {}), ...(settings.targetColumn ? { targetColumn: settings.targetColumn } : {}) };
+  const known = { ...services.memory.forDataset(datasetPath), ...overrides };
+  const columns = await settleColumns(datasetPath, { ...known, ...(hasPlaceholders(value) ? { templateColumns: placeholdersOf(value) } : {}) }, services.prompter);
+  if (columns === undefined) {
+    return undefined;
+  }
+  const position = await choosePosition(services, { value, setting: settings.position, asked: args.position ?? remembered.position });
+  if (position === null) {
+    return undefined;
+  }
+  await services.memory.rememberPrompt(value, uri, { dataset: datasetPath, ...(position === undefined ? {} : { position }) });
+  await services.memory.rememberDataset(datasetPath, columns);
+  const config = buildRunConfig({ prompt: value, dataset: { path: datasetPath, ...columns }, position, settings, models });
+  return { prompt, config, meta: promptMeta(sourceOf(prompt), value) };
+}
+
+/** The setting wins; a template decides itself (undefined); else the remembered answer, else ask. null = cancelled. */
+async function choosePosition(
+  services: Services,
+  input: { value: string; setting: Position | 'auto'; asked: Position | undefined },
+): Promise<Position | undefined | null> {
+  if (input.setting !== 'auto') {
+    return input.setting;
+  }
+  if (hasPlaceholders(input.value)) {
+    return undefined;
+  }
+  return input.asked ?? (await askPosition(services.prompter, undefined)) ?? null;
+}

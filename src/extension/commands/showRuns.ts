@@ -1,0 +1,23 @@
+import * as vscode from 'vscode';
+import { reportError } from '../errors/reportError';
+import { pickRun } from '../runs/pickRun';
+import type { Services } from '../services';
+
+/** "OPRO: Show Runs": pick a saved run and open it in the panel. Resolves with its id. */
+export function showRuns(services: Services) {
+  return async (): Promise<string | undefined> => {
+    try {
+      const runs = await services.runFiles().list();
+      const run = await pickRun(services.prompter, runs, { title: vscode.l10n.t('OPRO: Runs'), isLive: (id) => services.runs.isLive(id) });
+      if (run === undefined) {
+        return undefined;
+      }
+      services.lookup.remember(run.runId, run.file);
+      services.view.show(await services.lookup.read(run.runId), run.file);
+      return run.runId;
+    } catch (err) {
+      await reportError(err, services);
+      return undefined;
+    }
+  };
+}

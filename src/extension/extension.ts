@@ -1,0 +1,32 @@
+import * as vscode from 'vscode';
+import { registerCommands } from './commands/registerCommands';
+import { trackCanOptimize } from './editor/canOptimizeContext';
+import { CODE_LENS_SELECTOR, PromptCodeLensProvider } from './editor/promptCodeLens';
+import { createExtensionApi, type OproExtensionApi } from './extensionApi';
+import { registerPanel } from './panelWiring';
+import { createServices } from './services';
+import { affectsSettings } from './settings';
+
+/** Creates the services, registers commands, the CodeLens, the editor context key and the panel. */
+export function activate(context: vscode.ExtensionContext): OproExtensionApi {
+  const services = createServices(context);
+  const codeLens = new PromptCodeLensProvider(services.literals);
+  context.subscriptions.push(
+    ...registerCommands(services),
+    vscode.languages.registerCodeLensProvider(CODE_LENS_SELECTOR, codeLens),
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (affectsSettings(event)) {
+        codeLens.refresh();
+      }
+    }),
+    vscode.workspace.onDidCloseTextDocument((document) => services.literals.forget(document)),
+    trackCanOptimize(services.literals),
+    registerPanel(services.panelOptions()),
+  );
+  services.log.info(`OPRO activated (VS Code ${vscode.version})`);
+  return createExtensionApi(services);
+}
+
+export function deactivate(): void {
+  // Disposing the subscriptions cancels live runs; what finished stays saved and can be resumed.
+}

@@ -1,0 +1,110 @@
+import { OproError } from '../../core/errors';
+import type { Settings } from '../settingValues';
+import { SETTING_KEYS } from '../settingKeys';
+import { DEFAULT_OPENAI_MODEL, OLLAMA_PROBE_URL, OPENAI_BASE_URL, PRESET_BASE_URLS, PROBE_TIMEOUT_MS, VSCODE_LM_PROVIDER } from './providerPresets';
+
+/** The models a run will use, with what is needed to reach them. */
+export interface ModelSetup {
+  /** Core's provider name: `openai` (any OpenAI-compatible endpoint), `azure` or `vscode-lm`. */
+  provider: 'openai' | 'azure' | typeof VSCODE_LM_PROVIDER;
+  /** Which setting value chose it, for messages (`ollama`, `openai`, `vscode-lm`…). */
+  source: string;
+  baseUrl?: string;
+  apiKey?: string;
+  apiVersion?: string;
+  scorerModel: string;
+  optimizerModel: string;
+}
+
+/** What resolving needs from the outside world; the extension passes VS Code and network probes. */
+export interface ModelProbes {
+  apiKey: string | undefined;
+  /** Ids of VS Code's chat models ([] when none, e.g. no Copilot). */
+  listVsCodeModels: () => Promise<string[]>;
+  /** Ids an OpenAI-compatible endpoint lists ([] when it does not answer within `timeoutMs`). */
+  listEndpointModels: (baseUrl: string, timeoutMs: number) => Promise<string[]>;
+  isEndpointUp: (baseUrl: string, timeoutMs: number) => Promise<boolean>;
+}
+
+/**
+ * Decides where requests go. Provider `auto`: a configured base URL or API key, else VS Code's
+ * language models, else a local Ollama that answers within 500 ms; otherwise a `config` error
+ * (setting `opro.provider`) that guides the user to set one up.
+ */
+export async function resolveModels(settings: Settings, probes: ModelProbes): Promise<ModelSetup> {
+  switch (settings.provider) {
+    case 'auto':
+      return resolveAuto(settings, probes);
+    case 'vscode-lm':
+      return resolveVsCodeLm(settings, probes, await probes.listVsCodeModels());
+    case 'azure':
+      return resolveAzure(settings, probes);
+    default: {
+      const baseUrl = settings.baseUrl || PRESET_BASE_URLS[settings.provider] || OPENAI_BASE_URL;
+      return resolveEndpoint(settings, probes, { baseUrl, source: settings.provider });
+    }
+  }
+}
+
+async function resolveAuto(settings: Settings, probes: ModelProbes): Promise<ModelSetup> {
+  if (settings.baseUrl || probes.apiKey) {
+    return resolveEndpoint(settings, probes, { baseUrl: settings.baseUrl || OPENAI_BASE_URL, source: 'openai' });
+  }
+  const vscodeModels = await probes.listVsCodeModels();
+  if (vscodeModels.length > 0) {
+    return resolveVsCodeLm(settings, probes, vscodeModels);
+  }
+  if (await probes.isEndpointUp(OLLAMA_PROBE_URL, PROBE_TIMEOUT_MS)) {
+    return resolveEndpoint(settings, probes, { baseUrl: OLLAMA_PROBE_URL, source: 'ollama' });
+  }
+  const hint = 'Run "OPRO: Set API Key" for OpenAI, set opro.provider and opro.baseUrl for another endpoint, start Ollama, or sign in to a VS Code language model provider such as GitHub Copilot.';
+  throw new OproError('config', `No language model is set up. ${hint}`, { hint, setting: SETTING_KEYS.provider });
+}
+
+async function resolveEndpoint(settings: Settings, probes: ModelProbes, where: { baseUrl: string; source: string }): Promise<ModelSetup> {
+  const isOpenAi = where.baseUrl === OPENAI_BASE_URL;
+  let scorerModel = settings.scorerModel;
+  if (!scorerModel) {
+    const listed = isOpenAi ? [] : await probes.listEndpointModels(where.baseUrl, 2000);
+    scorerModel = listed[0] ?? DEFAULT_OPENAI_MODEL;
+  }
+  return {
+    provider: 'openai',
+    source: where.source,
+    baseUrl: where.baseUrl,
+    ...(probes.apiKey === undefined ? {} : { apiKey: probes.apiKey }),
+    scorerModel,
+    optimizerModel: settings.optimizerModel || scorerModel,
+  };
+}
+
+function resolveAzure(settings: Settings, probes: ModelProbes): ModelSetup {
+  if (!settings.baseUrl) {
+    const hint = 'Set opro.baseUrl to your Azure OpenAI resource endpoint, e.g. https://my-resource.openai.azure.com.';
+    throw new OproError('config', `Azure OpenAI needs an endpoint. ${hint}`, { hint, setting: SETTING_KEYS.baseUrl });
+  }
+  if (!settings.scorerModel) {
+    const hint = 'Set opro.scorerModel to the name of a deployment of your Azure OpenAI resource.';
+    throw new OproError('config', `Azure OpenAI needs a deployment name. ${hint}`, { hint, setting: SETTING_KEYS.scorerModel });
+  }
+  return {
+    provider: 'azure',
+    source: 'azure',
+    baseUrl: settings.baseUrl,
+    ...(probes.apiKey === undefined ? {} : { apiKey: probes.apiKey }),
+    apiVersion: settings.azureApiVersion,
+    scorerModel: settings.scorerModel,
+    optimizerModel: settings.optimizerModel || settings.scorerModel,
+  };
+}
+
+function resolveVsCodeLm(settings: Settings, _probes: ModelProbes, models: string[]): ModelSetup {
+  const first = models[0];
+  if (first === undefined) {
+    const hint = 'Install and sign in to an extension that provides language models (such as GitHub Copilot), or choose another opro.provider.';
+    throw new OproError('notFound', `No VS Code language model is available. ${hint}`, { hint, setting: SETTING_KEYS.provider });
+  }
+  const pick = (wanted: string): string => (wanted && models.includes(wanted) ? wanted : first);
+  const scorerModel = pick(settings.scorerModel);
+  return { provider: VSCODE_LM_PROVIDER, source: VSCODE_LM_PROVIDER, scorerModel, optimizerModel: settings.optimizerModel ? pick(settings.optimizerModel) : scorerModel };
+}

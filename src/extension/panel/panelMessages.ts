@@ -1,0 +1,78 @@
+import { assertNever, parseToHost, type RequestResultMessage, type ToHost } from '../../webview/protocol';
+import type { PanelActions } from './panelActions';
+
+/** The part of `vscode.LogOutputChannel` the panel uses (kept small so this file stays vscode-free). */
+export interface PanelLog {
+  warn(message: string): void;
+  error(message: string): void;
+}
+
+export interface MessageContext {
+  actions: PanelActions;
+  log: PanelLog;
+  /** The run the panel shows: the only run it may act on. */
+  runId(): string | undefined;
+  onReady(): void;
+  reply(message: RequestResultMessage): void;
+}
+
+type Request = Exclude<ToHost, { type: 'panel/ready' }>;
+
+/** Says what was dropped without echoing its content (it may hold a whole prompt). */
+function describeRaw(raw: unknown): string {
+  const type = typeof raw === 'object' && raw !== null ? (raw as { type?: unknown }).type : undefined;
+  return typeof type === 'string' ? `"${type.slice(0, 40)}"` : `a ${typeof raw}`;
+}
+
+function perform(message: Request, actions: PanelActions): Promise<void> {
+  switch (message.type) {
+    case 'prompt/insert':
+      return actions.insert(message.runId, message.text);
+    case 'prompt/copy':
+      return actions.copy(message.text);
+    case 'prompt/diff':
+      return actions.showDiff(message.runId, message.text);
+    case 'run/stop':
+      return actions.stop(message.runId);
+    case 'run/resume':
+      return actions.resume(message.runId);
+    case 'run/export':
+      return actions.exportRun(message.runId, message.format);
+    case 'instruction/score':
+      return actions.scoreInstruction(message.runId, message.text);
+    case 'example/open':
+      return actions.openExample(message.runId, message.exampleIndex);
+    default:
+      return assertNever(message);
+  }
+}
+
+/**
+ * Handles one message from the webview: validates it, checks it targets the panel's own run, calls
+ * the matching action and answers with `request/result`. Never throws.
+ */
+export async function handlePanelMessage(raw: unknown, context: MessageContext): Promise<void> {
+  const message = parseToHost(raw);
+  if (message === undefined) {
+    context.log.warn(`Run panel: dropped a malformed message (${describeRaw(raw)}).`);
+    return;
+  }
+  if (message.type === 'panel/ready') {
+    context.onReady();
+    return;
+  }
+  const { requestId } = message;
+  if ('runId' in message && message.runId !== context.runId()) {
+    context.log.warn(`Run panel: refused ${message.type} for run ${message.runId.slice(0, 40)}, which it does not show.`);
+    context.reply({ type: 'request/result', requestId, ok: false, error: 'This panel shows a different run.' });
+    return;
+  }
+  try {
+    await perform(message, context.actions);
+    context.reply({ type: 'request/result', requestId, ok: true });
+  } catch (err) {
+    const error = err instanceof Error ? err.message : String(err);
+    context.log.error(`Run panel: ${message.type} failed: ${error}`);
+    context.reply({ type: 'request/result', requestId, ok: false, error });
+  }
+}

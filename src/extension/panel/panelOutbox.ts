@@ -1,0 +1,143 @@
+import type { RunEvent } from '../../core/events';
+import type { NoticeShowMessage, RequestResultMessage, RunShowMessage, ToPanel } from '../../webview/protocol';
+
+/** Events are coalesced into one `run/events` message per this many milliseconds at most. */
+export const EVENT_BATCH_MS = 100;
+
+export interface OutboxOptions {
+  post: (message: ToPanel) => void;
+  /** @default EVENT_BATCH_MS */
+  batchMs?: number;
+}
+
+/**
+ * What the host has to tell the webview, and when. Nothing is posted before `panel/ready`; events are
+ * batched; and the shown run (its snapshot plus every event since) is kept, so a webview that is
+ * re-created (hidden tab, reload) gets the whole run again when it announces itself.
+ */
+export class PanelOutbox {
+  private shown: { message: RunShowMessage; events: RunEvent[] } | undefined;
+  private unsent: RunEvent[] = [];
+  private notices: NoticeShowMessage[] = [];
+  private isReady = false;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private lastFlush = 0;
+  private liveRunId: string | undefined;
+
+  constructor(private readonly options: OutboxOptions) {}
+
+  /** The run the panel shows, or undefined before the first `show`. */
+  get runId(): string | undefined {
+    return this.shown?.message.record.id;
+  }
+
+  /** Shows a run; a missing `runFile` is kept from the same run's last show, `prices` from any. */
+  show(message: Omit<RunShowMessage, 'isLive'>): void {
+    const previous = this.shown?.message;
+    const runFile = message.runFile ?? (previous?.record.id === message.record.id ? previous.runFile : undefined);
+    const prices = message.prices ?? previous?.prices;
+    const full: RunShowMessage = {
+      type: 'run/show',
+      record: message.record,
+      isLive: message.record.id === this.liveRunId,
+      ...(runFile === undefined ? {} : { runFile }),
+      ...(prices === undefined ? {} : { prices }),
+    };
+    this.shown = { message: full, events: [] };
+    this.cancelFlush();
+    this.unsent = [];
+    if (this.isReady) {
+      this.options.post(full);
+    }
+  }
+
+  /**
+   * Forwards an engine event. `runStarted` makes its run the live one and shows it (its record is the
+   * whole state so far); other events reach the panel only while it shows the live run.
+   */
+  pushEvent(event: RunEvent, runFile?: string): void {
+    if (event.type === 'runStarted') {
+      this.liveRunId = event.record.id;
+      this.show({ type: 'run/show', record: event.record, ...(runFile === undefined ? {} : { runFile }) });
+      return;
+    }
+    const isShownLive = this.shown !== undefined && this.liveRunId === this.shown.message.record.id;
+    if (event.type === 'runFinished' || event.type === 'runCancelled' || event.type === 'runFailed') {
+      this.liveRunId = undefined;
+    }
+    if (!isShownLive || this.shown === undefined) {
+      return;
+    }
+    this.shown.events.push(event);
+    if (this.isReady) {
+      this.unsent.push(event);
+      this.scheduleFlush();
+    }
+  }
+
+  /** Replies go out at once; one for a previous webview (not ready) is meaningless and dropped. */
+  reply(message: RequestResultMessage): void {
+    if (this.isReady) {
+      this.options.post(message);
+    }
+  }
+
+  notify(message: NoticeShowMessage): void {
+    if (this.isReady) {
+      this.options.post(message);
+    } else {
+      this.notices.push(message);
+    }
+  }
+
+  /** The webview announced `panel/ready`: send it the run as it stands now. */
+  ready(): void {
+    this.isReady = true;
+    this.cancelFlush();
+    this.unsent = [];
+    if (this.shown !== undefined) {
+      const { message, events } = this.shown;
+      this.options.post(message);
+      if (events.length > 0) {
+        this.options.post({ type: 'run/events', runId: message.record.id, events: [...events] });
+      }
+    }
+    this.notices.forEach((notice) => this.options.post(notice));
+    this.notices = [];
+  }
+
+  /** The webview is gone (hidden or reloading); hold everything until it is ready again. */
+  unready(): void {
+    this.isReady = false;
+    this.cancelFlush();
+    this.unsent = [];
+  }
+
+  dispose(): void {
+    this.cancelFlush();
+  }
+
+  private scheduleFlush(): void {
+    if (this.timer !== undefined) {
+      return;
+    }
+    const wait = Math.max(0, this.lastFlush + (this.options.batchMs ?? EVENT_BATCH_MS) - Date.now());
+    this.timer = setTimeout(() => this.flush(), wait);
+  }
+
+  private flush(): void {
+    this.timer = undefined;
+    const runId = this.runId;
+    if (this.unsent.length === 0 || runId === undefined) {
+      return;
+    }
+    this.lastFlush = Date.now();
+    this.options.post({ type: 'run/events', runId, events: this.unsent });
+    this.unsent = [];
+  }
+
+  private cancelFlush(): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+  }
+}

@@ -1,0 +1,107 @@
+import * as vscode from 'vscode';
+import { RunPanel } from './runPanel';
+import { showRunFile, type RunFileOptions } from './runPanelSerializer';
+import { compareSummaries, summarizeRun, type RunSummary } from './runSummary';
+
+/** The tree view in the OPRO activity-bar container (package.json `contributes.views.opro`). */
+export const RUNS_VIEW_ID = 'opro.runs';
+/** Internal command behind each run item (not in the palette). */
+export const OPEN_RUN_COMMAND = 'opro.openRun';
+const RUNS_GLOB = '.opro/runs/*.json';
+const REFRESH_DELAY_MS = 1000;
+
+interface RunItem {
+  uri: vscode.Uri;
+  summary: RunSummary;
+}
+
+const STATUS_ICONS: Record<RunSummary['status'], string> = {
+  running: 'sync',
+  finished: 'pass',
+  cancelled: 'circle-slash',
+  failed: 'error',
+};
+
+function percent(score: number | undefined): string {
+  return score === undefined ? '–' : `${Math.round(score * 1000) / 10}%`;
+}
+
+function toTreeItem({ uri, summary }: RunItem): vscode.TreeItem {
+  const created = new Date(summary.createdAt);
+  const date = Number.isNaN(created.getTime()) ? summary.createdAt : created.toLocaleString();
+  const item = new vscode.TreeItem(`${date}  ${summary.label}`, vscode.TreeItemCollapsibleState.None);
+  item.id = uri.toString();
+  item.description = `best ${percent(summary.bestScore)} · ${summary.status}`;
+  item.tooltip = `${summary.label}\nDataset ${summary.dataset} · ${summary.candidates} candidates\n${uri.fsPath}`;
+  item.iconPath = new vscode.ThemeIcon(STATUS_ICONS[summary.status]);
+  item.resourceUri = uri;
+  item.command = { command: OPEN_RUN_COMMAND, title: 'Open Run', arguments: [uri] };
+  return item;
+}
+
+/** Lists the workspace's runs (`.opro/runs/*.json`), newest first. */
+class RunsProvider implements vscode.TreeDataProvider<RunItem> {
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChangeTreeData = this.changed.event;
+
+  constructor(private readonly log: vscode.LogOutputChannel) {}
+
+  refresh(): void {
+    this.changed.fire();
+  }
+
+  getTreeItem(element: RunItem): vscode.TreeItem {
+    return toTreeItem(element);
+  }
+
+  async getChildren(element?: RunItem): Promise<RunItem[]> {
+    if (element !== undefined) {
+      return [];
+    }
+    const folders = vscode.workspace.workspaceFolders ?? [];
+    const items = (await Promise.all(folders.map((folder) => this.runsIn(folder.uri)))).flat();
+    return items.sort((a, b) => compareSummaries(a.summary, b.summary));
+  }
+
+  private async runsIn(folder: vscode.Uri): Promise<RunItem[]> {
+    const dir = vscode.Uri.joinPath(folder, '.opro', 'runs');
+    const entries = await vscode.workspace.fs.readDirectory(dir).then(undefined, () => []);
+    const files = entries.filter(([name, type]) => type === vscode.FileType.File && name.endsWith('.json'));
+    const items = await Promise.all(files.map(([name]) => this.read(vscode.Uri.joinPath(dir, name))));
+    return items.filter((item): item is RunItem => item !== undefined);
+  }
+
+  private async read(uri: vscode.Uri): Promise<RunItem | undefined> {
+    try {
+      const summary = summarizeRun(JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(uri))));
+      return summary === undefined ? undefined : { uri, summary };
+    } catch (err) {
+      // A run file being written can be cut short; the watcher refreshes once it is complete.
+      this.log.debug(`Runs view: skipped ${uri.fsPath}: ${err instanceof Error ? err.message : String(err)}`);
+      return undefined;
+    }
+  }
+}
+
+/** Registers the Runs view, its refresh on file changes, and the command that opens a run in the panel. */
+export function registerRunsView(options: RunFileOptions): vscode.Disposable {
+  const provider = new RunsProvider(options.log);
+  const watcher = vscode.workspace.createFileSystemWatcher(`**/${RUNS_GLOB}`);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  // A live run rewrites its file after every candidate: refresh at most once a second.
+  const refreshSoon = (): void => {
+    timer ??= setTimeout(() => {
+      timer = undefined;
+      provider.refresh();
+    }, REFRESH_DELAY_MS);
+  };
+  return vscode.Disposable.from(
+    vscode.window.createTreeView(RUNS_VIEW_ID, { treeDataProvider: provider, showCollapseAll: false }),
+    watcher,
+    watcher.onDidCreate(refreshSoon),
+    watcher.onDidChange(refreshSoon),
+    watcher.onDidDelete(refreshSoon),
+    vscode.commands.registerCommand(OPEN_RUN_COMMAND, (uri: vscode.Uri) => showRunFile(RunPanel.createOrShow(options), uri.fsPath, options)),
+    { dispose: () => clearTimeout(timer) },
+  );
+}

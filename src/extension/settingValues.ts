@@ -1,0 +1,87 @@
+import { METRIC_KINDS, type MetricKind } from '../core/metrics/types';
+import { POSITIONS, type Position } from '../core/prompt/position';
+import { SETTING_KEYS } from './settingKeys';
+
+/** Providers the `opro.provider` setting offers. */
+export const PROVIDERS = ['auto', 'openai', 'azure', 'ollama', 'lmstudio', 'vllm', 'llamacpp', 'vscode-lm'] as const;
+export type ProviderSetting = (typeof PROVIDERS)[number];
+
+/** Every setting, normalized: wrong types and out-of-range values fall back to the default. */
+export interface Settings {
+  provider: ProviderSetting;
+  /** '' when unset. */
+  baseUrl: string;
+  scorerModel: string;
+  optimizerModel: string;
+  scorerTemperature: number;
+  optimizerTemperature: number;
+  steps: number;
+  candidatesPerStep: number;
+  exemplarsPerStep: number;
+  concurrency: number;
+  maxCalls: number;
+  maxTokens: number;
+  requestTimeoutSeconds: number;
+  position: Position | 'auto';
+  metric: MetricKind | 'auto';
+  validationSplit: number;
+  inputColumn: string;
+  targetColumn: string;
+  cacheEnabled: boolean;
+  codeLensEnabled: boolean;
+  azureApiVersion: string;
+}
+
+/** Reads a raw value by setting name; the VS Code side passes `getConfiguration('opro').get`. */
+export type RawSettings = (name: string) => unknown;
+
+export /** Normalizes raw values (read by full key) into {@link Settings}. */
+function normalizeSettings(get: RawSettings): Settings {
+  const k = SETTING_KEYS;
+  const count = (key: string, fallback: number, min = 0): number => numberIn(get(key), { min, fallback, isInteger: true });
+  return {
+    provider: oneOf(get(k.provider), PROVIDERS, 'auto'),
+    baseUrl: text(get(k.baseUrl)).replace(/\/+$/, ''),
+    scorerModel: text(get(k.scorerModel)),
+    optimizerModel: text(get(k.optimizerModel)),
+    scorerTemperature: numberIn(get(k.scorerTemperature), { min: 0, max: 2, fallback: 0 }),
+    optimizerTemperature: numberIn(get(k.optimizerTemperature), { min: 0, max: 2, fallback: 1 }),
+    steps: count(k.steps, 10),
+    candidatesPerStep: count(k.candidatesPerStep, 8, 1),
+    exemplarsPerStep: count(k.exemplarsPerStep, 3),
+    concurrency: count(k.concurrency, 8, 1),
+    maxCalls: count(k.maxCalls, 0),
+    maxTokens: count(k.maxTokens, 0),
+    requestTimeoutSeconds: numberIn(get(k.requestTimeoutSeconds), { min: 1, fallback: 60 }),
+    position: oneOf(get(k.position), ['auto', ...POSITIONS], 'auto'),
+    metric: oneOf(get(k.metric), ['auto', ...METRIC_KINDS], 'auto'),
+    validationSplit: numberIn(get(k.validationSplit), { min: 0, max: 0.9, fallback: 0.2 }),
+    inputColumn: text(get(k.inputColumn)),
+    targetColumn: text(get(k.targetColumn)),
+    cacheEnabled: flag(get(k.cacheEnabled), true),
+    codeLensEnabled: flag(get(k.codeLensEnabled), true),
+    azureApiVersion: text(get(k.azureApiVersion)) || '2024-10-21',
+  };
+}
+
+/** A value of one of `options`, else `fallback`. */
+export function oneOf<T extends string>(value: unknown, options: readonly T[], fallback: T): T {
+  return typeof value === 'string' && (options as readonly string[]).includes(value) ? (value as T) : fallback;
+}
+
+export function text(value: unknown, fallback = ''): string {
+  return typeof value === 'string' ? value.trim() : fallback;
+}
+
+export function flag(value: unknown, fallback: boolean): boolean {
+  return typeof value === 'boolean' ? value : fallback;
+}
+
+/** A finite number within [min, max], else `fallback`; integers when `isInteger`. */
+export function numberIn(value: unknown, range: { min: number; max?: number; fallback: number; isInteger?: boolean }): number {
+  const { min, max = Number.POSITIVE_INFINITY, fallback, isInteger = false } = range;
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < min || value > max) {
+    return fallback;
+  }
+  return isInteger ? Math.floor(value) : value;
+}

@@ -1,0 +1,81 @@
+import assert from 'node:assert/strict';
+import { appendFile, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { cacheKey, canonicalJson, openResponseCache, type CacheKeyInput } from '../../../../src/core/cache/responseCache';
+import type { ChatResponse } from '../../../../src/core/llm/types';
+
+const INPUT: CacheKeyInput = {
+  clientId: 'http://127.0.0.1:1/v1|m',
+  model: 'm',
+  messages: [{ role: 'user', content: 'What is 1 + 1?' }],
+  temperature: 0,
+  maxTokens: 64,
+};
+
+function answer(text: string): ChatResponse {
+  return { text, usage: { promptTokens: 5, completionTokens: 3 }, model: 'm', latencyMs: 42 };
+}
+
+describe('response cache', () => {
+  let dir: string;
+  beforeEach(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'opro-cache-'));
+  });
+
+  it('writes JSON with keys sorted at every level', () => {
+    assert.equal(canonicalJson({ b: 1, a: { d: [{ z: 1, y: 2 }], c: undefined } }), '{"a":{"d":[{"y":2,"z":1}]},"b":1}');
+  });
+
+  it('keys requests by everything that changes the answer, draw index included', () => {
+    const base = cacheKey(INPUT);
+    assert.match(base, /^[0-9a-f]{64}$/);
+    assert.equal(cacheKey({ ...INPUT, messages: [{ content: 'What is 1 + 1?', role: 'user' }] }), base);
+    const variants = [
+      { ...INPUT, drawIndex: 1 },
+      { ...INPUT, seed: 3 },
+      { ...INPUT, temperature: 1 },
+      { ...INPUT, maxTokens: 65 },
+      { ...INPUT, clientId: 'http://other/v1|m' },
+      { ...INPUT, messages: [{ role: 'system' as const, content: 'What is 1 + 1?' }] },
+    ];
+    assert.equal(new Set([base, ...variants.map(cacheKey)]).size, 1 + variants.length);
+  });
+
+  it('keeps responses across reopening the directory', async () => {
+    const cache = await openResponseCache(dir);
+    await cache.put('k1', answer('one'));
+    await cache.put('k2', answer('two'));
+    await cache.put('k1', answer('ignored'));
+    const reopened = await openResponseCache(dir);
+    assert.equal(reopened.size, 2);
+    assert.deepEqual(reopened.get('k1'), { text: 'one', usage: { promptTokens: 5, completionTokens: 3 }, model: 'm' });
+    assert.equal(reopened.get('missing'), undefined);
+    assert.equal((await readFile(join(dir, 'responses.jsonl'), 'utf8')).trim().split('\n').length, 2);
+  });
+
+  it('ignores a torn last line and keeps appending after it', async () => {
+    const cache = await openResponseCache(dir);
+    await cache.put('k1', answer('one'));
+    await appendFile(cache.file, '{"key":"k2","response":{"te');
+    const reopened = await openResponseCache(dir);
+    assert.equal(reopened.size, 1);
+    await reopened.put('k3', answer('three'));
+    const again = await openResponseCache(dir);
+    assert.deepEqual([again.size, again.get('k3')?.text], [2, 'three']);
+  });
+
+  it('serializes concurrent appends into whole lines', async () => {
+    const cache = await openResponseCache(dir);
+    await Promise.all(Array.from({ length: 50 }, (_, i) => cache.put(`k${i}`, answer(`answer ${i}`))));
+    const reopened = await openResponseCache(dir);
+    assert.equal(reopened.size, 50);
+  });
+
+  it('skips lines that are not cache entries', async () => {
+    await writeFile(join(dir, 'responses.jsonl'), 'not json\n{"key":1}\n\n{"key":"ok","response":{"text":"t","model":"m","usage":{"promptTokens":1,"completionTokens":2}}}\n');
+    const cache = await openResponseCache(dir);
+    assert.equal(cache.size, 1);
+    assert.equal(cache.get('ok')?.text, 't');
+  });
+});

@@ -1,0 +1,131 @@
+import assert from 'node:assert/strict';
+import { createOpenAiClient } from '../../../../src/core/llm/openaiClient';
+import type { LlmClient } from '../../../../src/core/llm/types';
+import { startFakeLlmServer, type FakeServer } from '../../../support/fakeLlmServer';
+import {
+  answerOptimizer,
+  instructionQuality,
+  makeSyntheticRows,
+  SYNTHETIC_BEST_QUALITY,
+  SYNTHETIC_KEYWORDS,
+  syntheticAccuracy,
+} from '../../../support/syntheticTask';
+
+const META = [
+  'Your task is to generate the instruction <INS>. Below are some previous instructions with their scores. The score ranges from 0 to 100.\n',
+  '\ntext:\nSolve it.\nscore:\n20\n',
+  '\ntext:\nSolve it step by step.\nscore:\n40\n',
+  '\n\nGenerate an instruction that is different from all the instructions <INS> above.',
+].join('');
+
+describe('the synthetic task and the fake LLM server', () => {
+  let server: FakeServer;
+  let client: LlmClient;
+
+  beforeEach(async () => {
+    server = await startFakeLlmServer();
+    client = createOpenAiClient({ baseUrl: server.url, apiKey: 'test-key', model: 'fake', temperature: 0, maxTokens: 256 });
+  });
+  afterEach(() => server.close());
+
+  it('counts keywords case-insensitively', () => {
+    assert.equal(instructionQuality('Solve it.'), 0);
+    assert.equal(instructionQuality('Go Step By Step and DOUBLE-CHECK.'), 2);
+    assert.equal(instructionQuality(SYNTHETIC_KEYWORDS.join(', ')), SYNTHETIC_BEST_QUALITY);
+  });
+
+  it('makes distinct, seeded rows with the sum as answer', () => {
+    const rows = makeSyntheticRows(200, 7);
+    assert.deepEqual(makeSyntheticRows(200, 7), rows);
+    assert.equal(new Set(rows.map((r) => r.question)).size, 200);
+    for (const row of rows) {
+      const [, a, b] = /What is (\d+) \+ (\d+)\?/.exec(row.question) ?? [];
+      assert.equal(row.answer, String(Number(a) + Number(b)));
+      assert.ok(Number(a) >= 1 && Number(a) <= 999 && Number(b) >= 1 && Number(b) <= 999);
+    }
+  });
+
+  it('scores as syntheticAccuracy predicts, and better with more keywords', async () => {
+    const rows = makeSyntheticRows(40, 3);
+    const accuracies: number[] = [];
+    for (const instruction of ['Solve it.', 'Solve it step by step.', `Solve it: ${SYNTHETIC_KEYWORDS.join(', ')}.`]) {
+      const replies = await Promise.all(rows.map((row) => client.complete({ messages: [{ role: 'user', content: `${instruction}\n${row.question}` }], temperature: 0, maxTokens: 64 })));
+      const correct = replies.filter((reply, i) => reply.text.endsWith(`The answer is ${rows[i]!.answer}.`)).length;
+      assert.equal(correct / rows.length, syntheticAccuracy(instruction, rows), instruction);
+      accuracies.push(correct / rows.length);
+    }
+    assert.ok(accuracies[0]! < accuracies[1]! && accuracies[2] === 1, String(accuracies));
+  });
+
+  it('answers "I do not know." when there is no question', async () => {
+    const reply = await client.complete({ messages: [{ role: 'user', content: 'Hello' }], temperature: 0, maxTokens: 64 });
+    assert.equal(reply.text, 'I do not know.');
+  });
+
+  it('proposes the best instruction plus a missing keyword, chosen by the seed', async () => {
+    const request = { messages: [{ role: 'user' as const, content: META }], temperature: 1, maxTokens: 512 };
+    const first = await client.complete({ ...request, seed: 0 });
+    const again = await client.complete({ ...request, seed: 0 });
+    const other = await client.complete({ ...request, seed: 1 });
+    assert.equal(first.text, '<INS>Solve it step by step. Remember: double-check.</INS>');
+    assert.equal(again.text, first.text);
+    assert.equal(other.text, '<INS>Solve it step by step. Remember: show your work.</INS>');
+    assert.deepEqual(server.stats.completions, { scorer: 0, optimizer: 3 });
+  });
+
+  it('uses <Start> tags for A_begin meta-prompts and says "Be concise." when nothing is missing', () => {
+    const best = SYNTHETIC_KEYWORDS.join(', ');
+    const meta = `Your task is to generate the answer starting sentence <Start>.\n\ntext:\n${best}\nscore:\n100\n`;
+    assert.equal(answerOptimizer(meta, 5), `<Start>${best} Be concise.</Start>`);
+  });
+
+  it('lists models and rejects unknown ones with model_not_found', async () => {
+    const listed = (await (await fetch(`${server.url}/models`, { headers: { authorization: 'Bearer test-key' } })).json()) as { data: { id: string }[] };
+    assert.ok(listed.data.length > 0);
+    const res = await fetch(`${server.url}/chat/completions`, {
+      method: 'POST',
+      headers: { authorization: 'Bearer test-key', 'content-type': 'application/json' },
+      body: JSON.stringify({ model: 'missing-x', messages: [] }),
+    });
+    assert.equal(res.status, 404);
+    assert.equal(((await res.json()) as { error: { code: string } }).error.code, 'model_not_found');
+  });
+
+  it('answers 401 with an OpenAI-style error without a valid bearer token', async () => {
+    const res = await fetch(`${server.url}/chat/completions`, { method: 'POST', body: '{}' });
+    assert.equal(res.status, 401);
+    assert.deepEqual(await res.json(), {
+      error: { message: 'Incorrect API key provided.', type: 'invalid_request_error', code: 'invalid_api_key', param: null },
+    });
+  });
+
+  it('computes retry-after from the sliding window when over requestsPerMinute', async () => {
+    server.setOptions({ requestsPerMinute: 1, rateWindowMs: 10_000 });
+    const post = (): Promise<Response> =>
+      fetch(`${server.url}/chat/completions`, {
+        method: 'POST',
+        headers: { authorization: 'Bearer test-key' },
+        body: JSON.stringify({ model: 'fake', messages: [{ role: 'user', content: 'What is 1 + 1?' }] }),
+      });
+    assert.equal((await post()).status, 200);
+    const limited = await post();
+    assert.equal(limited.status, 429);
+    const wait = Number(limited.headers.get('retry-after-ms'));
+    assert.ok(wait > 9_000 && wait <= 10_000, String(wait));
+  });
+
+  it('closes promptly even with a stalled request open', async () => {
+    server.setOptions({ faults: { rate: 1, kinds: ['stall'] } });
+    const stalled = fetch(`${server.url}/chat/completions`, {
+      method: 'POST',
+      headers: { authorization: 'Bearer test-key' },
+      body: JSON.stringify({ model: 'fake', messages: [] }),
+    }).catch((err: unknown) => err);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    assert.equal(server.stats.stalled, 1);
+    const started = Date.now();
+    await server.close();
+    assert.ok(Date.now() - started < 500);
+    assert.ok((await stalled) instanceof Error);
+  });
+});

@@ -1,0 +1,52 @@
+import assert from 'node:assert/strict';
+import { normalizeSettings } from '../../../src/extension/settingValues';
+
+describe('normalizeSettings', () => {
+  it('gives the documented defaults when nothing is set', () => {
+    assert.deepEqual(normalizeSettings(() => undefined), {
+      provider: 'auto',
+      baseUrl: '',
+      scorerModel: '',
+      optimizerModel: '',
+      scorerTemperature: 0,
+      optimizerTemperature: 1,
+      steps: 10,
+      candidatesPerStep: 8,
+      exemplarsPerStep: 3,
+      concurrency: 8,
+      maxCalls: 0,
+      maxTokens: 0,
+      requestTimeoutSeconds: 60,
+      position: 'auto',
+      metric: 'auto',
+      validationSplit: 0.2,
+      inputColumn: '',
+      targetColumn: '',
+      cacheEnabled: true,
+      codeLensEnabled: true,
+      azureApiVersion: '2024-10-21',
+    });
+  });
+
+  it('falls back to defaults for wrong types and out-of-range values, and trims text', () => {
+    const raw: Record<string, unknown> = {
+      'opro.provider': 'bogus',
+      'opro.baseUrl': ' http://localhost:1234/v1/ ',
+      'opro.steps': -3,
+      'opro.concurrency': 2.7,
+      'opro.scorerTemperature': 5,
+      'opro.position': 'Q_end',
+      'opro.metric': 'number',
+      'opro.cache.enabled': 'no',
+    };
+    const settings = normalizeSettings((key) => raw[key]);
+    assert.equal(settings.provider, 'auto');
+    assert.equal(settings.baseUrl, 'http://localhost:1234/v1');
+    assert.equal(settings.steps, 10);
+    assert.equal(settings.concurrency, 2);
+    assert.equal(settings.scorerTemperature, 0);
+    assert.equal(settings.position, 'Q_end');
+    assert.equal(settings.metric, 'number');
+    assert.equal(settings.cacheEnabled, true);
+  });
+});

@@ -1,0 +1,117 @@
+import assert from 'node:assert/strict';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import * as vscode from 'vscode';
+import type { RunRecord } from '../../../src/core/runRecord';
+import { COMMAND_IDS } from '../../../src/extension/commandIds';
+import type { OproExtensionApi } from '../../../src/extension/extensionApi';
+import type { RunOutcome } from '../../../src/extension/runs/runManager';
+import type { FakeServer } from '../../support/fakeLlmServer';
+import { oproApi } from '../support/extension';
+import { resetModelSettings, useFakeModels } from '../support/fakeModels';
+import { ScriptedPrompter } from '../support/scriptedPrompter';
+import { closeAllEditors, DATASET, openMarked, workspacePath } from '../support/workspace';
+
+const PROMPT_FILE = "export const PROMPT = 'Solve the arithmetic problem|.';\n";
+
+function readRun(file: string): RunRecord {
+  return JSON.parse(readFileSync(file, 'utf8')) as RunRecord;
+}
+
+describe('a full run against the local OpenAI-compatible server', () => {
+  let api: OproExtensionApi;
+  let server: FakeServer;
+  let prompter: ScriptedPrompter;
+  let restore: () => void;
+  const progress: string[] = [];
+  let progressListener: vscode.Disposable;
+
+  before(async () => {
+    api = await oproApi();
+    progressListener = api.services.runs.onDidReportProgress((p) => progress.push(p.message));
+  });
+  beforeEach(async () => {
+    prompter = new ScriptedPrompter({ pick: (labels) => labels[0] });
+    restore = api.usePrompter(prompter);
+    progress.length = 0;
+  });
+  afterEach(async () => {
+    restore();
+    await server.close();
+    await resetModelSettings();
+    await closeAllEditors();
+  });
+  after(() => progressListener.dispose());
+
+  it('optimizes the prompt under the cursor, reports progress, and saves the run and the cache in .opro/', async () => {
+    server = await useFakeModels();
+    await openMarked('src/run1.ts', PROMPT_FILE);
+    const outcome = await vscode.commands.executeCommand<RunOutcome>(COMMAND_IDS.optimizePrompt);
+    const record = outcome.record;
+    assert.ok(record, `no record; toasts: ${JSON.stringify(prompter.toasts)}`);
+    assert.equal(record.status, 'finished');
+    assert.equal(record.config.seedInstructions[0], 'Solve the arithmetic problem.');
+    const seed = record.candidates.find((c) => c.origin === 'seed');
+    const best = Math.max(...record.candidates.map((c) => c.score));
+    assert.ok(seed !== undefined && best > seed.score, `best ${best} should beat the seed ${seed?.score}`);
+    // The quick pick offered the example dataset and nothing else was asked (position is set).
+    assert.deepEqual(prompter.questions.map((q) => q.kind), ['pick']);
+    assert.equal(readRun(outcome.runFile).id, record.id);
+    assert.ok(outcome.runFile.startsWith(workspacePath('.opro/runs/')));
+    assert.ok(existsSync(workspacePath('.opro/cache')) && readdirSync(workspacePath('.opro/cache')).length > 0);
+    assert.ok(progress.some((m) => /^step 2\/2 · best \d+% · \d+ calls · \d+k? tokens$/.test(m)), progress.join('\n'));
+    assert.deepEqual(readRun(outcome.runFile).meta?.source && (readRun(outcome.runFile).meta?.source as { line: number }).line, 1);
+    assert.deepEqual(prompter.errors(), []);
+  });
+
+  it('a second run of the same prompt asks nothing but the dataset, offering the last one first', async () => {
+    server = await useFakeModels({}, { position: undefined, steps: 0 });
+    prompter.answers.pick = (labels) => labels.find((l) => l.startsWith('Before each input')) ?? labels[0];
+    await openMarked('src/run2.ts', "const p = 'Add the numbers|.';\n");
+    await vscode.commands.executeCommand(COMMAND_IDS.optimizePrompt);
+    const first = prompter.questions.map((q) => q.title);
+    prompter.questions.length = 0;
+    await vscode.commands.executeCommand(COMMAND_IDS.optimizePrompt);
+    assert.deepEqual(first, ['OPRO: Dataset to score the prompt on', 'OPRO: Where does this prompt go?']);
+    assert.deepEqual(prompter.questions.map((q) => q.title), ['OPRO: Dataset to score the prompt on']);
+    const offered = prompter.questions[0]?.kind === 'pick' ? prompter.questions[0].labels : [];
+    assert.equal(offered[0], DATASET);
+  });
+
+  it('cancelling keeps what finished, shows no error, and the run resumes to the end', async () => {
+    server = await useFakeModels({ latencyMs: 40 }, { steps: 3, concurrency: 4 });
+    await openMarked('src/run3.ts', PROMPT_FILE);
+    const stopAtStep2 = api.services.runs.onDidReportProgress((p) => {
+      if (p.message.startsWith('step 2/3')) {
+        const runId = readRun(p.runFile).id;
+        api.services.runs.stop(runId);
+      }
+    });
+    let outcome: RunOutcome;
+    try {
+      outcome = await vscode.commands.executeCommand<RunOutcome>(COMMAND_IDS.optimizePrompt, { datasetPath: workspacePath(DATASET) });
+    } finally {
+      stopAtStep2.dispose();
+    }
+    const cancelled = readRun(outcome.runFile);
+    assert.equal(outcome.record?.status, 'cancelled');
+    assert.equal(cancelled.status, 'cancelled');
+    assert.ok(cancelled.steps.some((s) => s.step === 1 && s.done), 'step 1 is kept');
+    assert.deepEqual(prompter.errors(), []);
+
+    const resumed = await vscode.commands.executeCommand<RunOutcome>(COMMAND_IDS.resumeRun, { runId: cancelled.id });
+    assert.equal(resumed.record?.status, 'finished');
+    assert.equal(resumed.record?.id, cancelled.id);
+    assert.ok(cancelled.candidates.every((c) => resumed.record?.candidates.some((r) => r.id === c.id && r.scoredAt === c.scoredAt)), 'finished work is kept, not redone');
+    assert.equal(resumed.record?.steps.filter((s) => s.done).length, 3);
+  });
+
+  it('"Show Runs" lists saved runs newest first and opens the one picked', async () => {
+    server = await useFakeModels();
+    const runId = await vscode.commands.executeCommand<string | undefined>(COMMAND_IDS.showRuns);
+    const pick = prompter.questions[0];
+    assert.equal(pick?.kind, 'pick');
+    assert.ok(pick.kind === 'pick' && pick.labels.length >= 3, JSON.stringify(pick));
+    const runs = await api.services.runFiles().list();
+    assert.equal(runId, runs[0]?.runId);
+  });
+});

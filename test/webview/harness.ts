@@ -1,0 +1,182 @@
+// Loads the real panel bundle in headless Chromium, in a page with the host's own HTML and CSP, and a
+// stand-in `acquireVsCodeApi` that records what the panel posts (like Continue's MockIdeMessenger).
+import * as esbuild from 'esbuild';
+import { readFile } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import * as path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { buildPanelHtml, createNonce } from '../../src/extension/panel/panelHtml';
+import type { PanelState, ToHost, ToPanel } from '../../src/webview/protocol';
+import { THEMES, type ThemeName } from './themes';
+
+const ROOT = path.resolve(__dirname, '../..');
+const OUT_DIR = path.join(ROOT, 'out', 'webview-test');
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const TYPES: Record<string, string> = { '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.map': 'application/json' };
+
+let built: Promise<unknown> | undefined;
+
+/** Builds src/webview/main.ts as the extension does (browser IIFE + its CSS), once per test process. */
+export function buildPanelBundle(): Promise<unknown> {
+  built ??= esbuild.build({
+    entryPoints: { panel: path.join(ROOT, 'src/webview/main.ts') },
+    bundle: true,
+    format: 'iife',
+    platform: 'browser',
+    target: 'es2022',
+    outdir: OUT_DIR,
+    logLevel: 'warning',
+  });
+  return built;
+}
+
+async function sendFile(res: ServerResponse, file: string): Promise<void> {
+  try {
+    const body = await readFile(file);
+    res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' }).end(body);
+  } catch {
+    res.writeHead(404).end();
+  }
+}
+
+function route(req: IncomingMessage, res: ServerResponse, origin: () => string): void {
+  const url = new URL(req.url ?? '/', 'http://localhost');
+  const name = path.basename(url.pathname);
+  if (url.pathname === '/') {
+    const html = buildPanelHtml({
+      cspSource: origin(),
+      nonce: createNonce(),
+      scriptUri: `${origin()}/dist/webview/panel.js`,
+      styleUris: [`${origin()}/dist/webview/panel.css`, `${origin()}/media/panel.css`],
+    });
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html);
+  } else if (url.pathname === `/dist/webview/${name}`) {
+    void sendFile(res, path.join(OUT_DIR, name));
+  } else if (url.pathname === `/media/${name}`) {
+    void sendFile(res, path.join(ROOT, 'media', name));
+  } else {
+    // Chromium asks for /favicon.ico; VS Code's webviews never do, so no 404 shows in the console.
+    res.writeHead(url.pathname === '/favicon.ico' ? 204 : 404).end();
+  }
+}
+
+export interface OpenOptions {
+  /** What `getState()` returns at load, as after a reload. */
+  state?: PanelState;
+  /** @default 'dark' */
+  theme?: ThemeName;
+  /** @default 1100 */
+  width?: number;
+  /** @default 900 */
+  height?: number;
+}
+
+/** One loaded panel. */
+export class PanelPage {
+  /** Console errors and uncaught exceptions in the page. */
+  readonly problems: string[] = [];
+
+  constructor(readonly page: Page) {
+    page.on('console', (m) => void (m.type() === 'error' && this.problems.push(m.text())));
+    page.on('pageerror', (e) => void this.problems.push(e.message));
+  }
+
+  /** Posts a host message and resolves once the panel has handled it. */
+  send(message: ToPanel | Record<string, unknown>): Promise<void> {
+    return this.page.evaluate(
+      (m) =>
+        new Promise<void>((resolve) => {
+          window.addEventListener('message', () => setTimeout(resolve, 0), { once: true });
+          window.postMessage(m, '*');
+        }),
+      message,
+    );
+  }
+
+  posted(): Promise<ToHost[]> {
+    return this.page.evaluate(() => window.__posted as ToHost[]);
+  }
+
+  /** The messages posted after the first `skip` ones. */
+  async postedSince(skip: number): Promise<ToHost[]> {
+    return (await this.posted()).slice(skip);
+  }
+
+  state(): Promise<PanelState> {
+    return this.page.evaluate(() => window.__state as PanelState);
+  }
+
+  violations(): Promise<string[]> {
+    return this.page.evaluate(() => window.__violations);
+  }
+
+  /** Sets the theme the way VS Code does: variables on <html>, a class on <body>. */
+  async setTheme(theme: ThemeName): Promise<void> {
+    await this.page.evaluate(
+      ({ name, vars }) => {
+        for (const [key, value] of Object.entries(vars)) {
+          document.documentElement.style.setProperty(key, value);
+        }
+        document.body.classList.remove('vscode-light', 'vscode-dark');
+        document.body.classList.add(`vscode-${name}`);
+      },
+      { name: theme, vars: THEMES[theme] },
+    );
+  }
+}
+
+export class PanelHarness {
+  private constructor(
+    private readonly browser: Browser,
+    private readonly server: Server,
+    private readonly origin: string,
+  ) {}
+
+  static async start(): Promise<PanelHarness> {
+    await buildPanelBundle();
+    let origin = '';
+    const server = createServer((req, res) => route(req, res, () => origin));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    return new PanelHarness(browser, server, origin);
+  }
+
+  /** Opens the panel page and waits for its `panel/ready`. */
+  async open(options: OpenOptions = {}): Promise<PanelPage> {
+    const page = await this.browser.newPage({ viewport: { width: options.width ?? 1100, height: options.height ?? 900 } });
+    // tsx compiles these tests with esbuild's keepNames, whose `__name` helper the page lacks.
+    await page.addInitScript({ content: 'window.__name = (f) => f;' });
+    await page.addInitScript((state) => {
+      window.__posted = [];
+      window.__violations = [];
+      window.__state = state;
+      let isAcquired = false;
+      Object.assign(window, {
+        acquireVsCodeApi: () => {
+          if (isAcquired) {
+            throw new Error('acquireVsCodeApi may only be called once');
+          }
+          isAcquired = true;
+          return {
+            postMessage: (m: unknown) => window.__posted.push(JSON.parse(JSON.stringify(m))),
+            getState: () => window.__state,
+            setState: (s: unknown) => void (window.__state = s),
+          };
+        },
+      });
+      document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+    }, options.state);
+    const panel = new PanelPage(page);
+    await page.goto(`${this.origin}/`);
+    await panel.setTheme(options.theme ?? 'dark');
+    await page.waitForFunction(() => window.__posted.length > 0);
+    return panel;
+  }
+
+  async stop(): Promise<void> {
+    await this.browser.close();
+    await new Promise((resolve) => this.server.close(resolve));
+  }
+}

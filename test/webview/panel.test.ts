@@ -1,0 +1,141 @@
+import assert from 'node:assert/strict';
+import type { RunEvent } from '../../src/core/events';
+import { eventsOf } from './fixtureEvents';
+import { makeRunRecord, SEED_INSTRUCTION } from './fixtures';
+import { PanelHarness, type PanelPage } from './harness';
+import { bestFirst, rowIds, rowSelector, RUN_FILE, selectedRowId, textOf } from './queries';
+
+describe('the run panel in Chromium', () => {
+  let harness: PanelHarness;
+  let panel: PanelPage;
+  const record = makeRunRecord();
+  const ranked = bestFirst(record.candidates);
+  const baseline = record.candidates.find((c) => c.origin === 'seed')!;
+
+  before(async () => {
+    harness = await PanelHarness.start();
+  });
+  after(async () => {
+    await harness.stop();
+  });
+  beforeEach(async () => {
+    panel = await harness.open();
+  });
+  afterEach(async () => {
+    assert.deepEqual(await panel.violations(), [], 'no CSP violation');
+    assert.deepEqual(panel.problems, [], 'no console error');
+    await panel.page.close();
+  });
+
+  it('announces panel/ready before posting anything else', async () => {
+    assert.deepEqual(await panel.posted(), [{ type: 'panel/ready' }]);
+  });
+
+  it('renders a finished run: header, chart canvas, best-first table and the baseline marked', async () => {
+    await panel.send({ type: 'run/show', record, isLive: false, runFile: RUN_FILE });
+    const header = await textOf(panel.page, '.run-header');
+    assert.match(header, /Prompt at solver\.ts:42/);
+    assert.match(header, /Finished: all steps done/);
+    assert.match(header, /gsm8k-sample\.jsonl · 50 rows · 40 train \/ 10 validation/);
+    assert.match(header, /scorer gpt-4o-mini · optimizer gpt-4o/);
+    assert.match(header, /Best92\.5% \(baseline 55%\) of 81 candidates/);
+    assert.match(header, /Calls3,330 \(40 cached, 1 failed\)/);
+    assert.match(header, /Cost≈ \$0\.\d{4}/);
+    const canvas = await panel.page.$eval('.chart-plot canvas', (c) => (c as HTMLCanvasElement).width);
+    assert.ok(canvas > 0, 'the chart is drawn');
+    assert.deepEqual(await rowIds(panel.page), ranked.map((c) => c.id));
+    const baselineRow = rowSelector(baseline.id);
+    assert.equal(await textOf(panel.page, `${baselineRow} .badge`), 'baseline');
+    assert.equal(await textOf(panel.page, `${baselineRow} .col-score`), '55% (22/40)');
+    assert.equal(await selectedRowId(panel.page), ranked[0]?.id, 'the best is selected by default');
+  });
+
+  it('updates the table live from batched events and keeps the user’s selection and scroll', async () => {
+    const events = eventsOf(record);
+    await panel.send({ type: 'run/events', runId: record.id, events: events.slice(0, 10) });
+    assert.match(await textOf(panel.page, '.run-header .status'), /^Running: step 1\/10$/);
+    await panel.page.click(rowSelector(baseline.id));
+    await panel.page.evaluate(() => window.scrollTo(0, 300));
+    let shown = (await rowIds(panel.page)).length;
+    for (let at = 10; at < events.length; at += 20) {
+      await panel.send({ type: 'run/events', runId: record.id, events: events.slice(at, at + 20) as RunEvent[] });
+      const rows = (await rowIds(panel.page)).length;
+      assert.ok(rows >= shown, 'rows only get added');
+      shown = rows;
+      assert.equal(await selectedRowId(panel.page), baseline.id);
+      assert.equal(await textOf(panel.page, '.instruction-full'), SEED_INSTRUCTION);
+      assert.equal(await panel.page.evaluate(() => window.scrollY), 300);
+    }
+    assert.equal(shown, record.candidates.length);
+    assert.match(await textOf(panel.page, '.run-header .status'), /^Finished: all steps done$/);
+    assert.equal((await panel.state()).selectedId, baseline.id);
+  });
+
+  it('lists the selected instruction’s examples failures first, and Enter on a row opens its dataset line', async () => {
+    const candidate = ranked.find((c) => c.validation === undefined && c.correct < c.total)!;
+    await panel.send({ type: 'run/show', record, isLive: false });
+    await panel.page.click(`${rowSelector(candidate.id)} .col-instruction`);
+    const classes = await panel.page.$$eval('.examples-table tbody tr', (rows) => rows.map((r) => r.className));
+    const wrong = candidate.total - candidate.correct;
+    assert.deepEqual(classes, [...Array<string>(wrong).fill('wrong'), ...Array<string>(candidate.correct).fill('correct')]);
+    const firstFailure = candidate.results.filter((r) => !r.correct).sort((a, b) => a.example - b.example)[0]!;
+    await panel.page.focus('.examples-table tbody tr');
+    await panel.page.keyboard.press('Enter');
+    assert.deepEqual(await panel.postedSince(1), [{ type: 'example/open', requestId: 1, runId: record.id, exampleIndex: firstFailure.example }]);
+  });
+
+  it('filters the table by the text in the filter box', async () => {
+    await panel.send({ type: 'run/show', record, isLive: false });
+    await panel.page.fill('.filter', 'DEEP breath');
+    const expected = ranked.filter((c) => c.instruction.toLowerCase().includes('deep breath'));
+    assert.ok(expected.length > 1 && expected.length < ranked.length);
+    assert.deepEqual(await rowIds(panel.page), expected.map((c) => c.id));
+    assert.equal(await textOf(panel.page, '.candidates .count'), `${expected.length} of ${expected.length} matching`);
+    await panel.page.fill('.filter', '');
+    assert.equal((await rowIds(panel.page)).length, ranked.length);
+  });
+
+  it('restores the selection and filter from its saved state and keeps the run file there', async () => {
+    await panel.page.close();
+    const picked = ranked[5]!;
+    const filter = picked.instruction.split(' ')[2]!;
+    panel = await harness.open({ state: { runFile: RUN_FILE, runId: record.id, selectedId: picked.id, filter } });
+    await panel.send({ type: 'run/show', record, isLive: false, runFile: RUN_FILE });
+    assert.equal(await selectedRowId(panel.page), picked.id);
+    assert.equal(await panel.page.inputValue('.filter'), filter);
+    assert.deepEqual(await panel.state(), { runFile: RUN_FILE, runId: record.id, selectedId: picked.id, filter });
+  });
+
+  it('selects a row with the keyboard: arrow keys move between rows and Enter selects', async () => {
+    await panel.send({ type: 'run/show', record, isLive: false });
+    await panel.page.focus('.candidates-table tbody tr');
+    await panel.page.keyboard.press('ArrowDown');
+    await panel.page.keyboard.press('ArrowDown');
+    await panel.page.keyboard.press('Enter');
+    assert.equal(await selectedRowId(panel.page), ranked[2]?.id);
+  });
+
+  it('shows the exact meta-prompt and the raw optimizer replies of a step when opened', async () => {
+    await panel.send({ type: 'run/show', record, isLive: false });
+    await panel.page.click('.inspector-root > summary');
+    await panel.page.click('.step[data-step="1"] > summary');
+    const step = record.steps[0]!;
+    assert.equal(await textOf(panel.page, '.step[data-step="1"] pre.raw'), step.metaPrompt);
+    const replies = await panel.page.$$eval('.step[data-step="1"] .replies pre', (pres) => pres.map((p) => p.textContent));
+    assert.deepEqual(replies, step.replies);
+  });
+
+  it('shows the instruction and score of the point under the mouse, and selects it on click', async () => {
+    await panel.send({ type: 'run/show', record, isLive: false });
+    const box = (await panel.page.locator('.u-over').boundingBox())!;
+    await panel.page.mouse.move(box.x + box.width * 0.3, box.y + box.height * 0.5);
+    await panel.page.waitForSelector('.chart-tooltip:not([hidden])');
+    const tip = await textOf(panel.page, '.chart-tooltip-text');
+    const candidate = record.candidates.find((c) => c.instruction === tip);
+    assert.ok(candidate !== undefined, 'the tooltip shows a candidate’s instruction');
+    assert.match(await textOf(panel.page, '.chart-tooltip strong'), new RegExp(`step ${candidate.step}$`));
+    await panel.page.mouse.down();
+    await panel.page.mouse.up();
+    assert.equal(await selectedRowId(panel.page), candidate.id);
+  });
+});

@@ -1,0 +1,193 @@
+import assert from 'node:assert/strict';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { RunEvent } from '../../src/core/events';
+import type { PanelActions } from '../../src/extension/panel/panelActions';
+import { buildPanelHtml, panelCsp } from '../../src/extension/panel/panelHtml';
+import { handlePanelMessage, type MessageContext } from '../../src/extension/panel/panelMessages';
+import { PanelOutbox } from '../../src/extension/panel/panelOutbox';
+import type { RequestResultMessage, ToPanel } from '../../src/webview/protocol';
+import { eventsOf } from './fixtureEvents';
+import { makeRunRecord } from './fixtures';
+
+function outbox(batchMs = 40): { box: PanelOutbox; posts: ToPanel[] } {
+  const posts: ToPanel[] = [];
+  return { box: new PanelOutbox({ post: (m) => posts.push(structuredClone(m)), batchMs }), posts };
+}
+
+function recordingActions(calls: unknown[][], failWith?: string): PanelActions {
+  const act = (name: string) => async (...args: unknown[]): Promise<void> => {
+    calls.push([name, ...args]);
+    if (failWith !== undefined) {
+      throw new Error(failWith);
+    }
+  };
+  return {
+    insert: act('insert'),
+    copy: act('copy'),
+    showDiff: act('showDiff'),
+    stop: act('stop'),
+    resume: act('resume'),
+    scoreInstruction: act('scoreInstruction'),
+    openExample: act('openExample'),
+    exportRun: act('exportRun'),
+  };
+}
+
+describe('the panel host', () => {
+  const record = makeRunRecord({ steps: 3, perStep: 4, rows: 20 });
+  const events = eventsOf(record);
+  const [started, ...rest] = events as [Extract<RunEvent, { type: 'runStarted' }>, ...RunEvent[]];
+
+  describe('PanelOutbox', () => {
+    it('posts nothing before panel/ready, then the run as shown plus every event since', async () => {
+      const { box, posts } = outbox();
+      box.pushEvent(started, '/w/.opro/runs/a.json');
+      rest.slice(0, 5).forEach((e) => box.pushEvent(e));
+      await sleep(60);
+      assert.deepEqual(posts, []);
+      box.ready();
+      assert.deepEqual(posts, [
+        { type: 'run/show', record: started.record, isLive: true, runFile: '/w/.opro/runs/a.json' },
+        { type: 'run/events', runId: record.id, events: rest.slice(0, 5) },
+      ]);
+    });
+
+    it('coalesces a burst of events into one message and waits the batch interval before the next', async () => {
+      const { box, posts } = outbox(200);
+      box.ready();
+      box.pushEvent(started);
+      rest.slice(0, 10).forEach((e) => box.pushEvent(e));
+      await sleep(10);
+      rest.slice(10, 12).forEach((e) => box.pushEvent(e));
+      await sleep(10);
+      assert.equal(posts.length, 2, 'the show, then one batch');
+      await sleep(250);
+      assert.deepEqual(
+        posts.map((p) => (p.type === 'run/events' ? p.events.length : p.type)),
+        ['run/show', 10, 2],
+      );
+    });
+
+    it('replays the whole run to a webview that was re-created (hidden tab, reload)', async () => {
+      const { box, posts } = outbox(10);
+      box.ready();
+      box.pushEvent(started);
+      rest.forEach((e) => box.pushEvent(e));
+      await sleep(30);
+      box.unready();
+      posts.length = 0;
+      box.ready();
+      assert.deepEqual(posts, [
+        { type: 'run/show', record: started.record, isLive: true },
+        { type: 'run/events', runId: record.id, events: rest },
+      ]);
+    });
+
+    it('drops live events while the panel shows another run, and marks that run not live', async () => {
+      const { box, posts } = outbox(10);
+      const old = makeRunRecord({ seed: 9, steps: 2 });
+      box.ready();
+      box.pushEvent(started);
+      box.show({ type: 'run/show', record: old, runFile: '/w/.opro/runs/old.json' });
+      rest.slice(0, 4).forEach((e) => box.pushEvent(e));
+      await sleep(30);
+      assert.deepEqual(posts.map((p) => p.type), ['run/show', 'run/show']);
+      assert.equal((posts[1] as Extract<ToPanel, { type: 'run/show' }>).isLive, false);
+      box.show({ type: 'run/show', record: started.record });
+      assert.equal((posts[2] as Extract<ToPanel, { type: 'run/show' }>).isLive, true, 'the live run shown again is live');
+    });
+
+    it('drops a request reply meant for a webview that is gone, and queues notices for the next one', () => {
+      const { box, posts } = outbox();
+      box.reply({ type: 'request/result', requestId: 1, ok: true });
+      box.notify({ type: 'notice/show', level: 'error', message: 'Could not read the run.' });
+      box.ready();
+      assert.deepEqual(posts, [{ type: 'notice/show', level: 'error', message: 'Could not read the run.' }]);
+    });
+  });
+
+  describe('handlePanelMessage', () => {
+    function context(calls: unknown[][], replies: RequestResultMessage[], failWith?: string): MessageContext & { warnings: string[] } {
+      const warnings: string[] = [];
+      return {
+        warnings,
+        actions: recordingActions(calls, failWith),
+        log: { warn: (m) => warnings.push(m), error: (m) => warnings.push(m) },
+        runId: () => 'run-1',
+        onReady: () => calls.push(['ready']),
+        reply: (m) => replies.push(m),
+      };
+    }
+
+    it('calls the matching action for each request and answers ok', async () => {
+      const calls: unknown[][] = [];
+      const replies: RequestResultMessage[] = [];
+      const ctx = context(calls, replies);
+      const runId = 'run-1';
+      const messages = [
+        { type: 'panel/ready' },
+        { type: 'prompt/insert', requestId: 1, runId, text: 'A' },
+        { type: 'prompt/copy', requestId: 2, text: 'B' },
+        { type: 'prompt/diff', requestId: 3, runId, text: 'C' },
+        { type: 'run/stop', requestId: 4, runId },
+        { type: 'run/resume', requestId: 5, runId },
+        { type: 'run/export', requestId: 6, runId, format: 'markdown' },
+        { type: 'instruction/score', requestId: 7, runId, text: 'D' },
+        { type: 'example/open', requestId: 8, runId, exampleIndex: 12 },
+      ];
+      for (const m of messages) {
+        await handlePanelMessage(m, ctx);
+      }
+      assert.deepEqual(calls, [
+        ['ready'],
+        ['insert', runId, 'A'],
+        ['copy', 'B'],
+        ['showDiff', runId, 'C'],
+        ['stop', runId],
+        ['resume', runId],
+        ['exportRun', runId, 'markdown'],
+        ['scoreInstruction', runId, 'D'],
+        ['openExample', runId, 12],
+      ]);
+      assert.deepEqual(replies, [1, 2, 3, 4, 5, 6, 7, 8].map((requestId) => ({ type: 'request/result', requestId, ok: true })));
+    });
+
+    it('refuses to act on another run than the one shown', async () => {
+      const calls: unknown[][] = [];
+      const replies: RequestResultMessage[] = [];
+      const ctx = context(calls, replies);
+      await handlePanelMessage({ type: 'prompt/insert', requestId: 9, runId: 'run-2', text: 'A' }, ctx);
+      assert.deepEqual(calls, []);
+      assert.deepEqual(replies, [{ type: 'request/result', requestId: 9, ok: false, error: 'This panel shows a different run.' }]);
+    });
+
+    it('drops a malformed message with a warning that does not echo its content', async () => {
+      const calls: unknown[][] = [];
+      const replies: RequestResultMessage[] = [];
+      const ctx = context(calls, replies);
+      await handlePanelMessage({ type: 'prompt/insert', requestId: 1, runId: 'run-1', text: '' }, ctx);
+      await handlePanelMessage('secret prompt text', ctx);
+      assert.deepEqual([calls, replies], [[], []]);
+      assert.deepEqual(ctx.warnings, ['Run panel: dropped a malformed message ("prompt/insert").', 'Run panel: dropped a malformed message (a string).']);
+    });
+
+    it('answers with the action’s error when it fails', async () => {
+      const replies: RequestResultMessage[] = [];
+      await handlePanelMessage({ type: 'run/resume', requestId: 3, runId: 'run-1' }, context([], replies, 'The run file is gone.'));
+      assert.deepEqual(replies, [{ type: 'request/result', requestId: 3, ok: false, error: 'The run file is gone.' }]);
+    });
+  });
+
+  describe('buildPanelHtml', () => {
+    it('allows only the nonce’d script and the extension’s files, with no inline styles or scripts', () => {
+      const html = buildPanelHtml({ cspSource: 'https://ext.vscode-cdn.net', nonce: 'abc123', scriptUri: 'https://ext/panel.js', styleUris: ['https://ext/panel.css'] });
+      assert.equal(
+        panelCsp('https://ext.vscode-cdn.net', 'abc123'),
+        "default-src 'none'; style-src https://ext.vscode-cdn.net; img-src https://ext.vscode-cdn.net data:; font-src https://ext.vscode-cdn.net; script-src 'nonce-abc123'",
+      );
+      assert.ok(html.includes(`content="${panelCsp('https://ext.vscode-cdn.net', 'abc123')}"`));
+      assert.ok(html.includes('<script nonce="abc123" src="https://ext/panel.js"></script>'));
+      assert.ok(!/unsafe-inline|unsafe-eval|<style|style=/.test(html));
+    });
+  });
+});
