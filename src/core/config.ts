@@ -4,7 +4,12 @@ import type { MetricOptions } from './metrics/types';
 import type { Position } from './prompt/position';
 
 export type ExemplarSelection = 'random' | 'failures';
-export type EvaluationMode = 'full';
+/**
+ * `full` scores every candidate on every training row (the paper). `adaptive` scores a step's
+ * candidates on growing batches of rows and stops one as soon as it cannot beat the step's best
+ * (a confidence bound on the paired difference); its score is then partial.
+ */
+export type EvaluationMode = 'full' | 'adaptive';
 
 /** Everything a run needs. Built by the CLI or the extension; core never reads settings itself. */
 export interface RunConfig {

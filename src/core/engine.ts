@@ -89,10 +89,9 @@ export async function scoreUserInstruction(
   const session = await openSession(record, config, { runFile, ...deps }, signal);
   const step = nextStep(record);
   const ordinal = -1000 + record.candidates.filter((c) => c.origin === 'user').length;
-  const [scored] = await scoreCandidates(session, [{ instruction, step, ordinal, origin: 'user' }]);
+  await scoreCandidates(session, [{ instruction, step, ordinal, origin: 'user' }]);
   await saveSession(session);
-  const existing = record.candidates.find((c) => c.id === candidateId(instruction));
-  return (scored ?? existing) as ScoredCandidate;
+  return record.candidates.find((c) => c.id === candidateId(instruction)) as ScoredCandidate;
 }
 
 /** The meta-prompt the next step of this run would send. */

@@ -37,6 +37,8 @@ export interface ScoredCandidate extends SplitScore {
   origin: CandidateOrigin;
   /** Scored on the validation split at the end of the run. */
   validation?: SplitScore;
+  /** Adaptive evaluation stopped early: `results` cover only `total` of the training rows. */
+  partial?: boolean;
   /** ISO time it was scored. */
   scoredAt: string;
 }

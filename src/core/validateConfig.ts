@@ -48,6 +48,9 @@ function checkChoices(problems: string[], config: RunConfig): void {
   if (config.metric !== undefined && !METRIC_KINDS.includes(config.metric.kind)) {
     problems.push(`Expected \`metric\` to be one of ${METRIC_KINDS.join(', ')}, got ${describe(config.metric.kind)}`);
   }
+  if (config.evaluation !== 'full' && config.evaluation !== 'adaptive') {
+    problems.push(`Expected \`evaluation\` to be full or adaptive, got ${describe(config.evaluation)}`);
+  }
   if (config.exemplarSelection !== 'random' && config.exemplarSelection !== 'failures') {
     problems.push(`Expected \`exemplarSelection\` to be random or failures, got ${describe(config.exemplarSelection)}`);
   }

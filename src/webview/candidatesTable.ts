@@ -16,8 +16,8 @@ export interface TableView {
 
 interface CachedRow {
   row: HTMLTableRowElement;
+  rankCell: HTMLTableCellElement;
   candidate: ScoredCandidate;
-  rank: number;
   isBaseline: boolean;
 }
 
@@ -39,12 +39,11 @@ function actionButtons(id: string): HTMLElement {
   ]);
 }
 
-function buildRow(entry: Omit<CachedRow, 'row'>): HTMLTableRowElement {
-  const { candidate: c, rank, isBaseline } = entry;
+function buildRow(c: ScoredCandidate, rankCell: HTMLTableCellElement, isBaseline: boolean): HTMLTableRowElement {
   const text = el('div', { class: 'instruction-text' }, [c.instruction]);
   const badge = isBaseline ? el('span', { class: 'badge baseline-badge' }, ['baseline']) : undefined;
   return el('tr', { 'data-id': c.id, 'data-action': 'select', 'data-focus-key': `row:${c.id}`, tabindex: 0, class: isBaseline ? 'baseline' : undefined }, [
-    cell('col-rank', [String(rank)]),
+    rankCell,
     cell('col-instruction', badge === undefined ? [text] : [badge, text]),
     cell('col-score', [splitText(c)]),
     cell('col-validation', [splitText(c.validation)]),
@@ -100,12 +99,15 @@ export class CandidatesTable {
     const rank = ranking.rankOf.get(candidate.id) ?? 0;
     const isBaseline = candidate.id === ranking.baselineId;
     const cached = this.rows.get(candidate.id);
-    if (cached !== undefined && cached.candidate === candidate && cached.rank === rank && cached.isBaseline === isBaseline) {
+    if (cached !== undefined && cached.candidate === candidate && cached.isBaseline === isBaseline) {
+      // Ranks shift whenever a better candidate arrives; only the number changes.
+      setText(cached.rankCell, String(rank));
       return cached.row;
     }
-    const row = buildRow({ candidate, rank, isBaseline });
+    const rankCell = cell('col-rank', [String(rank)]);
+    const row = buildRow(candidate, rankCell, isBaseline);
     cached?.row.replaceWith(row);
-    this.rows.set(candidate.id, { row, candidate, rank, isBaseline });
+    this.rows.set(candidate.id, { row, rankCell, candidate, isBaseline });
     return row;
   }
 

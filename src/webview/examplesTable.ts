@@ -40,7 +40,7 @@ function exampleRow(row: ExampleRow, example: RunRecord['examples'][number] | un
       el('td', { class: 'col-input' }, [el('div', { class: 'clamp' }, [example?.input ?? ''])]),
       el('td', { class: 'col-expected' }, [example?.target ?? '']),
       el('td', { class: 'col-answer' }, [answer]),
-      el('td', { class: 'col-verdict', 'aria-label': result.correct ? 'correct' : 'wrong' }, [verdict]),
+      el('td', { class: 'col-ok', 'aria-label': result.correct ? 'correct' : 'wrong' }, [verdict]),
       el('td', { class: 'col-output' }, [el('div', { class: 'clamp', title: result.output }, [result.output])]),
     ],
   );

@@ -50,6 +50,47 @@ function nextKind(a: string[], b: string[], lcs: Uint32Array, at: [number, numbe
   return (lcs[(i + 1) * width + j] ?? 0) >= (lcs[i * width + j + 1] ?? 0) ? 'removed' : 'added';
 }
 
+/**
+ * Reads better as "old words → new words" than as alternating single words: a run of changes kept
+ * apart only by spaces becomes one removed part and one added part (both keep the spaces).
+ */
+function groupChanges(parts: DiffPart[]): DiffPart[] {
+  const out: DiffPart[] = [];
+  let removed = '';
+  let added = '';
+  const flush = (): void => {
+    // Spaces both sides end with are unchanged text: show them as such.
+    const tail = /\s+$/.exec(removed)?.[0] ?? '';
+    const shared = tail !== '' && added.endsWith(tail) ? tail : '';
+    if (removed !== shared) {
+      pushPart(out, 'removed', removed.slice(0, removed.length - shared.length));
+    }
+    if (added !== shared) {
+      pushPart(out, 'added', added.slice(0, added.length - shared.length));
+    }
+    if (shared !== '') {
+      pushPart(out, 'same', shared);
+    }
+    removed = '';
+    added = '';
+  };
+  parts.forEach((part, i) => {
+    const isGap = part.kind === 'same' && /^\s+$/.test(part.text) && (removed !== '' || added !== '') && (parts[i + 1]?.kind ?? 'same') !== 'same';
+    if (part.kind === 'removed' || isGap) {
+      removed += part.text;
+    }
+    if (part.kind === 'added' || isGap) {
+      added += part.text;
+    }
+    if (part.kind === 'same' && !isGap) {
+      flush();
+      pushPart(out, 'same', part.text);
+    }
+  });
+  flush();
+  return out;
+}
+
 /** Word-level diff (whitespace runs are tokens too, so the parts join back into both texts). */
 export function diffWords(before: string, after: string): DiffPart[] {
   const a = tokenize(before);
@@ -68,5 +109,5 @@ export function diffWords(before: string, after: string): DiffPart[] {
     at[0] += kind === 'added' ? 0 : 1;
     at[1] += kind === 'removed' ? 0 : 1;
   }
-  return parts;
+  return groupChanges(parts);
 }

@@ -91,18 +91,34 @@ export function parseHistory(metaPrompt: string): { text: string; score: string 
   return [...blocks].map((block) => ({ text: block[1] ?? '', score: block[2] ?? '' }));
 }
 
+const NEUTRAL_PHRASES = ['Be concise.', 'Be precise.', 'Stay focused.', 'Read carefully.'];
+
 /**
- * The fake optimizer's reply: the last (best) instruction of the history plus a sentence with one
- * keyword it lacks, chosen by `seed`; wrapped in `<Start>` tags when the meta-prompt uses them.
+ * The fake optimizer's reply, built from the last (best) instruction of the history. Like a real
+ * optimizer it does not always improve: by `seed`, half the draws add a keyword the best lacks
+ * (better), a quarter drop one (worse), a quarter reword it (as good). Wrapped in `<Start>` tags
+ * when the meta-prompt uses them.
  */
 export function answerOptimizer(metaPrompt: string, seed: number): string {
   const history = parseHistory(metaPrompt);
   const best = (history[history.length - 1]?.text ?? '').trim();
-  const lower = best.toLowerCase();
-  const missing = SYNTHETIC_KEYWORDS.filter((keyword) => !lower.includes(keyword));
-  const keyword = missing[Math.abs(Math.trunc(seed)) % Math.max(1, missing.length)];
-  const addition = keyword === undefined ? 'Be concise.' : `Remember: ${keyword}.`;
-  const instruction = `${best} ${addition}`.trim();
+  const draw = Math.abs(Math.trunc(seed));
+  const instruction = proposeFrom(best, draw % 4, draw >> 2);
   const [open, close] = metaPrompt.includes('<Start>') ? ['<Start>', '</Start>'] : ['<INS>', '</INS>'];
   return `${open}${instruction}${close}`;
+}
+
+function proposeFrom(best: string, move: number, pick: number): string {
+  const lower = best.toLowerCase();
+  const missing = SYNTHETIC_KEYWORDS.filter((keyword) => !lower.includes(keyword));
+  const present = SYNTHETIC_KEYWORDS.filter((keyword) => lower.includes(keyword));
+  if (move <= 1 && missing.length > 0) {
+    return `${best} Remember: ${missing[pick % missing.length]}.`;
+  }
+  if (move === 2 && present.length > 0) {
+    const keyword = present[pick % present.length] as string;
+    const dropped = best.replace(`Remember: ${keyword}.`, '').replace(new RegExp(keyword, 'i'), 'it');
+    return dropped.replace(/\s+/g, ' ').trim();
+  }
+  return `${best} ${NEUTRAL_PHRASES[pick % NEUTRAL_PHRASES.length]}`.trim();
 }

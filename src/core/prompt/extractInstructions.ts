@@ -12,6 +12,9 @@ export interface ProposalFilter {
   template?: string;
 }
 
+/** The most of a rejected proposal kept for display; a rambling model must not bloat the run file. */
+export const MAX_REJECTED_TEXT_LENGTH = 1000;
+
 export interface ProposalOutcome {
   accepted: string[];
   rejected: RejectedProposal[];
@@ -37,7 +40,10 @@ export function cleanInstruction(text: string): string {
   return trimmed === '' ? '' : first.toUpperCase() + trimmed.slice(first.length);
 }
 
-/** Extracts, cleans, de-duplicates and filters a step's replies, keeping reply order. */
+/**
+ * Extracts, cleans, de-duplicates and filters a step's replies, keeping reply order. A rejected
+ * proposal keeps at most `MAX_REJECTED_TEXT_LENGTH` characters (plus `…`).
+ */
 export function acceptProposals(replies: string[], filter: ProposalFilter): ProposalOutcome {
   const outcome: ProposalOutcome = { accepted: [], rejected: [] };
   for (const reply of replies) {
@@ -47,10 +53,15 @@ export function acceptProposals(replies: string[], filter: ProposalFilter): Prop
       outcome.accepted.push(text);
       filter.seen.add(text);
     } else if (reply !== '') {
-      outcome.rejected.push({ text: text === '' ? reply.slice(0, 200) : text, reason });
+      outcome.rejected.push(rejectedProposal(text === '' ? reply.slice(0, 200) : text, reason, filter.maxLength));
     }
   }
   return outcome;
+}
+
+function rejectedProposal(text: string, reason: RejectedProposal['reason'], maxLength: number): RejectedProposal {
+  const shown = text.length > MAX_REJECTED_TEXT_LENGTH ? `${text.slice(0, MAX_REJECTED_TEXT_LENGTH)}…` : text;
+  return reason === 'tooLong' ? { text: shown, reason, detail: `${text.length} characters, over the limit of ${maxLength}` } : { text: shown, reason };
 }
 
 function rejectionOf(text: string, filter: ProposalFilter): RejectedProposal['reason'] | undefined {

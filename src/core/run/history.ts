@@ -14,10 +14,14 @@ export function insertCandidate(record: RunRecord, candidate: ScoredCandidate): 
   record.candidates.splice(at, 0, candidate);
 }
 
-/** The best candidate by training score; ties go to the earliest in history order. */
+/**
+ * The best candidate by training score; ties go to the earliest in history order. Partly scored
+ * candidates (adaptive evaluation) count only when nothing was fully scored.
+ */
 export function bestCandidate(record: RunRecord): ScoredCandidate | undefined {
+  const full = record.candidates.filter((c) => c.partial !== true);
   let best: ScoredCandidate | undefined;
-  for (const candidate of record.candidates) {
+  for (const candidate of full.length > 0 ? full : record.candidates) {
     if (best === undefined || candidate.score > best.score) {
       best = candidate;
     }
@@ -25,9 +29,10 @@ export function bestCandidate(record: RunRecord): ScoredCandidate | undefined {
   return best;
 }
 
-/** Candidates by training score, best first; ties by history order. */
+/** Candidates by training score, best first, fully scored ones before partial ones; ties by history order. */
 export function rankedCandidates(record: RunRecord): ScoredCandidate[] {
-  return record.candidates.slice().sort((a, b) => b.score - a.score || historyOrder(a, b));
+  const partial = (c: ScoredCandidate): number => (c.partial === true ? 1 : 0);
+  return record.candidates.slice().sort((a, b) => partial(a) - partial(b) || b.score - a.score || historyOrder(a, b));
 }
 
 /** How many finished steps in a row ended without beating the best score reached before them. */
@@ -37,7 +42,7 @@ export function stepsWithoutImprovement(record: RunRecord): number {
   const finished = new Set(record.steps.filter((s) => s.done).map((s) => s.step));
   const maxStep = Math.max(0, ...finished);
   for (let step = 0; step <= maxStep; step++) {
-    const scores = record.candidates.filter((c) => c.step === step).map((c) => c.score);
+    const scores = record.candidates.filter((c) => c.step === step && c.partial !== true).map((c) => c.score);
     const stepBest = Math.max(-1, ...scores);
     if (stepBest > best) {
       best = stepBest;
@@ -47,4 +52,9 @@ export function stepsWithoutImprovement(record: RunRecord): number {
     }
   }
   return stale;
+}
+
+/** The best fully scored candidate from the steps before `step`: the incumbent adaptive evaluation compares against. */
+export function incumbentBefore(record: RunRecord, step: number): ScoredCandidate | undefined {
+  return bestCandidate({ ...record, candidates: record.candidates.filter((c) => c.step < step && c.partial !== true) });
 }

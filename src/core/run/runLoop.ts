@@ -2,7 +2,7 @@ import { OproError, isCancellation } from '../errors';
 import type { RunRecord, StopReason } from '../runRecord';
 import { BudgetExhausted } from './callBudget';
 import { scoreCandidates } from './candidates';
-import { bestCandidate, rankedCandidates, stepsWithoutImprovement } from './history';
+import { bestCandidate, incumbentBefore, rankedCandidates, stepsWithoutImprovement } from './history';
 import { proposeStep } from './proposals';
 import { scoreInstruction } from './scoring';
 import { saveSession, type RunSession } from './session';
@@ -68,7 +68,7 @@ async function optimize(session: RunSession): Promise<FinishReason> {
       await saveSession(session);
     }
     const accepted = stepRecord.accepted.map((instruction, ordinal) => ({ instruction, step, ordinal, origin: 'optimizer' as const }));
-    await scoreCandidates(session, accepted);
+    await scoreCandidates(session, accepted, incumbentBefore(record, step));
     stepRecord.done = true;
     await saveSession(session);
     session.emit({ type: 'stepFinished', step: stepRecord, bestScore: bestCandidate(record)?.score ?? 0, usage: session.meter.snapshot() });

@@ -7,6 +7,7 @@ import { settleColumns } from '../dataset/askColumns';
 import { pickDataset } from '../dataset/pickDataset';
 import { promptAtCursor, sourceOf, type EditorPrompt, type PromptLocator } from '../editor/promptAtCursor';
 import { promptMeta } from '../insertion/promptSource';
+import { checkEndpoint } from '../models/checkEndpoint';
 import { currentModelSetup } from '../models/currentModels';
 import { buildRunConfig } from '../runs/buildRunConfig';
 import type { Services } from '../services';
@@ -38,6 +39,7 @@ export async function prepareRun(services: Services, args: PromptCommandArgs = {
     return undefined;
   }
   const models = await currentModelSetup(services.apiKeys);
+  await checkEndpoint(models);
   const value = prompt.target.value;
   const uri = prompt.document.uri.toString();
   const remembered = services.memory.forPrompt(value, uri);

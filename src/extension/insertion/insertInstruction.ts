@@ -42,9 +42,14 @@ async function applyReplacement(document: vscode.TextDocument, range: vscode.Ran
   }
   const start = range.start;
   const end = document.positionAt(document.offsetAt(start) + replacement.length);
-  const editor = await vscode.window.showTextDocument(document, { preserveFocus: false, selection: new vscode.Range(start, end) });
+  const editor = await vscode.window.showTextDocument(document, { viewColumn: columnOf(document), preserveFocus: false, selection: new vscode.Range(start, end) });
   editor.revealRange(new vscode.Range(start, end), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
   return { uri: document.uri.toString(), offset: document.offsetAt(start), token: replacement };
+}
+
+/** The column already showing the document (not the panel's, beside it), else the first. */
+function columnOf(document: vscode.TextDocument): vscode.ViewColumn {
+  return vscode.window.visibleTextEditors.find((e) => e.document === document)?.viewColumn ?? vscode.ViewColumn.One;
 }
 
 interface Elsewhere {
@@ -68,7 +73,7 @@ async function insertElsewhere(deps: InsertDeps, input: Elsewhere): Promise<void
   if (answer === copy) {
     await vscode.env.clipboard.writeText(input.instruction);
   } else if (answer === atCursor) {
-    const editor = await vscode.window.showTextDocument(input.document, { preserveFocus: false });
+    const editor = await vscode.window.showTextDocument(input.document, { viewColumn: columnOf(input.document), preserveFocus: false });
     const selection = { start: input.document.offsetAt(editor.selection.start), end: input.document.offsetAt(editor.selection.end) };
     const target = resolvePromptTarget({ text: input.document.getText(), languageId: input.document.languageId, selection });
     const span = target?.span ?? selection;

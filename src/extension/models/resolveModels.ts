@@ -1,6 +1,9 @@
 import { OproError } from '../../core/errors';
 import type { Settings } from '../settingValues';
 import { SETTING_KEYS } from '../settingKeys';
+
+/** Where core's errors point for the key (it lives in SecretStorage, not in a setting). */
+const API_KEY_SETTING = 'opro.apiKey';
 import { DEFAULT_OPENAI_MODEL, OLLAMA_PROBE_URL, OPENAI_BASE_URL, PRESET_BASE_URLS, PROBE_TIMEOUT_MS, VSCODE_LM_PROVIDER } from './providerPresets';
 
 /** The models a run will use, with what is needed to reach them. */
@@ -61,8 +64,17 @@ async function resolveAuto(settings: Settings, probes: ModelProbes): Promise<Mod
   throw new OproError('config', `No language model is set up. ${hint}`, { hint, setting: SETTING_KEYS.provider });
 }
 
+/** The same error core raises when a request needs a key, but before any question is asked. */
+function missingKey(baseUrl: string): OproError {
+  const hint = 'Run "OPRO: Set API Key", or set OPENAI_API_KEY in the environment VS Code starts from.';
+  return new OproError('auth', `No API key is set for ${baseUrl}. ${hint}`, { hint, setting: API_KEY_SETTING });
+}
+
 async function resolveEndpoint(settings: Settings, probes: ModelProbes, where: { baseUrl: string; source: string }): Promise<ModelSetup> {
   const isOpenAi = where.baseUrl === OPENAI_BASE_URL;
+  if (isOpenAi && probes.apiKey === undefined) {
+    throw missingKey(where.baseUrl);
+  }
   let scorerModel = settings.scorerModel;
   if (!scorerModel) {
     const listed = isOpenAi ? [] : await probes.listEndpointModels(where.baseUrl, 2000);
@@ -79,6 +91,9 @@ async function resolveEndpoint(settings: Settings, probes: ModelProbes, where: {
 }
 
 function resolveAzure(settings: Settings, probes: ModelProbes): ModelSetup {
+  if (settings.baseUrl && probes.apiKey === undefined) {
+    throw missingKey(settings.baseUrl);
+  }
   if (!settings.baseUrl) {
     const hint = 'Set opro.baseUrl to your Azure OpenAI resource endpoint, e.g. https://my-resource.openai.azure.com.';
     throw new OproError('config', `Azure OpenAI needs an endpoint. ${hint}`, { hint, setting: SETTING_KEYS.baseUrl });

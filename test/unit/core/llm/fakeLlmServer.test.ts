@@ -62,21 +62,29 @@ describe('the synthetic task and the fake LLM server', () => {
     assert.equal(reply.text, 'I do not know.');
   });
 
-  it('proposes the best instruction plus a missing keyword, chosen by the seed', async () => {
+  it('proposes the best instruction plus a missing keyword when the seed says to add one', async () => {
     const request = { messages: [{ role: 'user' as const, content: META }], temperature: 1, maxTokens: 512 };
     const first = await client.complete({ ...request, seed: 0 });
     const again = await client.complete({ ...request, seed: 0 });
-    const other = await client.complete({ ...request, seed: 1 });
+    const other = await client.complete({ ...request, seed: 4 });
     assert.equal(first.text, '<INS>Solve it step by step. Remember: double-check.</INS>');
     assert.equal(again.text, first.text);
     assert.equal(other.text, '<INS>Solve it step by step. Remember: show your work.</INS>');
     assert.deepEqual(server.stats.completions, { scorer: 0, optimizer: 3 });
   });
 
-  it('uses <Start> tags for A_begin meta-prompts and says "Be concise." when nothing is missing', () => {
+  it('uses <Start> tags for A_begin meta-prompts and rewords when nothing is missing', () => {
     const best = SYNTHETIC_KEYWORDS.join(', ');
     const meta = `Your task is to generate the answer starting sentence <Start>.\n\ntext:\n${best}\nscore:\n100\n`;
-    assert.equal(answerOptimizer(meta, 5), `<Start>${best} Be concise.</Start>`);
+    assert.equal(answerOptimizer(meta, 0), `<Start>${best} Be concise.</Start>`);
+    assert.equal(answerOptimizer(meta, 7), `<Start>${best} Be precise.</Start>`);
+  });
+
+  it('sometimes proposes a worse instruction, dropping a keyword the best has', () => {
+    const meta = 'Your task is to generate the instruction <INS>.\n\ntext:\nSolve it step by step. Remember: final answer.\nscore:\n60\n';
+    const worse = answerOptimizer(meta, 2).replace(/<\/?INS>/g, '');
+    assert.equal(worse, 'Solve it it. Remember: final answer.');
+    assert.equal(instructionQuality(worse), 1);
   });
 
   it('lists models and rejects unknown ones with model_not_found', async () => {

@@ -1,0 +1,52 @@
+// `npm run bench [figure…]`: prints one JSON line per figure and writes bench/results.json and
+// bench/RESULTS.md. Name figures (e.g. `npm run bench -- throughput`) to run only those; such a
+// partial run prints its lines but leaves both files alone.
+import { adaptiveEvaluation } from './figures/adaptive';
+import { bundleSizes } from './figures/bundles';
+import { datasetLoading } from './figures/datasetLoad';
+import { harnessFigures } from './figures/harness';
+import { optimizationRun } from './figures/optimizationRun';
+import { rateLimited } from './figures/rateLimit';
+import { scoringThroughput } from './figures/throughput';
+import { describeMachine } from './machine';
+import { writeReports, type Emit, type Figure } from './report';
+
+const FIGURES: Record<string, (emit: Emit) => Promise<void>> = {
+  throughput: scoringThroughput,
+  'rate-limit': rateLimited,
+  'optimization-run': optimizationRun,
+  'dataset-load': datasetLoading,
+  bundles: bundleSizes,
+  harness: harnessFigures,
+  adaptive: adaptiveEvaluation,
+};
+
+async function main(): Promise<void> {
+  const wanted = process.argv.slice(2);
+  const unknown = wanted.filter((name) => FIGURES[name] === undefined);
+  if (unknown.length > 0) {
+    throw new Error(`Unknown figure ${unknown.join(', ')}; expected some of ${Object.keys(FIGURES).join(', ')}`);
+  }
+  const figures: Figure[] = [];
+  const emit: Emit = (figure) => {
+    figures.push(figure);
+    console.log(JSON.stringify(figure));
+  };
+  const started = performance.now();
+  for (const [name, measure] of Object.entries(FIGURES)) {
+    if (wanted.length > 0 && !wanted.includes(name)) {
+      continue;
+    }
+    // One broken figure must not hide the others.
+    await measure(emit).catch((err: unknown) => emit({ figure: name, error: err instanceof Error ? err.message : String(err) }));
+  }
+  if (wanted.length === 0) {
+    writeReports(figures, describeMachine());
+  }
+  console.error(`bench: ${figures.length} figures in ${((performance.now() - started) / 1000).toFixed(0)} s; see bench/RESULTS.md`);
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});

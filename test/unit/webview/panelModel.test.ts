@@ -1,0 +1,111 @@
+import assert from 'node:assert/strict';
+import type { RunEvent } from '../../../src/core/events';
+import { buildChartData, scoreRange } from '../../../src/webview/chartData';
+import { estimateCost, findPrice, KNOWN_PRICES } from '../../../src/webview/cost';
+import { filterCandidates, rankRun } from '../../../src/webview/ranking';
+import { applyEvent, type RunView } from '../../../src/webview/runState';
+import { diffWords } from '../../../src/webview/wordDiff';
+import { eventsOf } from '../../webview/fixtureEvents';
+import { makeRunRecord, SEED_INSTRUCTION } from '../../webview/fixtures';
+
+describe('the panel’s model (browser-free parts)', () => {
+  const record = makeRunRecord({ steps: 4, perStep: 5, rows: 20, validationRows: 5 });
+
+  describe('applyEvent', () => {
+    it('rebuilds the finished run from its event stream, as the engine emitted it', () => {
+      const [started, ...rest] = eventsOf(record) as [Extract<RunEvent, { type: 'runStarted' }>, ...RunEvent[]];
+      const view: RunView = { record: started.record, isLive: false, currentStep: 0, totalSteps: 0 };
+      applyEvent(view, started);
+      rest.forEach((event) => applyEvent(view, event));
+      assert.deepEqual(view.record.candidates, record.candidates);
+      assert.deepEqual(view.record.steps, record.steps);
+      assert.deepEqual([view.record.status, view.record.stopReason, view.isLive, view.currentStep, view.totalSteps], ['finished', 'steps', false, 4, 4]);
+      assert.deepEqual(view.record.usage, record.usage);
+    });
+
+    it('treats a replayed candidate as an update, not a new one', () => {
+      const copy = structuredClone(record);
+      const view: RunView = { record: copy, isLive: true, currentStep: 4, totalSteps: 4 };
+      applyEvent(view, { type: 'candidateScored', candidate: { ...copy.candidates[3]!, score: 0.01 }, usage: copy.usage });
+      assert.equal(view.record.candidates.length, record.candidates.length);
+      assert.equal(view.record.candidates[3]?.score, 0.01);
+    });
+  });
+
+  describe('rankRun and filterCandidates', () => {
+    it('ranks by score, ties by step then proposal order, and finds the baseline', () => {
+      const ranking = rankRun(record);
+      const keys = ranking.ranked.map((c) => [-c.score, c.step, c.ordinal]);
+      const sorted = [...keys].sort((a, b) => a[0]! - b[0]! || a[1]! - b[1]! || a[2]! - b[2]!);
+      assert.deepEqual(keys, sorted);
+      assert.equal(ranking.byId.get(ranking.baselineId!)?.instruction, SEED_INSTRUCTION);
+      assert.equal(ranking.rankOf.get(ranking.ranked[0]!.id), 1);
+    });
+
+    it('filters case-insensitively on the instruction, an empty query keeping all', () => {
+      const ranked = rankRun(record).ranked;
+      assert.deepEqual(filterCandidates(ranked, '  '), ranked);
+      assert.deepEqual(filterCandidates(ranked, "LET'S THINK").map((c) => c.id), ranked.filter((c) => c.instruction.includes("Let's think")).map((c) => c.id));
+    });
+  });
+
+  describe('buildChartData', () => {
+    it('gives each candidate its own increasing x within its step, and a best-so-far line', () => {
+      const data = buildChartData(record.candidates);
+      assert.equal(data.x.length, record.candidates.length);
+      data.x.forEach((x, i) => {
+        assert.ok(i === 0 || x > data.x[i - 1]!, 'x increases');
+        assert.ok(Math.abs(x - data.order[i]!.step) < 0.5, 'x stays within its step');
+        assert.equal(data.bestSoFar[i], Math.max(...data.score.slice(0, i + 1)));
+      });
+      assert.equal(data.validation.filter((v) => v !== null).length, 3);
+    });
+
+    it('trims the score axis to the data on tenths within 0..1', () => {
+      assert.deepEqual(scoreRange(0.62, 0.81), [0.5, 0.9]);
+      assert.deepEqual(scoreRange(0.02, 1), [0, 1]);
+      assert.deepEqual(scoreRange(null, null), [0, 1]);
+    });
+  });
+
+  describe('estimateCost', () => {
+    it('prices each model’s tokens, matching dated model names by prefix', () => {
+      assert.equal(findPrice('gpt-4o-mini-2024-07-18', KNOWN_PRICES), KNOWN_PRICES['gpt-4o-mini']);
+      const usage = { ...record.usage, byModel: { 'scorer:gpt-4o-mini': { calls: 1, cachedCalls: 0, failedCalls: 0, retries: 0, promptTokens: 1_000_000, completionTokens: 1_000_000 } } };
+      assert.equal(estimateCost(usage), 0.75);
+      assert.equal(estimateCost(usage, { 'gpt-4o-mini': { input: 1, output: 1 } }), 2, 'configured prices win');
+    });
+
+    it('shows no cost when a paid model has no known price', () => {
+      const usage = { ...record.usage, byModel: { 'scorer:llama3.1:8b': { calls: 1, cachedCalls: 0, failedCalls: 0, retries: 0, promptTokens: 10, completionTokens: 10 } } };
+      assert.equal(estimateCost(usage), undefined);
+    });
+  });
+
+  describe('diffWords', () => {
+    const join = (kind: 'same' | 'added' | 'removed') => (parts: ReturnType<typeof diffWords>) =>
+      parts.filter((p) => p.kind === 'same' || p.kind === kind).map((p) => p.text).join('');
+
+    it('marks replaced words, grouping a run of changes, and joins back into both texts', () => {
+      const before = "Let's think step by step.";
+      const after = "Let's work it out step by step, carefully.";
+      const parts = diffWords(before, after);
+      assert.deepEqual(parts, [
+        { kind: 'same', text: "Let's " },
+        { kind: 'removed', text: 'think' },
+        { kind: 'added', text: 'work it out' },
+        { kind: 'same', text: ' step by ' },
+        { kind: 'removed', text: 'step.' },
+        { kind: 'added', text: 'step, carefully.' },
+      ]);
+      assert.equal(join('removed')(parts), before);
+      assert.equal(join('added')(parts), after);
+    });
+
+    it('handles empty texts on either side', () => {
+      assert.deepEqual(diffWords('', 'New text'), [{ kind: 'added', text: 'New text' }]);
+      assert.deepEqual(diffWords('Old', ''), [{ kind: 'removed', text: 'Old' }]);
+      assert.deepEqual(diffWords('', ''), []);
+    });
+  });
+});

@@ -1,0 +1,127 @@
+// End-to-end: a real VS Code (code-server) in headless Chromium, driven like a user. Opens the
+// example workspace, selects the prompt in src/app.ts, runs "OPRO: Optimize Prompt" from the
+// palette, picks the dataset, watches the progress notification, inserts the winner from the panel,
+// saves, and checks that the file still parses and holds the winner. Screenshots of each stage go to
+// test-results/screenshots/ (and media/screenshots/ for the README).
+import assert from 'node:assert/strict';
+import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Page } from 'playwright-core';
+import type { RunRecord, ScoredCandidate } from '../../../src/core/runRecord';
+import { startFakeLlmServer } from '../../support/fakeLlmServer';
+import { typescriptAssignedValue } from '../../unit/extension/literals/parsers';
+import { ROOT, startCodeServer, VSCODE_TEST, writeWorkspaceSettings } from './codeServer';
+import { log, openFile, panelFrame, quickPickRow, runCommand, screenshot, selectText, SCREENSHOTS, toast, waitForWorkbench } from './workbench';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { chromiumPath, CHROMIUM_ARGS } = require('../../../scripts/vscode-harness/chromium.js') as { chromiumPath: () => string; CHROMIUM_ARGS: string[] };
+
+const PROMPT = 'Solve the arithmetic problem and reply with the result.';
+const STEPS = 3;
+
+function compareCandidates(a: ScoredCandidate, b: ScoredCandidate): number {
+  return b.score - a.score || a.step - b.step || a.ordinal - b.ordinal;
+}
+
+function savedRun(workspace: string): RunRecord {
+  const runs = readdirSync(join(workspace, '.opro', 'runs'));
+  assert.equal(runs.length, 1, `one run saved, found ${runs.join(', ')}`);
+  return JSON.parse(readFileSync(join(workspace, '.opro', 'runs', runs[0]!), 'utf8')) as RunRecord;
+}
+
+async function scenario(page: Page, workspace: string): Promise<void> {
+  await waitForWorkbench(page);
+  await openFile(page, 'app.ts');
+  await selectText(page, PROMPT);
+  await screenshot(page, '1-prompt-selected');
+
+  await runCommand(page, 'OPRO: Optimize Prompt');
+  const dataset = await quickPickRow(page, 'OPRO: Dataset to score the prompt on', 'data/arithmetic.jsonl');
+  await screenshot(page, '2-dataset-pick', true);
+  await dataset.click();
+  const position = await quickPickRow(page, 'OPRO: Where does this prompt go?', 'Before each input');
+  await position.click();
+
+  // The notification reads "step i/N · best 63% · 412 calls · 51k tokens"; shoot it mid-run with the panel filled.
+  const progress = toast(page, new RegExp(`step [2-${STEPS}]/${STEPS} · best \\d+% · \\d+ calls · [\\d.]+[kM]? tokens`));
+  await progress.waitFor({ timeout: 60_000 });
+  const panel = panelFrame(page);
+  await panel.locator('tbody tr[data-id]').first().waitFor({ timeout: 30_000 });
+  log(`progress: ${(await progress.innerText()).replace(/\s+/g, ' ')}`);
+  await screenshot(page, '3-progress', true);
+
+  const finished = toast(page, 'OPRO finished');
+  await finished.waitFor({ timeout: 120_000 });
+  const firstRow = panel.locator('tbody tr[data-id]').first();
+  await firstRow.waitFor({ timeout: 30_000 });
+  await screenshot(page, '4-panel', true);
+
+  const record = savedRun(workspace);
+  assert.equal(record.status, 'finished');
+  const best = [...record.candidates].sort(compareCandidates)[0]!;
+  assert.equal(await firstRow.getAttribute('data-id'), best.id, 'the panel lists the best candidate first');
+  assert.notEqual(best.instruction, PROMPT, 'the run found something better than the original');
+  await firstRow.locator('button[data-action="insert"]').click();
+  await page.locator('.tab.active.dirty[data-resource-name="app.ts"]').waitFor({ timeout: 30_000 });
+  // The click left keyboard focus in the webview: focus the editor through its tab, then save.
+  await page.locator('.tab[data-resource-name="app.ts"]').click();
+  await page.keyboard.press('Control+S');
+  await page.locator('.tab.dirty[data-resource-name="app.ts"]').first().waitFor({ state: 'detached', timeout: 30_000 });
+  assert.equal(await page.locator('.tab[data-resource-name="app.ts"]').count(), 1, 'the insert reused the editor showing app.ts');
+
+  const appFile = join(workspace, 'src', 'app.ts');
+  const text = readFileSync(appFile, 'utf8');
+  assert.equal(typescriptAssignedValue(appFile, text, 'ARITHMETIC_PROMPT'), best.instruction);
+  log(`src/app.ts parses and holds the winner (${Math.round(best.score * 100)}%): ${best.instruction}`);
+  await screenshot(page, '5-inserted', true);
+}
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  const dir = join(VSCODE_TEST, 'runs', `e2e-${Date.now()}`);
+  const workspace = join(dir, 'ws');
+  mkdirSync(dir, { recursive: true });
+  rmSync(SCREENSHOTS, { recursive: true, force: true });
+  cpSync(join(ROOT, 'examples', 'workspace'), workspace, { recursive: true });
+  const fake = await startFakeLlmServer({ apiKey: 'test-key', latencyMs: 40 });
+  writeWorkspaceSettings(workspace, {
+    'opro.provider': 'openai',
+    'opro.baseUrl': fake.url,
+    'opro.scorerModel': 'fake-scorer',
+    'opro.steps': STEPS,
+    'opro.candidatesPerStep': 4,
+    'opro.concurrency': 4,
+  });
+  const server = await startCodeServer({ dir, folder: workspace, env: { OPENAI_API_KEY: 'test-key' } });
+  const profile = join(tmpdir(), `opro-e2e-${Date.now()}`);
+  const browser = await chromium.launchPersistentContext(profile, { executablePath: chromiumPath(), headless: true, args: CHROMIUM_ARGS, viewport: { width: 1600, height: 1000 } });
+  const page = browser.pages()[0] ?? (await browser.newPage());
+  const pageErrors: string[] = [];
+  page.on('pageerror', (err) => pageErrors.push(err.message));
+  let isOk = false;
+  try {
+    log(`code-server at ${server.url}, fake models at ${fake.url}`);
+    await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}`, { waitUntil: 'domcontentloaded' });
+    await scenario(page, workspace);
+    isOk = true;
+  } finally {
+    if (!isOk) {
+      await screenshot(page, 'failure').catch(() => undefined);
+      console.error(`code-server log: ${server.logFile}\nworkspace: ${workspace}\npage errors:\n  ${pageErrors.slice(0, 10).join('\n  ')}`);
+    }
+    await browser.close().catch(() => undefined);
+    rmSync(profile, { recursive: true, force: true });
+    await server.stop();
+    await fake.close();
+    if (isOk) {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+  log(`passed in ${((Date.now() - started) / 1000).toFixed(1)} s (${fake.stats.requests} model requests)`);
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});
