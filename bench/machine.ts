@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { totalmem } from 'node:os';
+import { loadavg, totalmem } from 'node:os';
 
 /** What the figures were measured on. */
 export interface Machine {
@@ -9,6 +9,8 @@ export interface Machine {
   ramGb: number;
   node: string;
   date: string;
+  /** Load average over 1, 5 and 15 minutes when the run ended: other work slows every timing. */
+  load: number[];
 }
 
 function cpuModel(): string {
@@ -37,5 +39,6 @@ export function describeMachine(): Machine {
     ramGb: Math.round((totalmem() / 2 ** 30) * 10) / 10,
     node: process.version,
     date: new Date().toISOString(),
+    load: loadavg().map((value) => Math.round(value * 100) / 100),
   };
 }

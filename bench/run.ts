@@ -1,20 +1,25 @@
 // `npm run bench [figure…]`: prints one JSON line per figure and writes bench/results.json and
 // bench/RESULTS.md. Name figures (e.g. `npm run bench -- throughput`) to run only those; such a
 // partial run prints its lines but leaves both files alone.
+import { loadavg } from 'node:os';
 import { adaptiveEvaluation } from './figures/adaptive';
 import { bundleSizes } from './figures/bundles';
+import { callOverhead } from './figures/callOverhead';
+import { cpuBreakdown } from './figures/cpuBreakdown';
 import { datasetLoading } from './figures/datasetLoad';
 import { harnessFigures } from './figures/harness';
 import { optimizationRun } from './figures/optimizationRun';
 import { rateLimited } from './figures/rateLimit';
 import { scoringThroughput } from './figures/throughput';
 import { describeMachine } from './machine';
-import { writeReports, type Emit, type Figure } from './report';
+import { round, writeReports, type Emit, type Figure } from './report';
 
 const FIGURES: Record<string, (emit: Emit) => Promise<void>> = {
   throughput: scoringThroughput,
+  'call-overhead': callOverhead,
   'rate-limit': rateLimited,
   'optimization-run': optimizationRun,
+  'cpu-breakdown': cpuBreakdown,
   'dataset-load': datasetLoading,
   bundles: bundleSizes,
   harness: harnessFigures,
@@ -29,8 +34,10 @@ async function main(): Promise<void> {
   }
   const figures: Figure[] = [];
   const emit: Emit = (figure) => {
-    figures.push(figure);
-    console.log(JSON.stringify(figure));
+    // Other work on the machine slows every timing; the 1-minute load average says how much there was.
+    const line = { ...figure, load1: round(loadavg()[0] ?? 0, 2) };
+    figures.push(line);
+    console.log(JSON.stringify(line));
   };
   const started = performance.now();
   for (const [name, measure] of Object.entries(FIGURES)) {

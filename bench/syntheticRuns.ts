@@ -37,6 +37,12 @@ export async function timeRun(baseUrl: string, datasetPath: string, overrides: P
   return { record, wallMs, cpuMs: (used.user + used.system) / 1000 };
 }
 
+/** A small run first, so module loading and JIT warm-up are not charged to the run measured next. */
+export async function warmUp(baseUrl: string): Promise<void> {
+  const workspace = syntheticWorkspace(20, 3);
+  await timeRun(baseUrl, workspace.datasetPath, { steps: 1, candidatesPerStep: 2 });
+}
+
 /** Paid scorer calls of a run (every scorer model together). */
 export function scorerCalls(record: RunRecord): number {
   return Object.entries(record.usage.byModel)

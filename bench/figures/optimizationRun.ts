@@ -2,7 +2,7 @@ import { bestCandidate } from '../../src/core/run/history';
 import { syntheticWorkspace } from '../../test/support/syntheticRun';
 import { round, type Emit } from '../report';
 import { startServerChild } from '../serverChild';
-import { timeRun, unreachableWorkspace } from '../syntheticRuns';
+import { timeRun, unreachableWorkspace, warmUp } from '../syntheticRuns';
 
 const ROWS = 100;
 const LATENCY_MS = 20;
@@ -21,6 +21,7 @@ export async function optimizationRun(emit: Emit): Promise<void> {
     { dataset: 'synthetic, 10% of answers unreachable', workspace: unreachableWorkspace(ROWS, 7) },
   ];
   try {
+    await warmUp(server.url);
     for (const { dataset, workspace } of cases) {
       const run = await timeRun(server.url, workspace.datasetPath, { steps: 10, candidatesPerStep: 8, concurrency: CONCURRENCY, seed: 1 });
       const { usage } = run.record;

@@ -14,6 +14,8 @@ export async function scoringThroughput(emit: Emit): Promise<void> {
   const server = await startServerChild({ latencyMs: LATENCY_MS });
   const workspace = syntheticWorkspace(ROWS, 11);
   try {
+    // Warm-up: module loading and JIT would otherwise be charged to the first concurrency.
+    await timeScoring({ baseUrl: server.url, datasetPath: syntheticWorkspace(40, 3).datasetPath }, benchInstructions(1), { concurrency: 4 });
     for (const concurrency of CONCURRENCIES) {
       await server.reset();
       const run = await timeScoring({ baseUrl: server.url, datasetPath: workspace.datasetPath }, benchInstructions(INSTRUCTIONS), { concurrency });

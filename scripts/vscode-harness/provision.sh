@@ -16,6 +16,10 @@ NATIVE_MODULES=(@vscode/spdlog/build/Release/spdlog.node @vscode/sqlite3/build/R
   node-pty/prebuilds/linux-x64/pty.node kerberos/build/Release/kerberos.node)
 
 log() { printf '[provision %(%H:%M:%S)T] %s\n' -1 "$*"; }
+# Run from `npm run`, this script inherits the outer npm's settings, among them
+# npm_config_user_agent ("… node/v20 …"), which code-server's postinstall reads to refuse any Node
+# but 24. Drop them all; the installs below set what they need.
+while IFS= read -r name; do unset "$name"; done < <(compgen -e | grep -E '^(npm_|NODE$|INIT_CWD$)' || true)
 mkdir -p "$VT/tmp"
 export TMPDIR="$VT/tmp" npm_config_cache="$VT/npm-cache"
 export npm_config_update_notifier=false npm_config_fund=false npm_config_audit=false

@@ -43,6 +43,18 @@ function buildExtension() {
   done();
 }
 
+/** Removes run folders older than an hour (kept after failures for diagnosis; another run may use newer ones). */
+function pruneOldRuns() {
+  const runs = path.join(VT, 'runs');
+  const cutoff = Date.now() - 60 * 60 * 1000;
+  for (const name of fs.existsSync(runs) ? fs.readdirSync(runs) : []) {
+    const dir = path.join(runs, name);
+    if (fs.statSync(dir).mtimeMs < cutoff) {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }
+}
+
 /** A fresh copy of the example workspace for one test session. */
 function freshWorkspace(name) {
   const ws = path.join(VT, 'runs', `${name}-${Date.now()}`);
@@ -54,16 +66,18 @@ async function runHostTests() {
   const { index, count } = await buildTests();
   const done = step(`extension-host tests (${count} files) in a real VS Code`);
   const ws = freshWorkspace('host');
+  const udd = `${ws}-udd`;
   const executable = process.env.OPRO_VSCODE_EXECUTABLE ?? path.join(__dirname, 'code-shim.sh');
   try {
     await runTests({
       vscodeExecutablePath: executable,
       extensionDevelopmentPath: ROOT,
       extensionTestsPath: index,
-      launchArgs: [ws, `--user-data-dir=${path.join(ws, '..', path.basename(ws) + '-udd')}`, `--extensions-dir=${path.join(VT, 'empty-extensions')}`, '--disable-extensions'],
+      launchArgs: [ws, `--user-data-dir=${udd}`, `--extensions-dir=${path.join(VT, 'empty-extensions')}`, '--disable-extensions'],
       extensionTestsEnv: { OPENAI_API_KEY: 'test-key', OPRO_TEST_WORKSPACE: ws, OPRO_SCREENSHOT_DIR: path.join(ROOT, 'test-results', 'screenshots') },
     });
     fs.rmSync(ws, { recursive: true, force: true });
+    fs.rmSync(udd, { recursive: true, force: true });
   } finally {
     done();
   }
@@ -81,6 +95,7 @@ function runE2e() {
 async function main() {
   const started = Date.now();
   provision();
+  pruneOldRuns();
   buildExtension();
   if (wantHost) {
     await runHostTests();

@@ -3,9 +3,9 @@ import { resolve } from 'node:path';
 import type { RunConfig } from '../core/config';
 import { withDefaults } from '../core/defaults';
 import { OproError } from '../core/errors';
-import type { MetricKind } from '../core/metrics/types';
 import type { Position } from '../core/prompt/position';
 import { intFlag, numberFlag, type CliValues } from './options';
+import { scoringFromFlags } from './scoringFlags';
 
 /** The environment variables the CLI reads. */
 export interface CliEnv {
@@ -41,6 +41,10 @@ export function buildRunConfig(values: CliValues, env: CliEnv, cwd: string): Run
   const apiKey = values['api-key'] ?? env.OPENAI_API_KEY;
   const endpoint = { ...optional('baseUrl', baseUrl), ...optional('apiKey', apiKey) };
   const timeout = intFlag(values, 'timeout');
+  const scoring = scoringFromFlags(values, cwd);
+  if (scoring.judge !== undefined) {
+    scoring.judge = { ...endpoint, ...scoring.judge };
+  }
   return withDefaults({
     seedInstructions,
     dataset: {
@@ -53,7 +57,9 @@ export function buildRunConfig(values: CliValues, env: CliEnv, cwd: string): Run
     },
     ...optional('position', values.position as Position | undefined),
     ...optional('includeQA', values['include-qa']),
-    ...optional('metric', values.metric === undefined ? undefined : { kind: values.metric as MetricKind }),
+    ...scoring,
+    ...optional('lengthPenalty', numberFlag(values, 'length-penalty')),
+    ...optional('evaluation', values.evaluation as RunConfig['evaluation'] | undefined),
     scorer: { ...endpoint, ...optional('model', values['scorer-model']) },
     optimizer: { ...endpoint, ...optional('model', values['optimizer-model'] ?? values['scorer-model']) },
     ...optional('steps', intFlag(values, 'steps')),

@@ -15,7 +15,16 @@ Dataset and scoring:
   --position P              Q_begin | Q_end | before_Q | A_begin | system | template (default: template
                             when the prompt has {{column}} placeholders, else Q_begin)
   --include-qa              wrap each example as "Q: ... A:"
-  --metric K                number | choice | boolean | exact | contains | regex (default: detected)
+  --metric K                number | choice | boolean | exact | contains | regex | json (default: detected),
+                            or judge (an LLM grades with a rubric) or custom (your scorer module)
+  --fields a,b              json: compare only these fields of the expected object
+  --rubric FILE             judge: what a good answer looks like
+  --judge-model M           judge: the grading model (default: the scorer model)
+  --scorer FILE             custom: a .js/.mjs module exporting score({ input, expected, output, row })
+                            returning a number in [0, 1], a boolean or { score, reason }
+  --length-penalty X        rank by score - X * instruction tokens, to prefer short prompts (default 0)
+  --evaluation E            full (every row for every candidate) | adaptive (race candidates on growing
+                            batches, stop those that cannot win; fewer calls) (default full)
   --train N|FRACTION        training rows (default: all rows not in validation)
   --validation N|FRACTION   held-out rows scored at the end (default 0)
   --seed N                  seeds the split, the exemplars and the optimizer (default 0)

@@ -4,6 +4,11 @@ import type { MetricOptions } from './metrics/types';
 import type { Position } from './prompt/position';
 
 export type ExemplarSelection = 'random' | 'failures';
+
+/** Graders beyond the rule metrics: an LLM judge with a rubric, or a workspace module. */
+export type GraderConfig =
+  | { kind: 'judge'; /** The rubric text (the CLI and the extension read rubric files into it). */ rubric: string }
+  | { kind: 'custom'; /** Absolute path of a .js/.mjs module exporting `score()`. */ module: string; /** @default 5000 */ timeoutMs?: number };
 /**
  * `full` scores every candidate on every training row (the paper). `adaptive` scores a step's
  * candidates on growing batches of rows and stops one as soon as it cannot beat the step's best
@@ -22,6 +27,12 @@ export interface RunConfig {
   includeQA: boolean;
   /** @default auto-detected from the targets */
   metric?: MetricOptions;
+  /** Grades outputs instead of `metric` when set. */
+  grader?: GraderConfig;
+  /** The judge model for `grader.kind === 'judge'`. @default the scorer's endpoint and model at temperature 0 */
+  judge?: ModelConfig;
+  /** Objective = score − lengthPenalty × the instruction's tokens (≈ characters / 4); 0 ranks by score alone. @default 0 */
+  lengthPenalty: number;
   scorer: ModelConfig;
   optimizer: ModelConfig;
   /** @default 10 */

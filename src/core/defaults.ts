@@ -47,6 +47,7 @@ export const RUN_DEFAULTS = {
   maxRetries: DEFAULT_MAX_RETRIES,
   validationTopK: DEFAULT_VALIDATION_TOP_K,
   evaluation: 'full',
+  lengthPenalty: 0,
 } as const satisfies Partial<RunConfig>;
 
 /** The entries of `value` that are not undefined (so they don't erase defaults when spread). */

@@ -29,6 +29,8 @@ export interface EngineDeps {
    * scored (origin `user`) and join the history the optimizer sees next.
    */
   takeUserInstructions?: () => string[];
+  /** False in an untrusted workspace: no workspace code (custom scorers) is loaded. @default true */
+  isTrusted?: boolean;
 }
 
 /** Options for reopening a saved run. */
@@ -89,8 +91,12 @@ export async function scoreUserInstruction(
   const session = await openSession(record, config, { runFile, ...deps }, signal);
   const step = nextStep(record);
   const ordinal = -1000 + record.candidates.filter((c) => c.origin === 'user').length;
-  await scoreCandidates(session, [{ instruction, step, ordinal, origin: 'user' }]);
-  await saveSession(session);
+  try {
+    await scoreCandidates(session, [{ instruction, step, ordinal, origin: 'user' }]);
+    await saveSession(session);
+  } finally {
+    await session.scoring.grader.close?.();
+  }
   return record.candidates.find((c) => c.id === candidateId(instruction)) as ScoredCandidate;
 }
 

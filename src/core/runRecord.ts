@@ -14,6 +14,10 @@ export interface ExampleResult {
   correct: boolean;
   /** Why the call failed, when it did (such an example counts as wrong). */
   error?: string;
+  /** Partial credit in [0, 1] when the grader gives one (json fields, judge, custom scorer). */
+  score?: number;
+  /** The judge's or custom scorer's reason. */
+  reason?: string;
 }
 
 export interface SplitScore {
@@ -37,6 +41,10 @@ export interface ScoredCandidate extends SplitScore {
   origin: CandidateOrigin;
   /** Scored on the validation split at the end of the run. */
   validation?: SplitScore;
+  /** The instruction's length in tokens (≈ characters / 4); set on every candidate the engine scores. */
+  tokens?: number;
+  /** score − lengthPenalty × tokens, when the run penalizes length; ranking uses it. */
+  objective?: number;
   /** Adaptive evaluation stopped early: `results` cover only `total` of the training rows. */
   partial?: boolean;
   /** ISO time it was scored. */
@@ -121,6 +129,8 @@ export interface RunRecord {
   /** The config with API keys and headers removed. */
   config: RunConfig;
   metric: MetricOptions;
+  /** The judge's user-message template (`{{input}}`, `{{expected}}`, `{{output}}`) when an LLM judge grades. */
+  judgePrompt?: { system: string; user: string };
   dataset: DatasetInfo;
   /** The rows the run uses, so the run file stands on its own. */
   examples: RecordedExample[];

@@ -48,11 +48,25 @@ function checkChoices(problems: string[], config: RunConfig): void {
   if (config.metric !== undefined && !METRIC_KINDS.includes(config.metric.kind)) {
     problems.push(`Expected \`metric\` to be one of ${METRIC_KINDS.join(', ')}, got ${describe(config.metric.kind)}`);
   }
+  checkGrader(problems, config);
+  checkModes(problems, config);
+}
+
+function checkModes(problems: string[], config: RunConfig): void {
   if (config.evaluation !== 'full' && config.evaluation !== 'adaptive') {
     problems.push(`Expected \`evaluation\` to be full or adaptive, got ${describe(config.evaluation)}`);
   }
   if (config.exemplarSelection !== 'random' && config.exemplarSelection !== 'failures') {
     problems.push(`Expected \`exemplarSelection\` to be random or failures, got ${describe(config.exemplarSelection)}`);
+  }
+}
+
+function checkGrader(problems: string[], config: RunConfig): void {
+  if (config.grader?.kind === 'judge' && config.grader.rubric.trim() === '') {
+    problems.push('Expected a rubric for the LLM judge (--rubric FILE / opro.judge.rubric)');
+  }
+  if (config.grader?.kind === 'custom' && !/\.(c|m)?js$/.test(config.grader.module)) {
+    problems.push(`Expected the custom scorer to be a .js or .mjs file, got ${describe(config.grader.module)}`);
   }
 }
 
@@ -71,6 +85,7 @@ function checkNumbers(problems: string[], config: RunConfig): void {
   checkInteger(problems, 'validationTopK', config.validationTopK, 0);
   checkInteger(problems, 'seed', config.seed, 0);
   checkRange(problems, 'scoreThreshold', config.scoreThreshold, 1);
+  checkRange(problems, 'lengthPenalty', config.lengthPenalty, 1);
   checkRange(problems, 'targetScore', config.targetScore, 1);
   checkRange(problems, 'scorer.temperature', config.scorer.temperature, 2);
   checkRange(problems, 'optimizer.temperature', config.optimizer.temperature, 2);

@@ -3,11 +3,11 @@ import { bindActions, requestFor } from './actions';
 import { CandidatesTable, ROW_PAGE } from './candidatesTable';
 import { TrajectoryChart } from './chart';
 import { Details } from './details';
-import { el, keepingFocus } from './dom';
+import { el, keepingFocus, setText } from './dom';
 import { Editor } from './editor';
 import { Header } from './header';
 import { MetaPromptInspector } from './metaPromptInspector';
-import { assertNever, parseToPanel, type PanelState, type RunEventsMessage, type RunShowMessage } from './protocol';
+import { assertNever, parseToPanel, type NoticeShowMessage, type PanelState, type RunEventsMessage, type RunShowMessage } from './protocol';
 import { rankRun, type Ranking } from './ranking';
 import { Requests } from './requests';
 import { applyEvent, viewFromShow, type RunView } from './runState';
@@ -66,9 +66,7 @@ export class PanelApp {
         this.requests.resolve(message);
         return;
       case 'notice/show':
-        this.waiting.hidden = this.run !== undefined;
-        this.requests.notice(message);
-        this.main.hidden = false;
+        this.notice(message);
         return;
       default:
         assertNever(message);
@@ -87,12 +85,23 @@ export class PanelApp {
   private applyEvents(message: RunEventsMessage): void {
     for (const event of message.events) {
       if (event.type === 'runStarted') {
-        this.show({ type: 'run/show', record: event.record, isLive: true, runFile: this.run?.runFile });
+        const runFile = this.run?.record.id === event.record.id ? this.run.runFile : undefined;
+        this.show({ type: 'run/show', record: event.record, isLive: true, ...(runFile === undefined ? {} : { runFile }) });
       } else if (this.run !== undefined && this.run.record.id === message.runId) {
         applyEvent(this.run, event);
       }
     }
     this.render();
+  }
+
+  /** Before any run arrives the panel is just a line of text; a notice replaces it. */
+  private notice(message: NoticeShowMessage): void {
+    if (this.run === undefined) {
+      this.waiting.classList.toggle('error', message.level === 'error');
+      setText(this.waiting, message.message);
+    } else {
+      this.requests.notice(message);
+    }
   }
 
   private render(): void {

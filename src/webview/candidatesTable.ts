@@ -1,6 +1,6 @@
-import type { CandidateOrigin, ScoredCandidate, SplitScore } from '../core/runRecord';
+import type { CandidateOrigin, ScoredCandidate } from '../core/runRecord';
 import { button, el, keepingFocus, setText } from './dom';
-import { formatCount, formatScore } from './format';
+import { formatCount, splitText } from './format';
 import { filterCandidates, type Ranking } from './ranking';
 
 /** Rows rendered at first; "Show more" adds this many again, so a 2,000-candidate run stays quick. */
@@ -21,9 +21,6 @@ interface CachedRow {
   isBaseline: boolean;
 }
 
-function splitText(split: SplitScore | undefined): string {
-  return split === undefined ? '–' : `${formatScore(split.score)} (${split.correct}/${split.total})`;
-}
 
 function cell(className: string, children: (Node | string)[]): HTMLTableCellElement {
   return el('td', { class: className }, children);
@@ -65,7 +62,7 @@ export class CandidatesTable {
   readonly filterInput = el('input', { type: 'search', class: 'filter', placeholder: 'Filter instructions', 'aria-label': 'Filter instructions' });
   readonly root: HTMLElement;
   private readonly body = el('tbody');
-  private readonly count = el('span', { class: 'count', 'aria-live': 'polite' });
+  private readonly count = el('span', { class: 'count' });
   private readonly more = button('Show more', { 'data-action': 'more', class: 'secondary' });
   private readonly rows = new Map<string, CachedRow>();
 
@@ -80,6 +77,10 @@ export class CandidatesTable {
   update(ranking: Ranking, view: TableView): void {
     if (this.filterInput.value !== view.filter) {
       this.filterInput.value = view.filter;
+    }
+    if (this.rows.size > ranking.byId.size) {
+      // Another run was shown: forget rows of candidates this run does not have.
+      [...this.rows.keys()].filter((id) => !ranking.byId.has(id)).forEach((id) => this.rows.delete(id));
     }
     const matches = filterCandidates(ranking.ranked, view.filter);
     const shown = matches.slice(0, view.rowLimit);

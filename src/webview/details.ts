@@ -1,7 +1,7 @@
 import type { RunRecord, ScoredCandidate } from '../core/runRecord';
 import { button, el, setText } from './dom';
 import { buildExamplesTable } from './examplesTable';
-import { formatScore } from './format';
+import { formatScore, splitText } from './format';
 import type { Ranking } from './ranking';
 import { diffWords } from './wordDiff';
 
@@ -18,8 +18,9 @@ function diffView(before: string, after: string): HTMLElement {
 function summary(candidate: ScoredCandidate, ranking: Ranking): string {
   const parts = [
     `rank ${ranking.rankOf.get(candidate.id) ?? '?'} of ${ranking.ranked.length}`,
-    `train ${formatScore(candidate.score)} (${candidate.correct}/${candidate.total})`,
-    candidate.validation && `validation ${formatScore(candidate.validation.score)}`,
+    `train ${splitText(candidate)}`,
+    candidate.objective !== undefined && `objective ${formatScore(candidate.objective)} (length-penalized)`,
+    candidate.validation && `validation ${splitText(candidate.validation)}`,
     `step ${candidate.step}`,
     candidate.id === ranking.baselineId ? 'baseline' : candidate.origin,
     `${candidate.instruction.length} chars`,

@@ -1,6 +1,6 @@
 import type { ExampleResult, RunRecord, ScoredCandidate } from '../core/runRecord';
 import { el } from './dom';
-import { formatCount } from './format';
+import { formatCount, formatScore } from './format';
 
 /** A long validation split would make a huge table; the rest is in the exports. */
 const MAX_ROWS = 500;
@@ -19,11 +19,20 @@ function rowsOf(candidate: ScoredCandidate): ExampleRow[] {
   return rows.sort((a, b) => Number(a.result.correct) - Number(b.result.correct) || a.result.example - b.result.example);
 }
 
+/** ✓ or ✗, with the partial credit when a grader (a judge, json fields) gives one. */
+function verdictText(result: ExampleResult): string {
+  const isPartial = result.score !== undefined && result.score > 0 && result.score < 1;
+  return `${result.correct ? '✓' : '✗'}${isPartial ? ` ${formatScore(result.score)}` : ''}`;
+}
+
+function answerCell(result: ExampleResult): HTMLTableCellElement {
+  const answer = result.error === undefined ? result.answer : `error: ${result.error}`;
+  return el('td', { class: 'col-answer' }, [answer, result.reason !== undefined && el('div', { class: 'reason muted' }, [result.reason])]);
+}
+
 function exampleRow(row: ExampleRow, example: RunRecord['examples'][number] | undefined, hasSplits: boolean): HTMLTableRowElement {
   const { result } = row;
   const line = example === undefined ? '?' : String(example.line);
-  const answer = result.error === undefined ? result.answer : `error: ${result.error}`;
-  const verdict = result.correct ? '✓' : '✗';
   return el(
     'tr',
     {
@@ -39,8 +48,8 @@ function exampleRow(row: ExampleRow, example: RunRecord['examples'][number] | un
       hasSplits && el('td', { class: 'col-split' }, [row.split]),
       el('td', { class: 'col-input' }, [el('div', { class: 'clamp' }, [example?.input ?? ''])]),
       el('td', { class: 'col-expected' }, [example?.target ?? '']),
-      el('td', { class: 'col-answer' }, [answer]),
-      el('td', { class: 'col-ok', 'aria-label': result.correct ? 'correct' : 'wrong' }, [verdict]),
+      answerCell(result),
+      el('td', { class: 'col-ok', 'aria-label': result.correct ? 'correct' : 'wrong' }, [verdictText(result)]),
       el('td', { class: 'col-output' }, [el('div', { class: 'clamp', title: result.output }, [result.output])]),
     ],
   );

@@ -1,9 +1,19 @@
+import type { SplitScore } from '../core/runRecord';
+
 /** A score in [0, 1] as a percent: `0.785` -> `78.5%`, `1` -> `100%`. */
 export function formatScore(score: number | undefined): string {
   if (score === undefined || !Number.isFinite(score)) {
     return '–';
   }
   return `${(score * 100).toFixed(1).replace(/\.0$/, '')}%`;
+}
+
+/** `78% (31/40)`; `partial` marks an evaluation stopped early (adaptive), on fewer rows. */
+export function splitText(split: (SplitScore & { partial?: boolean }) | undefined): string {
+  if (split === undefined) {
+    return '–';
+  }
+  return `${formatScore(split.score)} (${split.correct}/${split.total}${split.partial === true ? ', partial' : ''})`;
 }
 
 export function formatCount(value: number): string {

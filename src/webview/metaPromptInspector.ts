@@ -48,6 +48,14 @@ export class MetaPromptInspector {
 
   update(steps: readonly StepRecord[]): void {
     setText(this.heading, `Meta-prompts and optimizer replies (${steps.length} steps)`);
+    // Another run may have been shown: drop its steps that this one lacks.
+    const present = new Set(steps.map((s) => s.step));
+    for (const [key, entry] of this.entries) {
+      if (!present.has(key)) {
+        entry.details.remove();
+        this.entries.delete(key);
+      }
+    }
     for (const step of steps) {
       const entry = this.entries.get(step.step) ?? this.add(step);
       if (entry.step !== step) {

@@ -3,7 +3,7 @@ import { readOriginalText } from './runMeta';
 
 /** The run's candidates in table order, with the lookups every component needs. */
 export interface Ranking {
-  /** Best first: score descending, ties by step, then by proposal order. */
+  /** Best first: score (the length-penalized objective when the run has one) descending, ties by step, then proposal order. */
   ranked: ScoredCandidate[];
   /** 1-based rank by id. */
   rankOf: Map<string, number>;
@@ -14,8 +14,13 @@ export interface Ranking {
   original: string;
 }
 
+/** What the engine ranks by: `objective` when the run penalizes length, else the training score. */
+export function rankingScore(candidate: ScoredCandidate): number {
+  return candidate.objective ?? candidate.score;
+}
+
 export function compareCandidates(a: ScoredCandidate, b: ScoredCandidate): number {
-  return b.score - a.score || a.step - b.step || a.ordinal - b.ordinal;
+  return rankingScore(b) - rankingScore(a) || a.step - b.step || a.ordinal - b.ordinal;
 }
 
 export function rankRun(record: RunRecord): Ranking {

@@ -50,6 +50,13 @@ function nextKind(a: string[], b: string[], lcs: Uint32Array, at: [number, numbe
   return (lcs[(i + 1) * width + j] ?? 0) >= (lcs[i * width + j + 1] ?? 0) ? 'removed' : 'added';
 }
 
+/** Only spaces between two changes. */
+function isGap(parts: readonly DiffPart[], i: number, isInChange: boolean): boolean {
+  const part = parts[i];
+  const next = parts[i + 1];
+  return isInChange && part?.kind === 'same' && /^\s+$/.test(part.text) && next !== undefined && next.kind !== 'same';
+}
+
 /**
  * Reads better as "old words → new words" than as alternating single words: a run of changes kept
  * apart only by spaces becomes one removed part and one added part (both keep the spaces).
@@ -75,14 +82,14 @@ function groupChanges(parts: DiffPart[]): DiffPart[] {
     added = '';
   };
   parts.forEach((part, i) => {
-    const isGap = part.kind === 'same' && /^\s+$/.test(part.text) && (removed !== '' || added !== '') && (parts[i + 1]?.kind ?? 'same') !== 'same';
-    if (part.kind === 'removed' || isGap) {
+    if (isGap(parts, i, removed !== '' || added !== '')) {
       removed += part.text;
-    }
-    if (part.kind === 'added' || isGap) {
       added += part.text;
-    }
-    if (part.kind === 'same' && !isGap) {
+    } else if (part.kind === 'removed') {
+      removed += part.text;
+    } else if (part.kind === 'added') {
+      added += part.text;
+    } else {
       flush();
       pushPart(out, 'same', part.text);
     }

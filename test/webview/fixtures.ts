@@ -67,7 +67,8 @@ interface Builder {
 
 function addCandidate(b: Builder, fields: Pick<ScoredCandidate, 'instruction' | 'step' | 'ordinal' | 'origin'>, score: number): ScoredCandidate {
   const scoredAt = new Date(START + (b.candidates.length + 1) * 7000).toISOString();
-  const candidate: ScoredCandidate = { id: candidateId(fields.instruction), ...fields, ...scoreSplit(b.examples, b.train, score, b.random), scoredAt };
+  const split = scoreSplit(b.examples, b.train, score, b.random);
+  const candidate: ScoredCandidate = { id: candidateId(fields.instruction), ...fields, ...split, tokens: Math.ceil(fields.instruction.length / 4), scoredAt };
   b.candidates.push(candidate);
   return candidate;
 }

@@ -84,6 +84,19 @@ describe('the run panel in Chromium', () => {
     assert.deepEqual(await panel.postedSince(1), [{ type: 'example/open', requestId: 1, runId: record.id, exampleIndex: firstFailure.example }]);
   });
 
+  it('shows partial credit, the grader’s reason and an evaluation stopped early', async () => {
+    const copy = structuredClone(record);
+    const best = bestFirst(copy.candidates)[0]!;
+    best.partial = true;
+    const failure = best.results.find((r) => !r.correct)!;
+    Object.assign(failure, { score: 0.5, reason: 'Right method, wrong rounding.' });
+    await panel.send({ type: 'run/show', record: copy, isLive: false });
+    assert.match(await textOf(panel.page, `${rowSelector(best.id)} .col-score`), /^92\.5% \(37\/40, partial\)$/);
+    const firstRow = '.examples-table tbody tr';
+    const rows = await panel.page.$$eval(firstRow, (trs) => trs.map((tr) => [tr.querySelector('.col-ok')?.textContent, tr.querySelector('.reason')?.textContent]));
+    assert.deepEqual(rows.find(([, reason]) => reason !== undefined), ['✗ 50%', 'Right method, wrong rounding.']);
+  });
+
   it('filters the table by the text in the filter box', async () => {
     await panel.send({ type: 'run/show', record, isLive: false });
     await panel.page.fill('.filter', 'DEEP breath');

@@ -5,6 +5,7 @@ import type { PanelActions } from '../../src/extension/panel/panelActions';
 import { buildPanelHtml, panelCsp } from '../../src/extension/panel/panelHtml';
 import { handlePanelMessage, type MessageContext } from '../../src/extension/panel/panelMessages';
 import { PanelOutbox } from '../../src/extension/panel/panelOutbox';
+import { summarizeRun } from '../../src/extension/panel/runSummary';
 import type { RequestResultMessage, ToPanel } from '../../src/webview/protocol';
 import { eventsOf } from './fixtureEvents';
 import { makeRunRecord } from './fixtures';
@@ -178,12 +179,30 @@ describe('the panel host', () => {
     });
   });
 
+  describe('summarizeRun', () => {
+    it('gives the Runs view its date, best score, status and source', () => {
+      assert.deepEqual(summarizeRun(JSON.parse(JSON.stringify(record))), {
+        id: record.id,
+        createdAt: record.createdAt,
+        status: 'finished',
+        bestScore: Math.max(...record.candidates.map((c) => c.score)),
+        candidates: record.candidates.length,
+        label: 'solver.ts:42',
+        dataset: 'gsm8k-sample.jsonl',
+      });
+    });
+    it('skips JSON that is not a run', () => {
+      assert.equal(summarizeRun({ id: 'x', status: 'finished' }), undefined);
+      assert.equal(summarizeRun([]), undefined);
+    });
+  });
+
   describe('buildPanelHtml', () => {
     it('allows only the nonce’d script and the extension’s files, with no inline styles or scripts', () => {
       const html = buildPanelHtml({ cspSource: 'https://ext.vscode-cdn.net', nonce: 'abc123', scriptUri: 'https://ext/panel.js', styleUris: ['https://ext/panel.css'] });
       assert.equal(
         panelCsp('https://ext.vscode-cdn.net', 'abc123'),
-        "default-src 'none'; style-src https://ext.vscode-cdn.net; img-src https://ext.vscode-cdn.net data:; font-src https://ext.vscode-cdn.net; script-src 'nonce-abc123'",
+        "default-src 'none'; style-src https://ext.vscode-cdn.net; script-src 'nonce-abc123'",
       );
       assert.ok(html.includes(`content="${panelCsp('https://ext.vscode-cdn.net', 'abc123')}"`));
       assert.ok(html.includes('<script nonce="abc123" src="https://ext/panel.js"></script>'));

@@ -52,6 +52,13 @@ describe('the run panel’s defences', () => {
     assert.deepEqual(panel.problems, []);
   });
 
+  it('shows a notice that arrives before any run (e.g. an unreadable run file) as text in place of the run', async () => {
+    await panel.send({ type: 'notice/show', level: 'error', message: `Could not open the run ${PAYLOAD}.json` });
+    assert.equal(await textOf(panel.page, '.waiting.error'), `Could not open the run ${PAYLOAD}.json`);
+    assert.equal(await panel.page.isVisible('main'), false, 'no empty run and no live buttons');
+    assert.deepEqual([await panel.page.evaluate(() => window.__xss), await panel.violations(), panel.problems], [undefined, [], []]);
+  });
+
   it('drops a malformed host message without rendering anything from it', async () => {
     const warnings: string[] = [];
     panel.page.on('console', (m) => void (m.type() === 'warning' && warnings.push(m.text())));

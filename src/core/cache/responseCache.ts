@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { appendFile, mkdir, readFile } from 'node:fs/promises';
+import { appendFileSync } from 'node:fs';
+import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ChatMessage, ChatResponse } from '../llm/types';
 
@@ -27,7 +28,10 @@ export interface ResponseCache {
   /** The last append that failed, if any (the entry stays in memory for this session). */
   readonly writeError: unknown;
   get(key: string): ChatResponse | undefined;
-  /** Stores a response in memory at once and appends it to the file; a key already stored is kept. */
+  /**
+   * Stores a response in memory and appends it to the file before returning, so a crash can only
+   * lose answers still in flight; a key already stored is kept. Never rejects (see `writeError`).
+   */
   put(key: string, response: ChatResponse): Promise<void>;
 }
 
@@ -98,7 +102,6 @@ class JsonlResponseCache implements ResponseCache {
   readonly file: string;
   writeError: unknown = undefined;
   readonly #entries = new Map<string, CacheLine['response']>();
-  #tail: Promise<void> = Promise.resolve();
   #needsNewline: boolean;
 
   constructor(file: string, content: string) {
@@ -124,20 +127,20 @@ class JsonlResponseCache implements ResponseCache {
 
   put(key: string, response: ChatResponse): Promise<void> {
     if (this.#entries.has(key)) {
-      return this.#tail;
+      return Promise.resolve();
     }
     const stored = { text: response.text, usage: { ...response.usage }, model: response.model };
     this.#entries.set(key, stored);
     const prefix = this.#needsNewline ? '\n' : '';
     this.#needsNewline = false;
-    const line = `${prefix}${JSON.stringify({ key, response: stored })}\n`;
-    // Appends are chained so lines never interleave; a failed write does not block later ones.
-    this.#tail = this.#tail.then(() =>
-      appendFile(this.file, line, 'utf8').catch((err: unknown) => {
-        this.writeError = err;
-      }),
-    );
-    return this.#tail;
+    // Synchronous on purpose: an async chain of appends falls behind a busy process, and a kill
+    // then loses answers already paid for. One short append per answer costs microseconds.
+    try {
+      appendFileSync(this.file, `${prefix}${JSON.stringify({ key, response: stored })}\n`, 'utf8');
+    } catch (err) {
+      this.writeError = err;
+    }
+    return Promise.resolve();
   }
 }
 

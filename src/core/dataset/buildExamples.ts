@@ -14,6 +14,8 @@ export interface ExamplePlan {
 }
 
 const SKIP_HINT = 'or skip such rows (--skip-bad-rows / opro.skipBadRows)';
+/** Deeper values are refused: turning them into text would overflow the call stack. */
+export const MAX_CELL_DEPTH = 100;
 
 /**
  * Turns parsed rows into {@link Example}s, numbering them among the rows kept.
@@ -23,6 +25,9 @@ const SKIP_HINT = 'or skip such rows (--skip-bad-rows / opro.skipBadRows)';
 export function buildExamples(rows: readonly RawRow[], plan: ExamplePlan, context: ParseContext): Example[] {
   const examples: Example[] = [];
   for (const row of rows) {
+    if (!isShallow(row, context)) {
+      continue;
+    }
     const fields = toFields(row.values, plan.columns);
     if (!hasValue(row, fields, { column: plan.targetColumn, context })) {
       continue;
@@ -43,11 +48,38 @@ export function buildExamples(rows: readonly RawRow[], plan: ExamplePlan, contex
 }
 
 function toFields(values: Record<string, unknown>, columns: readonly string[]): Record<string, string> {
-  const fields: Record<string, string> = {};
-  for (const column of columns) {
-    fields[column] = toCellText(values[column]);
+  // fromEntries and hasOwn, so a column named `__proto__` or `constructor` is data, not the prototype.
+  return Object.fromEntries(columns.map((column) => [column, toCellText(Object.hasOwn(values, column) ? values[column] : undefined)]));
+}
+
+/** False (after reporting the row) when a value nests deeper than `MAX_CELL_DEPTH`. */
+function isShallow(row: RawRow, context: ParseContext): boolean {
+  if (!Object.values(row.values).some((value) => depthExceeds(value, MAX_CELL_DEPTH))) {
+    return true;
   }
-  return fields;
+  rejectRow(context, {
+    line: row.line,
+    problem: `a value is nested more than ${MAX_CELL_DEPTH} levels deep`,
+    fix: `Flatten the value or delete the row, ${SKIP_HINT}`,
+  });
+  return false;
+}
+
+/** Whether arrays and objects in `value` nest deeper than `limit`; iterative, so depth costs no stack. */
+function depthExceeds(value: unknown, limit: number): boolean {
+  const pending: [unknown, number][] = [[value, 0]];
+  for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+    const [item, depth] = next;
+    if (typeof item === 'object' && item !== null) {
+      if (depth >= limit) {
+        return true;
+      }
+      for (const inner of Object.values(item)) {
+        pending.push([inner, depth + 1]);
+      }
+    }
+  }
+  return false;
 }
 
 function hasValue(
@@ -56,7 +88,7 @@ function hasValue(
   check: { column: string; context: ParseContext },
 ): boolean {
   const { column, context } = check;
-  const isMissing = !Object.prototype.hasOwnProperty.call(row.values, column);
+  const isMissing = !Object.hasOwn(row.values, column);
   if (!isMissing && (fields[column] ?? '').trim() !== '') {
     return true;
   }

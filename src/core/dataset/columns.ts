@@ -25,6 +25,8 @@ interface Role {
 const INPUT: Role = { name: 'input', candidates: INPUT_COLUMN_NAMES, flag: '--input-column / opro.inputColumn' };
 const TARGET: Role = { name: 'target', candidates: TARGET_COLUMN_NAMES, flag: '--target-column / opro.targetColumn' };
 const MAX_LISTED = 20;
+/** Longest column name quoted whole in a message; a header can hold a megabyte of text. */
+const MAX_SHOWN_NAME = 40;
 
 /**
  * Chooses the input and target columns among `columns`. A column the user named must
@@ -59,9 +61,14 @@ export function detectColumns(file: string, columns: readonly string[], options:
   return { inputColumn, targetColumn };
 }
 
-/** Renders column names for a message as `[a, b, c]`, shortened when there are many. */
+/** A column name as a message shows it: cut to `MAX_SHOWN_NAME` characters plus `…`. */
+export function shownName(name: string): string {
+  return name.length > MAX_SHOWN_NAME ? `${name.slice(0, MAX_SHOWN_NAME)}…` : name;
+}
+
+/** Renders column names for a message as `[a, b, c]`, shortened when there are many or they are long. */
 export function listColumns(columns: readonly string[]): string {
-  const shown = columns.slice(0, MAX_LISTED).join(', ');
+  const shown = columns.slice(0, MAX_LISTED).map(shownName).join(', ');
   const rest = columns.length - MAX_LISTED;
   return rest > 0 ? `[${shown}, … ${rest} more]` : `[${shown}]`;
 }
@@ -86,7 +93,7 @@ function resolveColumn(query: {
   throw new DatasetError(
     file,
     undefined,
-    `there is no ${role.name} column \`${requested}\` among ${listColumns(columns)}`,
+    `there is no ${role.name} column \`${shownName(requested)}\` among ${listColumns(columns)}`,
     `Set the ${role.name} column (${role.flag}) to one of those names`,
   );
 }
@@ -118,7 +125,7 @@ function missingRole(file: string, columns: readonly string[], role: Role): Data
 function checkPlaceholders(file: string, columns: readonly string[], placeholders: readonly string[]): void {
   const missing = [...new Set(placeholders.filter((name) => !columns.includes(name)))];
   if (missing.length > 0) {
-    const names = missing.map((name) => `{{${name}}}`).join(', ');
+    const names = missing.map((name) => `{{${shownName(name)}}}`).join(', ');
     throw new DatasetError(
       file,
       undefined,

@@ -8,8 +8,9 @@ export interface JsonSyntaxProblem {
 
 const POSITION = /\bat position (\d+)/;
 const POSITION_SUFFIX = /\s*(?:in JSON\s*)?at position \d+.*$/s;
-// V8 may quote the input (`Unexpected token 'x', "{…}" is not valid JSON`); the text is the user's data, so drop it.
-const QUOTED_INPUT = /,\s*".*" is not valid JSON$/s;
+// V8 may quote the input (`Unexpected token 'x', "{…}" is not valid JSON`, or a stretch of it between
+// `...` on a long line); the text is the user's data, so drop it.
+const QUOTED_INPUT = /,\s*(?:\.\.\.)?".*"(?:\.\.\.)? is not valid JSON$/s;
 
 /** Parses JSON, returning the value or what was wrong with it. */
 export function tryParseJson(text: string): { value: unknown } | { error: JsonSyntaxProblem } {

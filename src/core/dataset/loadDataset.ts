@@ -1,14 +1,15 @@
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { DatasetError } from '../errors';
 import { buildExamples } from './buildExamples';
+import { checkColumnSpread } from './columnSpread';
 import { detectColumns } from './columns';
 import { chooseFormat, looksLikeJsonLines } from './datasetFormat';
 import { parseDelimited } from './parseDelimited';
 import { parseJsonArray } from './parseJsonArray';
 import { parseJsonl } from './parseJsonl';
 import type { ParseContext, ParsedTable } from './parsedRows';
-import type { Dataset, DatasetFormat, LoadDatasetOptions } from './types';
+import { DEFAULT_MAX_DATASET_BYTES, type Dataset, type DatasetFormat, type LoadDatasetOptions } from './types';
 
 const HOW_TO_FILL: Readonly<Record<DatasetFormat, string>> = {
   jsonl: 'Add one JSON object per line, e.g. {"question": "…", "answer": "…"}',
@@ -25,12 +26,15 @@ const HOW_TO_FILL: Readonly<Record<DatasetFormat, string>> = {
  * (see {@link detectColumns}) and every row becomes an {@link Example} numbered by the
  * line it starts on. The fingerprint is the sha256 (hex) of the file's bytes.
  *
+ * The file is read whole, so one larger than `maxBytes` (100 MB by default) is refused
+ * before reading, as is anything that is not a regular file (a device or pipe may never end).
+ *
  * @throws {DatasetError} naming the file, the line when one row is at fault, and the fix:
- * unreadable file, unknown format, empty file, invalid syntax, bad header, no input or
- * target column, or (unless `skipBadRows`) a malformed row.
+ * unreadable, too large or unknown-format file, empty file, invalid syntax, bad header, no
+ * input or target column, too many columns, or (unless `skipBadRows`) a malformed row.
  */
 export async function loadDataset(path: string, options: LoadDatasetOptions = {}): Promise<Dataset> {
-  const bytes = await readBytes(path);
+  const bytes = await readBytes(path, options.maxBytes ?? DEFAULT_MAX_DATASET_BYTES);
   const requested = chooseFormat(path, options.format);
   const context: ParseContext = { file: path, shouldSkipBadRows: options.skipBadRows === true, skipped: [] };
   const text = requested === 'csv' || requested === 'tsv' ? '' : new TextDecoder().decode(bytes);
@@ -40,6 +44,7 @@ export async function loadDataset(path: string, options: LoadDatasetOptions = {}
   const format = requested === 'json' && looksLikeJsonLines(text) ? 'jsonl' : requested;
   const table = parseTable({ bytes, text, format }, context);
   checkHasRows(table, format, context);
+  checkColumnSpread(table, path);
   const isTemplateMode = options.templateColumns !== undefined;
   const { inputColumn, targetColumn } = detectColumns(path, table.columns, options);
   const examples = buildExamples(table.rows, { columns: table.columns, inputColumn, targetColumn, isTemplateMode }, context);
@@ -58,13 +63,40 @@ export async function loadDataset(path: string, options: LoadDatasetOptions = {}
   };
 }
 
-async function readBytes(path: string): Promise<Buffer> {
+async function readBytes(path: string, maxBytes: number): Promise<Buffer> {
   try {
+    const info = await stat(path);
+    checkReadable(path, info, maxBytes);
     return await readFile(path);
   } catch (err) {
+    if (err instanceof DatasetError) {
+      throw err;
+    }
     const code = typeof err === 'object' && err !== null && 'code' in err ? String(err.code) : undefined;
     throw new DatasetError(path, undefined, describeReadFailure(code), 'Check the path and that the file is readable');
   }
+}
+
+function checkReadable(path: string, info: { size: number; isFile(): boolean; isDirectory(): boolean }, maxBytes: number): void {
+  if (info.isDirectory()) {
+    throw new DatasetError(path, undefined, describeReadFailure('EISDIR'), 'Check the path and that the file is readable');
+  }
+  if (!info.isFile()) {
+    throw new DatasetError(path, undefined, 'the path is not a regular file (a device, pipe or socket)', 'Save the examples to a file and pick that file');
+  }
+  if (info.size > maxBytes) {
+    throw new DatasetError(
+      path,
+      undefined,
+      `the file is ${megabytes(info.size)}, more than the ${megabytes(maxBytes)} a dataset may have`,
+      'Use a smaller file: split it, or sample a few thousand rows (a few hundred examples are enough to optimize a prompt); or raise the dataset option `maxBytes`',
+    );
+  }
+}
+
+function megabytes(bytes: number): string {
+  const mb = bytes / (1024 * 1024);
+  return mb < 0.1 ? `${bytes} bytes` : `${mb.toFixed(1)} MB`;
 }
 
 function describeReadFailure(code: string | undefined): string {

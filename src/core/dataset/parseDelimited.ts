@@ -1,5 +1,6 @@
 import { parse, type InfoRecord } from 'csv-parse/sync';
 import { DatasetError } from '../errors';
+import { shownName } from './columns';
 import { createLineCounter, type LineCounter } from './lineCounter';
 import { rejectRow, type ParseContext, type ParsedTable, type RawRow } from './parsedRows';
 
@@ -88,7 +89,7 @@ function checkHeader(header: CsvRecord, file: string): string[] {
       throw new DatasetError(
         file,
         header.line,
-        `column \`${name}\` appears twice in the header (columns ${first + 1} and ${position + 1})`,
+        `column \`${shownName(name)}\` appears twice in the header (columns ${first + 1} and ${position + 1})`,
         'Rename one of them so every column name is unique',
       );
     }
@@ -115,10 +116,8 @@ function toRow(
     });
     return undefined;
   }
-  const values: Record<string, unknown> = {};
-  columns.forEach((column, position) => {
-    values[column] = fields[position];
-  });
+  // fromEntries, so a column named `__proto__` is data, not the prototype.
+  const values: Record<string, unknown> = Object.fromEntries(columns.map((column, position) => [column, fields[position]]));
   return { line, values };
 }
 

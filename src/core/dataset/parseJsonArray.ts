@@ -1,5 +1,6 @@
 import { DatasetError } from '../errors';
 import { arrayElementLines } from './arrayElementLines';
+import { jsonErrorOffset } from './jsonErrorOffset';
 import { tryParseJson } from './jsonSyntax';
 import { lineAtOffset } from './lineCounter';
 import {
@@ -25,7 +26,7 @@ export function parseJsonArray(text: string, context: ParseContext): ParsedTable
     const { reason, position } = parsed.error;
     throw new DatasetError(
       context.file,
-      lineAtOffset(text, position ?? text.length),
+      lineAtOffset(text, errorOffset(text, position)),
       `invalid JSON (${reason})`,
       'Fix the syntax near this line (often a missing or trailing comma, or an unclosed quote or bracket)',
     );
@@ -39,6 +40,15 @@ export function parseJsonArray(text: string, context: ParseContext): ParsedTable
     );
   }
   return collectRows(parsed.value, arrayElementLines(text), context);
+}
+
+/**
+ * Where the syntax error is: V8's position when it gave one, else our own scan. An error at the
+ * very end (a truncated file) is shown on the last line that has text, not the empty one after it.
+ */
+function errorOffset(text: string, position: number | undefined): number {
+  const offset = position ?? jsonErrorOffset(text) ?? text.length;
+  return offset < text.length ? offset : Math.max(0, text.trimEnd().length - 1);
 }
 
 function collectRows(elements: unknown[], lines: number[], context: ParseContext): ParsedTable {

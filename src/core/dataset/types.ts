@@ -35,6 +35,9 @@ export interface Dataset {
   fingerprint: string;
 }
 
+/** The largest dataset file read by default: 100 MB. Larger files are refused, not read into memory. */
+export const DEFAULT_MAX_DATASET_BYTES = 100 * 1024 * 1024;
+
 export interface LoadDatasetOptions {
   /** Guessed from the extension (.jsonl/.ndjson, .json, .csv, .tsv) when absent. */
   format?: DatasetFormat;
@@ -49,6 +52,8 @@ export interface LoadDatasetOptions {
   templateColumns?: string[];
   /** Drop malformed rows (reported in `skipped`) instead of failing on the first one. @default false */
   skipBadRows?: boolean;
+  /** Refuse files larger than this many bytes, before reading them. @default DEFAULT_MAX_DATASET_BYTES (100 MB) */
+  maxBytes?: number;
 }
 
 /** Sizes of the split: a whole number is a count of rows, a number in (0, 1) a fraction of them. */

@@ -12,6 +12,18 @@ function isNumeric(target: string): boolean {
   return NUMERIC.test(target.replace(/[$,%\s]/gu, ''));
 }
 
+function isJsonObject(target: string): boolean {
+  if (!target.startsWith('{')) {
+    return false;
+  }
+  try {
+    const value: unknown = JSON.parse(target);
+    return typeof value === 'object' && value !== null;
+  } catch {
+    return false;
+  }
+}
+
 function averageWordCount(targets: readonly string[]): number {
   const words = targets.reduce((sum, target) => sum + target.split(/\s+/u).length, 0);
   return words / targets.length;
@@ -19,7 +31,8 @@ function averageWordCount(targets: readonly string[]): number {
 
 /**
  * The metric that fits every target: all numeric (after dropping `$ , %`) gives `number`, all option
- * letters (`A`, `(B)`, `c`) `choice`, all yes/no, true/false, valid/invalid or 1/0 words `boolean`;
+ * letters (`A`, `(B)`, `c`) `choice`, all yes/no, true/false, valid/invalid or 1/0 words `boolean`,
+ * all JSON objects `json`;
  * otherwise `exact` for short targets (at most 5 words on average) and `contains` for longer ones.
  * Blank targets are ignored; with none left the answer is `exact`.
  */
@@ -36,6 +49,9 @@ export function detectMetricKind(targets: string[]): MetricKind {
   }
   if (present.every((target) => BOOLEAN_WORD.test(target))) {
     return 'boolean';
+  }
+  if (present.every(isJsonObject)) {
+    return 'json';
   }
   return averageWordCount(present) <= SHORT_TARGET_WORDS ? 'exact' : 'contains';
 }

@@ -3,6 +3,7 @@
  */
 import { judgeBoolean } from './boolean';
 import { judgeChoice } from './choice';
+import { judgeJson } from './json';
 import { extractNumber } from './number';
 import { judgeContains, judgeExact, judgeRegex } from './text';
 import type { JudgeContext, Judgement, MetricKind, MetricOptions } from './types';
@@ -21,11 +22,11 @@ function judgeNumber(output: string, target: string, decimals: number | undefine
  * - `choice`: one option letter (or the text of one option listed in `context.input`).
  * - `boolean`: yes/no, true/false, valid/invalid, 1/0 read from both sides.
  * - `exact`, `contains`, `regex`: normalized text, see `text.ts`.
+ * - `json`: the output parses as JSON and matches the expected JSON field by field, see `json.ts`.
  *
  * @returns the parsed answer (`''` when none) and whether it is correct.
  * @throws OproError `config` when a `regex` pattern is invalid.
  */
-// eslint-disable-next-line max-params -- the public library signature is fixed as (output, target, options, context)
 export function judge(output: string, target: string, options: MetricOptions, context?: JudgeContext): Judgement {
   switch (options.kind) {
     case 'number':
@@ -40,6 +41,8 @@ export function judge(output: string, target: string, options: MetricOptions, co
       return judgeContains(output, target);
     case 'regex':
       return judgeRegex(output, target, options.pattern);
+    case 'json':
+      return judgeJson(output, target, options.fields);
     default:
       return assertNever(options.kind);
   }

@@ -1,7 +1,7 @@
 /** How an output is checked against its target. */
-export type MetricKind = 'number' | 'choice' | 'boolean' | 'exact' | 'contains' | 'regex';
+export type MetricKind = 'number' | 'choice' | 'boolean' | 'exact' | 'contains' | 'regex' | 'json';
 
-export const METRIC_KINDS: readonly MetricKind[] = ['number', 'choice', 'boolean', 'exact', 'contains', 'regex'];
+export const METRIC_KINDS: readonly MetricKind[] = ['number', 'choice', 'boolean', 'exact', 'contains', 'regex', 'json'];
 
 export interface MetricOptions {
   kind: MetricKind;
@@ -13,6 +13,8 @@ export interface MetricOptions {
    * output must match.
    */
   pattern?: string;
+  /** `json`: compare only these top-level fields of the expected object. @default every field */
+  fields?: string[];
 }
 
 /** The verdict on one output. */
@@ -20,6 +22,8 @@ export interface Judgement {
   /** The answer parsed out of the output, as shown to the user ('' when none was found). */
   answer: string;
   correct: boolean;
+  /** Partial credit in [0, 1] (`json`: share of fields right); absent means 1 when correct, else 0. */
+  score?: number;
 }
 
 /** Extra context some kinds use: `choice` reads option texts like "(B) Paris" from the input. */

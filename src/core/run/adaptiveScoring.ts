@@ -1,5 +1,6 @@
 import { createRandom, mixSeed, shuffled } from '../random';
 import type { ExampleResult, ScoredCandidate, SplitScore } from '../runRecord';
+import { estimateTokens } from './objective';
 import { scoreInstruction, type ScorerContext } from './scoring';
 
 /** Rows every candidate of a step is scored on first; each rung doubles it. */
@@ -38,10 +39,19 @@ export function differenceUpperBound(differences: readonly number[]): number {
   return mean + ADAPTIVE_BOUND_Z * Math.sqrt((variance + 1 / n) / n);
 }
 
+/** An example's credit: its partial score when the grader gave one, else 1 or 0. */
+export function exampleValue(result: ExampleResult): number {
+  return result.score ?? Number(result.correct);
+}
+
+function mean(entrant: Entrant): number {
+  return entrant.results.reduce((sum, r) => sum + exampleValue(r), 0) / Math.max(1, entrant.results.length);
+}
+
 function outcome(entrant: Entrant, partial: boolean): RaceOutcome {
   const correct = entrant.results.filter((r) => r.correct).length;
   const results = entrant.results.slice().sort((a, b) => a.example - b.example);
-  return { instruction: entrant.instruction, score: correct / results.length, correct, total: results.length, results, partial };
+  return { instruction: entrant.instruction, score: mean(entrant), correct, total: results.length, results, partial };
 }
 
 async function extend(entrant: Entrant, rows: readonly number[], context: ScorerContext): Promise<void> {
@@ -58,6 +68,8 @@ async function extend(entrant: Entrant, rows: readonly number[], context: Scorer
 export interface RacePlan {
   order: readonly number[];
   incumbent: ScoredCandidate;
+  /** λ of the length penalty: shorter entrants get `λ × (incumbent tokens − theirs)` of head start. */
+  lengthPenalty: number;
   /** Called as each entrant's race ends, in a deterministic order. */
   onFinished: (result: RaceOutcome) => Promise<void>;
 }
@@ -69,9 +81,11 @@ export interface RacePlan {
  * standing is scored on every row. Stopped entrants keep a partial score.
  */
 export async function raceStep(entrants: Entrant[], plan: RacePlan, context: ScorerContext): Promise<void> {
-  const right = new Map(plan.incumbent.results.map((r) => [r.example, r.correct]));
+  const theirs = new Map(plan.incumbent.results.map((r) => [r.example, exampleValue(r)]));
+  const lengthEdge = (e: Entrant): number => plan.lengthPenalty * (estimateTokens(plan.incumbent.instruction) - estimateTokens(e.instruction));
   const beats = (e: Entrant): boolean =>
-    differenceUpperBound(e.results.map((r) => Number(r.correct) - Number(right.get(r.example) ?? false))) >= 0;
+    differenceUpperBound(e.results.map((r) => exampleValue(r) - (theirs.get(r.example) ?? 0))) + lengthEdge(e) >= 0;
+  const objective = (e: Entrant): number => mean(e) + lengthEdge(e);
   const total = plan.order.length;
   let alive = entrants;
   let size = Math.min(ADAPTIVE_FIRST_BATCH, total);
@@ -85,7 +99,7 @@ export async function raceStep(entrants: Entrant[], plan: RacePlan, context: Sco
       return;
     }
     const contenders = alive.filter(beats);
-    const ranked = contenders.slice().sort((a, b) => correctCount(b) - correctCount(a));
+    const ranked = contenders.slice().sort((a, b) => objective(b) - objective(a));
     const kept = new Set(ranked.slice(0, Math.ceil(ranked.length / 2)));
     for (const e of alive.filter((x) => !kept.has(x))) {
       await plan.onFinished(outcome(e, true));
@@ -93,8 +107,4 @@ export async function raceStep(entrants: Entrant[], plan: RacePlan, context: Sco
     alive = alive.filter((x) => kept.has(x));
     size = alive.length === 1 ? total : Math.min(size * 2, total);
   }
-}
-
-function correctCount(entrant: Entrant): number {
-  return entrant.results.filter((r) => r.correct).length;
 }

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { CandidateOrigin, ScoredCandidate, SplitScore } from '../runRecord';
 import { adaptiveOrder, raceStep, type Entrant } from './adaptiveScoring';
 import { insertCandidate } from './history';
+import { objectiveFields } from './objective';
 import { scoreInstruction } from './scoring';
 import { saveSession, type RunSession } from './session';
 
@@ -61,6 +62,7 @@ async function raceCandidates(session: RunSession, pending: PendingCandidate[], 
     {
       order: adaptiveOrder(record.train, config.seed),
       incumbent,
+      lengthPenalty: config.lengthPenalty,
       onFinished: async ({ instruction, partial, ...split }) => {
         const p = byText.get(instruction);
         if (p !== undefined && !recorded.has(instruction)) {
@@ -77,6 +79,7 @@ async function recordCandidate(session: RunSession, pending: PendingCandidate, s
     id: candidateId(pending.instruction),
     ...pending,
     ...split,
+    ...objectiveFields(pending.instruction, split.score, session.config.lengthPenalty),
     ...(partial ? { partial } : {}),
     scoredAt: new Date().toISOString(),
   };

@@ -1,4 +1,5 @@
 import type { RunRecord, ScoredCandidate } from '../runRecord';
+import { valueOf } from './objective';
 
 /** Candidates in the order they joined the history: by step, then position within the step. */
 export function historyOrder(a: ScoredCandidate, b: ScoredCandidate): number {
@@ -15,14 +16,14 @@ export function insertCandidate(record: RunRecord, candidate: ScoredCandidate): 
 }
 
 /**
- * The best candidate by training score; ties go to the earliest in history order. Partly scored
+ * The best candidate by training score (length-penalized when the run says so); ties go to the earliest in history order. Partly scored
  * candidates (adaptive evaluation) count only when nothing was fully scored.
  */
 export function bestCandidate(record: RunRecord): ScoredCandidate | undefined {
   const full = record.candidates.filter((c) => c.partial !== true);
   let best: ScoredCandidate | undefined;
   for (const candidate of full.length > 0 ? full : record.candidates) {
-    if (best === undefined || candidate.score > best.score) {
+    if (best === undefined || valueOf(candidate) > valueOf(best)) {
       best = candidate;
     }
   }
@@ -32,7 +33,7 @@ export function bestCandidate(record: RunRecord): ScoredCandidate | undefined {
 /** Candidates by training score, best first, fully scored ones before partial ones; ties by history order. */
 export function rankedCandidates(record: RunRecord): ScoredCandidate[] {
   const partial = (c: ScoredCandidate): number => (c.partial === true ? 1 : 0);
-  return record.candidates.slice().sort((a, b) => partial(a) - partial(b) || b.score - a.score || historyOrder(a, b));
+  return record.candidates.slice().sort((a, b) => partial(a) - partial(b) || valueOf(b) - valueOf(a) || historyOrder(a, b));
 }
 
 /** How many finished steps in a row ended without beating the best score reached before them. */
@@ -42,7 +43,7 @@ export function stepsWithoutImprovement(record: RunRecord): number {
   const finished = new Set(record.steps.filter((s) => s.done).map((s) => s.step));
   const maxStep = Math.max(0, ...finished);
   for (let step = 0; step <= maxStep; step++) {
-    const scores = record.candidates.filter((c) => c.step === step && c.partial !== true).map((c) => c.score);
+    const scores = record.candidates.filter((c) => c.step === step && c.partial !== true).map(valueOf);
     const stepBest = Math.max(-1, ...scores);
     if (stepBest > best) {
       best = stepBest;

@@ -4,6 +4,7 @@ import { loadDataset } from '../dataset/loadDataset';
 import { splitDataset } from '../dataset/split';
 import type { Dataset } from '../dataset/types';
 import { OproError } from '../errors';
+import { JUDGE_SYSTEM, judgeUserTemplate } from '../grading/judgePrompt';
 import { detectMetricKind } from '../metrics/detectMetric';
 import { placeholdersOf } from '../prompt/template';
 import type { RecordedExample, RunRecord } from '../runRecord';
@@ -43,6 +44,7 @@ export async function newRunRecord(config: RunConfig, meta?: Record<string, unkn
     status: 'running',
     config: redactConfig(config),
     metric: config.metric ?? { kind: detectMetricKind(split.train.map((i) => dataset.examples[i]?.target ?? '')) },
+    ...(config.grader?.kind === 'judge' ? { judgePrompt: { system: JUDGE_SYSTEM, user: judgeUserTemplate(config.grader.rubric) } } : {}),
     dataset: datasetInfo(dataset),
     examples: recordedExamples(dataset, isTemplate),
     train: split.train,

@@ -8,6 +8,7 @@ import type { RunRecord, StepRecord } from '../runRecord';
 import { BudgetExhausted } from './callBudget';
 import { pickExemplars } from './exemplars';
 import { isFatal } from './fatal';
+import { valueOf } from './objective';
 import type { UsageMeter } from './usage';
 
 export interface ProposalContext {
@@ -21,7 +22,7 @@ export interface ProposalContext {
 export function metaPromptFor(record: RunRecord, config: RunConfig, exemplars: number[]): string {
   const byIndex = new Map(record.examples.map((e) => [e.index, e]));
   return buildMetaPrompt({
-    history: record.candidates.map((c) => ({ instruction: c.instruction, score: c.score })),
+    history: record.candidates.map((c) => ({ instruction: c.instruction, score: Math.max(0, valueOf(c)) })),
     exemplars: exemplars.flatMap((row) => {
       const example = byIndex.get(row);
       return example === undefined ? [] : [{ input: example.input, target: example.target }];

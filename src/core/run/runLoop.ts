@@ -3,6 +3,7 @@ import type { RunRecord, StopReason } from '../runRecord';
 import { BudgetExhausted } from './callBudget';
 import { scoreCandidates } from './candidates';
 import { bestCandidate, incumbentBefore, rankedCandidates, stepsWithoutImprovement } from './history';
+import { valueOf } from './objective';
 import { proposeStep } from './proposals';
 import { scoreInstruction } from './scoring';
 import { saveSession, type RunSession } from './session';
@@ -42,6 +43,8 @@ export async function driveRun(session: RunSession): Promise<RunRecord> {
     }
     await fail(session, err);
     throw err;
+  } finally {
+    await session.scoring.grader.close?.();
   }
 }
 
@@ -78,7 +81,8 @@ async function optimize(session: RunSession): Promise<FinishReason> {
 function stopReason(session: RunSession): FinishReason | undefined {
   const { record, config } = session;
   const finishedSteps = record.steps.filter((s) => s.done).length;
-  if ((bestCandidate(record)?.score ?? 0) >= config.targetScore) {
+  const best = bestCandidate(record);
+  if (best !== undefined && valueOf(best) >= config.targetScore) {
     return 'target';
   }
   if (finishedSteps >= config.steps) {

@@ -7,7 +7,12 @@ import type { RunRecord } from '../runRecord';
 
 /** The config as saved: no API key, no headers (they may carry credentials). */
 export function redactConfig(config: RunConfig): RunConfig {
-  return { ...config, scorer: redactModel(config.scorer), optimizer: redactModel(config.optimizer) };
+  return {
+    ...config,
+    scorer: redactModel(config.scorer),
+    optimizer: redactModel(config.optimizer),
+    ...(config.judge === undefined ? {} : { judge: redactModel(config.judge) }),
+  };
 }
 
 function redactModel(model: ModelConfig): ModelConfig {

@@ -1,8 +1,7 @@
 import type { Example } from '../dataset/types';
 import { OproError } from '../errors';
+import type { Grader } from '../grading/grader';
 import type { LlmClient } from '../llm/types';
-import { judge } from '../metrics/judge';
-import type { MetricOptions } from '../metrics/types';
 import { buildScorerMessages, type ScorerPromptOptions } from '../prompt/scorerPrompt';
 import type { ExampleResult, SplitScore } from '../runRecord';
 import { isFatal } from './fatal';
@@ -12,7 +11,7 @@ export interface ScorerContext {
   client: LlmClient;
   /** Every row of the dataset, by `Example.index`. */
   examples: readonly Example[];
-  metric: MetricOptions;
+  grader: Grader;
   prompt: ScorerPromptOptions;
   temperature: number;
   maxTokens: number;
@@ -22,8 +21,9 @@ export interface ScorerContext {
 
 /**
  * Scores one instruction on the given rows, all calls at once (the client's limiter paces them).
- * A call that still fails after the client's retries is recorded on its example and counts as
- * wrong; a fatal error, a cancellation or a spent budget rejects.
+ * The score is the mean of the examples' credit (1 or 0, or a grader's partial credit). A call or a
+ * grade that still fails after the client's retries is recorded on its example and counts as 0; a
+ * fatal error, a cancellation or a spent budget rejects.
  */
 export async function scoreInstruction(instruction: string, rows: readonly number[], context: ScorerContext): Promise<SplitScore> {
   // Settle every call before failing, so calls already paid are counted and none outlives the run.
@@ -34,7 +34,8 @@ export async function scoreInstruction(instruction: string, rows: readonly numbe
   }
   const results = settled.map((s) => (s as PromiseFulfilledResult<ExampleResult>).value);
   const correct = results.filter((r) => r.correct).length;
-  return { score: rows.length === 0 ? 0 : correct / rows.length, correct, total: rows.length, results };
+  const credit = results.reduce((sum, r) => sum + (r.score ?? Number(r.correct)), 0);
+  return { score: rows.length === 0 ? 0 : credit / rows.length, correct, total: rows.length, results };
 }
 
 async function scoreExample(instruction: string, row: number, context: ScorerContext): Promise<ExampleResult> {
@@ -47,16 +48,36 @@ async function scoreExample(instruction: string, row: number, context: ScorerCon
     temperature: context.temperature,
     maxTokens: context.maxTokens,
   };
+  let output: string;
   try {
     const response = await context.client.complete(request, context.signal);
     context.meter.recordResponse('scorer', context.client.model, response);
-    const verdict = judge(response.text, example.target, context.metric, { input: example.input });
-    return { example: row, output: response.text, answer: verdict.answer, correct: verdict.correct };
+    output = response.text;
   } catch (err) {
     if (isFatal(err)) {
       throw err;
     }
     context.meter.recordFailure('scorer', context.client.model);
     return { example: row, output: '', answer: '', correct: false, error: (err as Error).message };
+  }
+  return { example: row, output, ...(await gradeOutput(output, example, context)) };
+}
+
+async function gradeOutput(output: string, example: Example, context: ScorerContext): Promise<Omit<ExampleResult, 'example' | 'output'>> {
+  try {
+    const grade = await context.grader.grade(output, example, context.signal);
+    const isBinary = grade.score === Number(grade.correct) && grade.reason === undefined && grade.error === undefined;
+    return {
+      answer: grade.answer,
+      correct: grade.correct,
+      ...(isBinary ? {} : { score: grade.score }),
+      ...(grade.reason === undefined ? {} : { reason: grade.reason }),
+      ...(grade.error === undefined ? {} : { error: grade.error }),
+    };
+  } catch (err) {
+    if (isFatal(err)) {
+      throw err;
+    }
+    return { answer: '', correct: false, score: 0, error: `Grading failed: ${(err as Error).message}` };
   }
 }

@@ -9,6 +9,7 @@ import { createOpenAiClient } from '../llm/openaiClient';
 import type { ClientOptions, LlmClient, ModelConfig } from '../llm/types';
 import type { RecordedExample, RunRecord } from '../runRecord';
 import { CallBudget } from './callBudget';
+import { createGrader } from './graderFor';
 import { RunWriter } from './runStore';
 import type { ProposalContext } from './proposals';
 import type { ScorerContext } from './scoring';
@@ -64,7 +65,7 @@ export async function openSession(record: RunRecord, config: RunConfig, deps: En
     scoring: {
       client: makeClient(config.scorer, 'scorer'),
       examples: examplesOf(record),
-      metric: record.metric,
+      grader: createGrader(record, config, { makeClient, meter, deps }),
       prompt: { position: config.position, includeQA: config.includeQA },
       temperature: config.scorer.temperature,
       maxTokens: config.scorer.maxTokens,

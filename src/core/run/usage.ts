@@ -1,7 +1,7 @@
 import type { ChatResponse, RequestLogEntry } from '../llm/types';
 import type { ModelUsage, RunUsage } from '../runRecord';
 
-export type ModelRole = 'scorer' | 'optimizer';
+export type ModelRole = 'scorer' | 'optimizer' | 'judge';
 
 export function emptyUsage(): RunUsage {
   return { calls: 0, cachedCalls: 0, failedCalls: 0, retries: 0, promptTokens: 0, completionTokens: 0, byModel: {} };

@@ -11,6 +11,8 @@ export interface PromptLocation {
 }
 
 const KEY = 'opro.promptLocations';
+/** Locations kept; older runs fall back to the location saved in their run file. */
+const MAX_LOCATIONS = 200;
 
 /**
  * Follows each run's prompt through edits: offsets shift with changes made before the prompt, and
@@ -29,7 +31,9 @@ export class PromptLocations implements vscode.Disposable {
   }
 
   async set(runId: string, location: PromptLocation): Promise<void> {
-    await this.state.update(KEY, { ...this.all(), [runId]: location });
+    const { [runId]: _previous, ...others } = this.all();
+    const kept = Object.entries(others).slice(-(MAX_LOCATIONS - 1));
+    await this.state.update(KEY, { ...Object.fromEntries(kept), [runId]: location });
   }
 
   /** Starts following a run's prompt from where it was when the run started (once per run). */

@@ -1,3 +1,4 @@
+import { basename } from 'node:path';
 import * as vscode from 'vscode';
 import type { RunEvent } from '../../core/events';
 import type { RunRecord } from '../../core/runRecord';
@@ -30,14 +31,14 @@ export class RunPanel implements vscode.Disposable {
   private readonly outbox: PanelOutbox;
   private isDisposed = false;
 
-  /** Reveals the panel beside the editor, creating it when none is open. */
+  /** Reveals the panel (where it is, unless `column` says otherwise), or creates it beside the editor. */
   static createOrShow(options: RunPanelOptions): RunPanel {
-    const column = options.column ?? vscode.ViewColumn.Beside;
     if (RunPanel.current !== undefined) {
-      RunPanel.current.panel.reveal(column, true);
+      RunPanel.current.panel.reveal(options.column, true);
       return RunPanel.current;
     }
-    const panel = vscode.window.createWebviewPanel(RunPanel.viewType, 'OPRO', { viewColumn: column, preserveFocus: true }, webviewOptions(options.extensionUri));
+    const showOptions = { viewColumn: options.column ?? vscode.ViewColumn.Beside, preserveFocus: true };
+    const panel = vscode.window.createWebviewPanel(RunPanel.viewType, 'OPRO', showOptions, webviewOptions(options.extensionUri));
     return new RunPanel(panel, options);
   }
 
@@ -59,7 +60,8 @@ export class RunPanel implements vscode.Disposable {
   ) {
     RunPanel.current = this;
     this.outbox = new PanelOutbox({ post: (message) => void this.panel.webview.postMessage(message) });
-    panel.iconPath = vscode.Uri.joinPath(options.extensionUri, 'media', 'opro.svg');
+    const icon = (theme: string): vscode.Uri => vscode.Uri.joinPath(options.extensionUri, 'media', `panel-icon-${theme}.svg`);
+    panel.iconPath = { light: icon('light'), dark: icon('dark') };
     panel.webview.html = this.html();
     this.disposables.push(
       panel.onDidDispose(() => this.dispose()),
@@ -139,6 +141,5 @@ function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions {
 
 function panelTitle(record: RunRecord): string {
   const source = readPromptSource(record);
-  const name = source === undefined ? record.dataset.file : source.file;
-  return `OPRO: ${name.split(/[\\/]/).pop() ?? name}`;
+  return `OPRO: ${basename(source === undefined ? record.dataset.file : source.file)}`;
 }

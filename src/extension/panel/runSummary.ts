@@ -1,3 +1,4 @@
+import { basename } from 'node:path';
 import { isRunRecordShape, readPromptSource } from '../../webview/protocol';
 import type { RunStatus } from '../../core/runRecord';
 
@@ -14,10 +15,6 @@ export interface RunSummary {
   dataset: string;
 }
 
-function baseName(file: string): string {
-  return file.split(/[\\/]/).pop() ?? file;
-}
-
 /** Summarizes a parsed run file; undefined when the JSON is not a run. */
 export function summarizeRun(raw: unknown): RunSummary | undefined {
   if (!isRunRecordShape(raw)) {
@@ -25,14 +22,14 @@ export function summarizeRun(raw: unknown): RunSummary | undefined {
   }
   const scores = raw.candidates.map((c) => c.score).filter((s) => typeof s === 'number');
   const source = readPromptSource(raw);
-  const dataset = typeof raw.dataset.file === 'string' ? baseName(raw.dataset.file) : '';
+  const dataset = typeof raw.dataset.file === 'string' ? basename(raw.dataset.file) : '';
   return {
     id: raw.id,
     createdAt: typeof raw.createdAt === 'string' ? raw.createdAt : '',
     status: raw.status,
     bestScore: scores.length === 0 ? undefined : Math.max(...scores),
     candidates: raw.candidates.length,
-    label: source === undefined ? dataset : `${baseName(source.file)}:${source.line}`,
+    label: source === undefined ? dataset : `${basename(source.file)}:${source.line}`,
     dataset,
   };
 }

@@ -101,7 +101,11 @@ export function registerRunsView(options: RunFileOptions): vscode.Disposable {
     watcher.onDidCreate(refreshSoon),
     watcher.onDidChange(refreshSoon),
     watcher.onDidDelete(refreshSoon),
-    vscode.commands.registerCommand(OPEN_RUN_COMMAND, (uri: vscode.Uri) => showRunFile(RunPanel.createOrShow(options), uri.fsPath, options)),
+    vscode.commands.registerCommand(OPEN_RUN_COMMAND, async (uri: unknown) => {
+      if (uri instanceof vscode.Uri) {
+        await showRunFile(RunPanel.createOrShow(options), uri.fsPath, options);
+      }
+    }),
     { dispose: () => clearTimeout(timer) },
   );
 }

@@ -74,7 +74,8 @@ describe('the API key', () => {
     const events: RunEvent[] = [];
     const runFile = join(ws.dir, 'run.json');
     const deps = { runFile, cacheDir: join(ws.dir, 'cache'), onLog: (e: RequestLogEntry) => logs.push(e), onEvent: (e: RunEvent) => events.push(e) };
-    const config = syntheticConfig(server.url, ws.datasetPath, { steps: 2, scorer: { baseUrl: server.url, apiKey: SECRET, model: 's' } });
+    const endpoint = { baseUrl: server.url, apiKey: SECRET };
+    const config = syntheticConfig(server.url, ws.datasetPath, { steps: 2, scorer: { ...endpoint, model: 's' }, optimizer: { ...endpoint, model: 'o' } });
     const record = await startRun(config, deps);
     const resumed = await resumeRun(runFile, {
       ...deps,
@@ -93,7 +94,8 @@ describe('the API key', () => {
     const logs: RequestLogEntry[] = [];
     const events: RunEvent[] = [];
     const runFile = join(ws.dir, 'wrong.json');
-    const config = syntheticConfig(server.url, ws.datasetPath, { scorer: { baseUrl: server.url, apiKey: WRONG, model: 's' } });
+    const endpoint = { baseUrl: server.url, apiKey: WRONG };
+    const config = syntheticConfig(server.url, ws.datasetPath, { scorer: { ...endpoint, model: 's' }, optimizer: { ...endpoint, model: 'o' } });
     const error = await startRun(config, { runFile, cacheDir: join(ws.dir, 'cache'), onLog: (e) => logs.push(e), onEvent: (e) => events.push(e) }).then(
       () => assert.fail('a wrong key must fail the run'),
       (err: unknown) => err as { kind: string; message: string; hint?: string },
@@ -110,12 +112,13 @@ describe('the API key', () => {
   it('never reaches the CLI output or files, for a good run, failed runs, a flag-given key and resumes', async () => {
     const env = { OPENAI_API_KEY: SECRET, OPENAI_BASE_URL: server.url };
     const base = ['optimize', '--dataset', ws.datasetPath, '--prompt', 'Solve the problem.', '--steps', '2'];
+    // Wrong keys skip the cache: cached answers need no key, so the run would not fail.
     const outcomes = [
       await cli([...base, '--out', 'good.json'], ws.dir, env),
       await cli([...base, '--out', 'good-json.json', '--json'], ws.dir, env),
-      await cli([...base, '--out', 'wrong.json'], ws.dir, { ...env, OPENAI_API_KEY: WRONG }),
-      await cli([...base, '--out', 'flag.json', '--api-key', WRONG, '--json'], ws.dir, env),
-      await cli(['resume', 'wrong.json'], ws.dir, { ...env, OPENAI_API_KEY: WRONG }),
+      await cli([...base, '--out', 'wrong.json', '--no-cache'], ws.dir, { ...env, OPENAI_API_KEY: WRONG }),
+      await cli([...base, '--out', 'flag.json', '--no-cache', '--api-key', WRONG, '--json'], ws.dir, env),
+      await cli(['resume', 'wrong.json', '--no-cache'], ws.dir, { ...env, OPENAI_API_KEY: WRONG }),
       await cli(['resume', 'wrong.json', '--steps', '3'], ws.dir, env),
       await cli(['meta-prompt', 'good.json'], ws.dir, env),
     ];
@@ -136,7 +139,7 @@ describe('the API key', () => {
     await buildCliBundle();
     const args = ['optimize', '--dataset', ws.datasetPath, '--prompt', 'Solve.', '--steps', '1', '--out', 'spawned.json'];
     const good = await spawnCli(args, { cwd: ws.dir, env: { OPENAI_API_KEY: SECRET, OPENAI_BASE_URL: server.url } }).done;
-    const wrong = await spawnCli([...args, '--json'], { cwd: ws.dir, env: { OPENAI_API_KEY: WRONG, OPENAI_BASE_URL: server.url } }).done;
+    const wrong = await spawnCli([...args, '--json', '--no-cache'], { cwd: ws.dir, env: { OPENAI_API_KEY: WRONG, OPENAI_BASE_URL: server.url } }).done;
     assert.deepEqual([good.code, wrong.code], [0, 1], wrong.stderr);
     for (const outcome of [good, wrong]) {
       assertNoKey(outcome.stdout + outcome.stderr, 'the CLI process output');
@@ -149,21 +152,25 @@ describe('the API key', () => {
       const echo = await startKeyEchoServer(status);
       try {
         const logs: RequestLogEntry[] = [];
-        const config = syntheticConfig(echo.url, ws.datasetPath, { maxRetries: 1, scorer: { baseUrl: echo.url, apiKey: SECRET, model: 's' } });
+        const endpoint = { baseUrl: echo.url, apiKey: SECRET };
+        const config = syntheticConfig(echo.url, ws.datasetPath, { maxRetries: 1, scorer: { ...endpoint, model: 's' }, optimizer: { ...endpoint, model: 'o' } });
         const runFile = join(ws.dir, `echo-${status}.json`);
         const error = await startRun(config, { runFile, onLog: (e) => logs.push(e) }).then(
-          () => undefined,
+          () => assert.fail('the run must fail'),
           (err: unknown) => err as Error & { hint?: string },
         );
-        const result = await cli(['optimize', '--dataset', ws.datasetPath, '--prompt', 'Solve.', '--out', 'echo-cli.json', '--no-cache'], ws.dir, {
-          OPENAI_API_KEY: SECRET,
-          OPENAI_BASE_URL: echo.url,
-        });
-        assert.ok(error !== undefined, 'the run fails');
-        assert.notEqual(result.code, 0);
         assertNoKey(`${error.message} ${error.hint ?? ''}`, 'the error');
         assertNoKey(JSON.stringify(logs), 'the request log');
-        assertNoKey(result.stdout + result.stderr, 'the CLI output');
+        if (status !== 401) {
+          assert.match(`${error.message}\n${readFileSync(runFile, 'utf8')}`, /\[redacted\]/, 'the echoed text was kept, minus the key');
+        }
+        // A 500 is retried for minutes at the CLI's defaults; the engine run above covers it.
+        if (status !== 500) {
+          const args = ['optimize', '--dataset', ws.datasetPath, '--prompt', 'Solve.', '--out', 'echo-cli.json', '--no-cache'];
+          const result = await cli(args, ws.dir, { OPENAI_API_KEY: SECRET, OPENAI_BASE_URL: echo.url });
+          assert.notEqual(result.code, 0);
+          assertNoKey(result.stdout + result.stderr, 'the CLI output');
+        }
         assertNoKeyOnDisk(ws.dir, 2);
       } finally {
         await echo.close();

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import fc from 'fast-check';
 import type { RunEvent } from '../../../src/core/events';
 import { buildChartData, scoreRange } from '../../../src/webview/chartData';
 import { estimateCost, findPrice, KNOWN_PRICES } from '../../../src/webview/cost';
@@ -40,6 +41,14 @@ describe('the panel’s model (browser-free parts)', () => {
       assert.deepEqual(keys, sorted);
       assert.equal(ranking.byId.get(ranking.baselineId!)?.instruction, SEED_INSTRUCTION);
       assert.equal(ranking.rankOf.get(ranking.ranked[0]!.id), 1);
+    });
+
+    it('ranks by the length-penalized objective when the run has one', () => {
+      const copy = structuredClone(record);
+      const [first, second] = [...copy.candidates].sort((a, b) => b.score - a.score);
+      first!.objective = 0.1;
+      second!.objective = 0.9;
+      assert.deepEqual(rankRun(copy).ranked.slice(0, 1).map((c) => c.id), [second!.id]);
     });
 
     it('filters case-insensitively on the instruction, an empty query keeping all', () => {
@@ -100,6 +109,17 @@ describe('the panel’s model (browser-free parts)', () => {
       ]);
       assert.equal(join('removed')(parts), before);
       assert.equal(join('added')(parts), after);
+    });
+
+    it('always joins back into both texts', () => {
+      const text = fc.array(fc.constantFrom('a', 'b', 'step', 'by', ' ', '  ', '\n', 'c.'), { maxLength: 30 }).map((words) => words.join(''));
+      fc.assert(
+        fc.property(text, text, (before, after) => {
+          const parts = diffWords(before, after);
+          assert.equal(join('removed')(parts), before);
+          assert.equal(join('added')(parts), after);
+        }),
+      );
     });
 
     it('handles empty texts on either side', () => {

@@ -46,15 +46,14 @@ async function scenario(page: Page, workspace: string): Promise<void> {
   // The notification reads "step i/N · best 63% · 412 calls · 51k tokens"; shoot it mid-run with the panel filled.
   const progress = toast(page, new RegExp(`step [2-${STEPS}]/${STEPS} · best \\d+% · \\d+ calls · [\\d.]+[kM]? tokens`));
   await progress.waitFor({ timeout: 60_000 });
-  const panel = panelFrame(page);
-  await panel.locator('tbody tr[data-id]').first().waitFor({ timeout: 30_000 });
+  await panelFrame(page, 'tbody tr[data-id]');
   log(`progress: ${(await progress.innerText()).replace(/\s+/g, ' ')}`);
   await screenshot(page, '3-progress', true);
 
   const finished = toast(page, 'OPRO finished');
   await finished.waitFor({ timeout: 120_000 });
+  const panel = await panelFrame(page, 'tbody tr[data-id]');
   const firstRow = panel.locator('tbody tr[data-id]').first();
-  await firstRow.waitFor({ timeout: 30_000 });
   await screenshot(page, '4-panel', true);
 
   const record = savedRun(workspace);

@@ -1,6 +1,6 @@
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { FrameLocator, Locator, Page } from 'playwright-core';
+import type { Frame, Locator, Page } from 'playwright-core';
 import { ROOT } from './codeServer';
 
 export const SCREENSHOTS = join(ROOT, 'test-results', 'screenshots');
@@ -80,7 +80,19 @@ export function toast(page: Page, text: string | RegExp): Locator {
   return page.locator('.notifications-toasts .notification-toast', { hasText: text }).first();
 }
 
-/** The run panel's document: the webview's outer iframe, then its active inner frame. */
-export function panelFrame(page: Page): FrameLocator {
-  return page.frameLocator('iframe.webview').first().frameLocator('#active-frame');
+/**
+ * The frame of the run panel's webview (outer `iframe.webview`, inner `#active-frame`) that shows
+ * `selector`. Polls every frame: VS Code swaps the inner frame while a webview loads or re-renders.
+ */
+export async function panelFrame(page: Page, selector: string, timeoutMs = 60_000): Promise<Frame> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    for (const frame of page.frames()) {
+      if (frame !== page.mainFrame() && (await frame.locator(selector).count().catch(() => 0)) > 0) {
+        return frame;
+      }
+    }
+    await page.waitForTimeout(250);
+  }
+  throw new Error(`no webview frame shows ${selector} after ${timeoutMs / 1000} s`);
 }

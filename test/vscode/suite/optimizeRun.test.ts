@@ -60,6 +60,8 @@ describe('a full run against the local OpenAI-compatible server', () => {
     assert.ok(existsSync(workspacePath('.opro/cache')) && readdirSync(workspacePath('.opro/cache')).length > 0);
     assert.ok(progress.some((m) => /^step 2\/2 · best \d+% · \d+ calls · \d+k? tokens$/.test(m)), progress.join('\n'));
     assert.deepEqual(readRun(outcome.runFile).meta?.source && (readRun(outcome.runFile).meta?.source as { line: number }).line, 1);
+    const panelTabs = vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('opro.panel'));
+    assert.equal(panelTabs.length, 1, 'the results panel is open');
     assert.deepEqual(prompter.errors(), []);
   });
 
@@ -103,6 +105,37 @@ describe('a full run against the local OpenAI-compatible server', () => {
     assert.equal(resumed.record?.id, cancelled.id);
     assert.ok(cancelled.candidates.every((c) => resumed.record?.candidates.some((r) => r.id === c.id && r.scoredAt === c.scoredAt)), 'finished work is kept, not redone');
     assert.equal(resumed.record?.steps.filter((s) => s.done).length, 3);
+  });
+
+  it('scores a person\'s instruction: queued into a live run, or appended to a finished one', async () => {
+    server = await useFakeModels({ latencyMs: 20 }, { steps: 2 });
+    await openMarked('src/run4.ts', PROMPT_FILE);
+    const mine = 'Solve the arithmetic problem. Double-check it.';
+    const queueOnce = api.services.runs.onDidReportProgress((p) => {
+      if (p.message.startsWith('step 1/2')) {
+        queueOnce.dispose();
+        void api.services.actions.scoreInstruction(readRun(p.runFile).id, mine);
+      }
+    });
+    const outcome = await vscode.commands.executeCommand<RunOutcome>(COMMAND_IDS.optimizePrompt, { datasetPath: workspacePath(DATASET) });
+    queueOnce.dispose();
+    const live = outcome.record!;
+    assert.deepEqual(live.candidates.filter((c) => c.origin === 'user').map((c) => c.instruction), [mine]);
+    const later = 'Solve it. Show your work and give the final answer.';
+    await api.services.actions.scoreInstruction(live.id, later);
+    const saved = readRun(outcome.runFile);
+    assert.deepEqual(saved.candidates.filter((c) => c.origin === 'user').map((c) => c.instruction), [mine, later]);
+  });
+
+  it('"Select Models" lists the endpoint\'s models and saves the choice', async () => {
+    server = await useFakeModels({ models: ['model-a', 'model-b'] });
+    prompter.answers.pick = (_labels, title) => (title?.startsWith('OPRO: Scorer') ? 'model-b' : 'model-a');
+    const chosen = await vscode.commands.executeCommand(COMMAND_IDS.selectModels);
+    assert.deepEqual(chosen, { scorer: 'model-b', optimizer: 'model-a' });
+    const config = vscode.workspace.getConfiguration('opro');
+    assert.deepEqual([config.get('scorerModel'), config.get('optimizerModel')], ['model-b', 'model-a']);
+    const offered = prompter.questions.flatMap((q) => (q.kind === 'pick' ? [q.labels] : []));
+    assert.deepEqual(offered, [['model-a', 'model-b'], ['model-b', 'model-a']]);
   });
 
   it('"Show Runs" lists saved runs newest first and opens the one picked', async () => {

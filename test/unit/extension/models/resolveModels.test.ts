@@ -61,6 +61,11 @@ describe('resolveModels', () => {
     assert.deepEqual(p.calls, ['vscode', 'probe http://127.0.0.1:11434/v1']);
   });
 
+  it('OpenAI without any key fails before asking anything, naming the fix', async () => {
+    await assert.rejects(resolveModels(settingsWith({ 'opro.provider': 'openai' }), probes()), (err: unknown) =>
+      err instanceof OproError && err.kind === 'auth' && /No API key is set for https:\/\/api\.openai\.com\/v1/.test(err.message));
+  });
+
   it('presets give local base URLs unless opro.baseUrl is set', async () => {
     const lmstudio = await resolveModels(settingsWith({ 'opro.provider': 'lmstudio', 'opro.scorerModel': 'm' }), probes());
     assert.equal(lmstudio.baseUrl, 'http://localhost:1234/v1');
