@@ -161,7 +161,7 @@ export function mutatedFileArbitrary(format: DatasetFormat): fc.Arbitrary<Genera
     })
     .map(({ table, isPretty, newline, hasBom, hasTrailingNewline, mutations }) => {
       const text = `${hasBom ? '\uFEFF' : ''}${writeTable(table, format, { isPretty, newline })}${hasTrailingNewline ? newline : ''}`;
-      const bytes = mutations.reduce((acc, m) => mutate(acc, m, delimiter), Buffer.from(text, 'utf8'));
+      const bytes = mutations.reduce<Buffer>((acc, m) => mutate(acc, m, delimiter), Buffer.from(text, 'utf8'));
       return printable({ bytes, mutations });
     });
 }
