@@ -127,6 +127,21 @@ describe('a full run against the local OpenAI-compatible server', () => {
     assert.deepEqual(saved.candidates.filter((c) => c.origin === 'user').map((c) => c.instruction), [mine, later]);
   });
 
+  it('asks for the dataset columns core cannot detect, once per dataset', async () => {
+    server = await useFakeModels();
+    const csv = workspacePath('data/qa.csv');
+    const rows = ['prompt_text,gold', ...Array.from({ length: 10 }, (_, i) => `What is ${i} + ${i + 1}?,${2 * i + 1}`)];
+    await vscode.workspace.fs.writeFile(vscode.Uri.file(csv), new TextEncoder().encode(rows.join('\n') + '\n'));
+    prompter.answers.pick = (_labels, title) => (/is the input/.test(title ?? '') ? 'prompt_text' : 'gold');
+    await openMarked('src/run5.ts', PROMPT_FILE);
+    const scored = await vscode.commands.executeCommand<{ total: number } | undefined>(COMMAND_IDS.evaluatePrompt, { datasetPath: csv });
+    assert.equal(scored?.total, 8, JSON.stringify(prompter.toasts));
+    assert.deepEqual(prompter.questions.map((q) => q.title), ['OPRO: Which column of data/qa.csv holds the expected answer?', 'OPRO: Which column of data/qa.csv is the input?']);
+    prompter.questions.length = 0;
+    await vscode.commands.executeCommand(COMMAND_IDS.evaluatePrompt, { datasetPath: csv });
+    assert.deepEqual(prompter.questions, []);
+  });
+
   it('"Select Models" lists the endpoint\'s models and saves the choice', async () => {
     server = await useFakeModels({ models: ['model-a', 'model-b'] });
     prompter.answers.pick = (_labels, title) => (title?.startsWith('OPRO: Scorer') ? 'model-b' : 'model-a');
