@@ -12,7 +12,7 @@ import type { RunRecord, ScoredCandidate } from '../../../src/core/runRecord';
 import { startFakeLlmServer } from '../../support/fakeLlmServer';
 import { typescriptAssignedValue } from '../../unit/extension/literals/parsers';
 import { ROOT, startCodeServer, VSCODE_TEST, writeWorkspaceSettings } from './codeServer';
-import { log, openFile, panelFrame, quickPickRow, runCommand, screenshot, selectText, SCREENSHOTS, toast, waitForWorkbench } from './workbench';
+import { clearScreenshots, log, openFile, panelFrame, quickPickRow, runCommand, screenshot, selectText, toast, waitForWorkbench } from './workbench';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { chromiumPath, CHROMIUM_ARGS } = require('../../../scripts/vscode-harness/chromium.js') as { chromiumPath: () => string; CHROMIUM_ARGS: string[] };
@@ -81,7 +81,7 @@ async function main(): Promise<void> {
   const dir = join(VSCODE_TEST, 'runs', `e2e-${Date.now()}`);
   const workspace = join(dir, 'ws');
   mkdirSync(dir, { recursive: true });
-  rmSync(SCREENSHOTS, { recursive: true, force: true });
+  clearScreenshots();
   cpSync(join(ROOT, 'examples', 'workspace'), workspace, { recursive: true });
   const fake = await startFakeLlmServer({ apiKey: 'test-key', latencyMs: 40 });
   writeWorkspaceSettings(workspace, {

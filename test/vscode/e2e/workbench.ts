@@ -1,4 +1,4 @@
-import { copyFileSync, mkdirSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Frame, Locator, Page } from 'playwright-core';
 import { ROOT } from './codeServer';
@@ -10,14 +10,23 @@ export function log(message: string): void {
   console.log(`[e2e ${new Date().toISOString().slice(11, 19)}] ${message}`);
 }
 
+/** Deletes this test's screenshots from an earlier run (other suites' screenshots stay). */
+export function clearScreenshots(): void {
+  for (const name of existsSync(SCREENSHOTS) ? readdirSync(SCREENSHOTS) : []) {
+    if (name.startsWith('e2e-')) {
+      rmSync(join(SCREENSHOTS, name));
+    }
+  }
+}
+
 /** Saves a screenshot of the stage under test-results/screenshots/ (and media/screenshots/ when `isForReadme`). */
 export async function screenshot(page: Page, name: string, isForReadme = false): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
-  const file = join(SCREENSHOTS, `${name}.png`);
+  const file = join(SCREENSHOTS, `e2e-${name}.png`);
   await page.screenshot({ path: file });
   if (isForReadme) {
     mkdirSync(README_SHOTS, { recursive: true });
-    copyFileSync(file, join(README_SHOTS, `${name}.png`));
+    copyFileSync(file, join(README_SHOTS, `e2e-${name}.png`));
   }
   log(`screenshot ${file}`);
 }
