@@ -24,6 +24,8 @@ export interface EngineDeps {
   onLog?: (entry: RequestLogEntry) => void;
   /** Attached to the record as `meta` (e.g. the prompt's source range). */
   meta?: Record<string, unknown>;
+  /** The new run's id (e.g. to match the run file's name); a fresh one when absent. */
+  runId?: string;
   /**
    * Polled before each step: instructions a person wrote or edited while the run goes on. They are
    * scored (origin `user`) and join the history the optimizer sees next.
@@ -45,7 +47,7 @@ export interface ResumeDeps extends EngineDeps {
  * model), after saving what finished and emitting `runFailed` when the run had started.
  */
 export async function startRun(config: RunConfig, deps: EngineDeps, signal?: AbortSignal): Promise<RunRecord> {
-  const record = await newRunRecord(config, deps.meta);
+  const record = await newRunRecord(config, deps.meta, deps.runId);
   const session = await openSession(record, config, deps, signal);
   session.emit({ type: 'runStarted', record: structuredClone(record), resumed: false });
   return driveRun(session);

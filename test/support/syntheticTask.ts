@@ -117,7 +117,7 @@ export function answerOptimizer(metaPrompt: string, seed: number): string {
   const history = parseHistory(metaPrompt);
   const best = (history[history.length - 1]?.text ?? '').trim();
   const draw = Math.abs(Math.trunc(seed));
-  const instruction = proposeFrom(best, draw % 4, draw >> 2);
+  const instruction = proposeFrom(best, draw % 4, Math.floor(draw / 4));
   const [open, close] = metaPrompt.includes('<Start>') ? ['<Start>', '</Start>'] : ['<INS>', '</INS>'];
   return `${open}${instruction}${close}`;
 }

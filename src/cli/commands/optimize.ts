@@ -30,8 +30,9 @@ function report(record: RunRecord, runFile: string, values: CliValues, context: 
 /** `opro optimize`: a new run, saved to --out or .opro/runs/<id>.json. */
 export async function optimizeCommand(values: CliValues, context: CliContext): Promise<number> {
   const config = buildRunConfig(values, context.env, context.cwd);
-  const runFile = resolve(context.cwd, values.out ?? join('.opro', 'runs', `${newRunId(new Date())}.json`));
-  const record = await startRun(config, engineDeps(values, context, runFile), context.signal);
+  const runId = newRunId(new Date());
+  const runFile = resolve(context.cwd, values.out ?? join('.opro', 'runs', `${runId}.json`));
+  const record = await startRun(config, { ...engineDeps(values, context, runFile), runId }, context.signal);
   return report(record, runFile, values, context);
 }
 

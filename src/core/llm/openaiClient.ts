@@ -3,6 +3,7 @@ import { AzureOpenAI, OpenAI } from 'openai';
 import { cancelledError, isOproError, OproError } from '../errors';
 import { AdaptiveLimiter, type LimiterTicket } from './adaptiveLimiter';
 import { toChatResponse } from './chatResponse';
+import { createNodeFetch } from './nodeFetch';
 import { missingKeyError, toOproError } from './openaiErrors';
 import {
   backoffDelay,
@@ -66,9 +67,11 @@ export function createOpenAiClient(model: ModelConfig, options: OpenAiClientOpti
     throw missingKeyError(baseUrl);
   }
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const limiter = options.limiter ?? new AdaptiveLimiter({ concurrency: options.concurrency });
   const ctx: CallContext = {
-    sdk: createSdk(model, baseUrl, timeoutMs),
-    limiter: options.limiter ?? new AdaptiveLimiter({ concurrency: options.concurrency }),
+    // One socket per slot of the limiter, kept alive between calls.
+    sdk: createSdk(model, baseUrl, { timeout: timeoutMs, fetch: createNodeFetch({ maxSockets: limiter.maxConcurrency }) }),
+    limiter,
     config: model,
     baseUrl,
     timeoutMs,
@@ -95,9 +98,9 @@ function needsKey(model: ModelConfig, baseUrl: string): boolean {
   }
 }
 
-function createSdk(model: ModelConfig, baseUrl: string, timeoutMs: number): OpenAI {
+function createSdk(model: ModelConfig, baseUrl: string, transport: { timeout: number; fetch: typeof fetch }): OpenAI {
   // Every option is explicit: the SDK would otherwise read OPENAI_* variables, and core reads no env.
-  const common = { apiKey: model.apiKey || PLACEHOLDER_KEY, maxRetries: 0, timeout: timeoutMs, defaultHeaders: model.headers };
+  const common = { apiKey: model.apiKey || PLACEHOLDER_KEY, maxRetries: 0, defaultHeaders: model.headers, ...transport };
   if (model.provider === 'azure') {
     const endpoint = baseUrl.endsWith('/openai') ? baseUrl : `${baseUrl}/openai`;
     const apiVersion = model.apiVersion ?? DEFAULT_AZURE_API_VERSION;

@@ -19,7 +19,7 @@ export function newRunId(now: Date): string {
 }
 
 /** Checks the config, loads and splits the dataset, and builds the record of a new run. */
-export async function newRunRecord(config: RunConfig, meta?: Record<string, unknown>): Promise<RunRecord> {
+export async function newRunRecord(config: RunConfig, meta?: Record<string, unknown>, runId?: string): Promise<RunRecord> {
   const problems = validateRunConfig(config);
   if (problems.length > 0) {
     throw new OproError('config', `The run configuration is not usable:\n- ${problems.join('\n- ')}`);
@@ -38,7 +38,7 @@ export async function newRunRecord(config: RunConfig, meta?: Record<string, unkn
   const now = new Date();
   return {
     version: 1,
-    id: newRunId(now),
+    id: runId ?? newRunId(now),
     createdAt: now.toISOString(),
     updatedAt: now.toISOString(),
     status: 'running',

@@ -1,3 +1,4 @@
+import { basename } from 'node:path';
 import * as vscode from 'vscode';
 import type { RunConfig } from '../../core/config';
 import { resumeRun, startRun, type EngineDeps } from '../../core/engine';
@@ -44,8 +45,10 @@ export class RunManager implements vscode.Disposable {
   constructor(private readonly deps: RunManagerDeps) {}
 
   async start(config: RunConfig, meta: Record<string, unknown>): Promise<RunOutcome> {
-    const run = new LiveRun(await this.deps.files().newRunFile());
-    return this.execute(run, (engineDeps, signal) => startRun(config, { ...engineDeps, meta }, signal));
+    const runFile = await this.deps.files().newRunFile();
+    const run = new LiveRun(runFile);
+    const runId = basename(runFile, '.json');
+    return this.execute(run, (engineDeps, signal) => startRun(config, { ...engineDeps, meta, runId }, signal));
   }
 
   async resume(runFile: string, patchConfig: (config: RunConfig) => RunConfig): Promise<RunOutcome> {
