@@ -24,6 +24,10 @@ function promptsOf(values: CliValues, cwd: string): string[] {
   return values.prompt ?? [];
 }
 
+function megabytes(mb: number | undefined): number | undefined {
+  return mb === undefined ? undefined : mb * 2 ** 20;
+}
+
 function optional<K extends string, V>(key: K, value: V | undefined): Partial<Record<K, V>> {
   return value === undefined ? {} : ({ [key]: value } as Record<K, V>);
 }
@@ -52,6 +56,7 @@ export function buildRunConfig(values: CliValues, env: CliEnv, cwd: string): Run
       ...optional('inputColumn', values['input-column']),
       ...optional('targetColumn', values['target-column']),
       ...optional('skipBadRows', values['skip-bad-rows']),
+      ...optional('maxBytes', megabytes(intFlag(values, 'max-dataset-mb'))),
       ...optional('train', numberFlag(values, 'train')),
       ...optional('validation', numberFlag(values, 'validation')),
     },

@@ -17,6 +17,7 @@ const OPTION_SPEC = {
   'input-column': { type: 'string' },
   'target-column': { type: 'string' },
   'skip-bad-rows': { type: 'boolean' },
+  'max-dataset-mb': { type: 'string' },
   'base-url': { type: 'string' },
   'api-key': { type: 'string' },
   'scorer-model': { type: 'string' },

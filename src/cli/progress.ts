@@ -1,5 +1,6 @@
 import type { RunEvent } from '../core/events';
 import type { RunUsage } from '../core/runRecord';
+import { terminalSafe } from './terminalText';
 
 export interface ProgressOutput {
   isTTY?: boolean;
@@ -56,7 +57,7 @@ export class ProgressReporter {
         this.line('cancelled: everything finished so far is saved');
         break;
       case 'runFailed':
-        this.line(`failed: ${event.error.message}`);
+        this.line(`failed: ${terminalSafe(event.error.message)}`);
         break;
       default:
         break;

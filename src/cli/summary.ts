@@ -1,5 +1,6 @@
 import { bestCandidate } from '../core/run/history';
 import type { RunRecord } from '../core/runRecord';
+import { terminalSafe } from './terminalText';
 
 /** The `--json` summary of a run: stable field names scripts can rely on. */
 export function runSummary(record: RunRecord, runFile: string): Record<string, unknown> {
@@ -31,7 +32,7 @@ export function runSummaryText(record: RunRecord, runFile: string): string {
     `baseline: ${pct(baseline?.score)} train${baseline?.validation ? `, ${pct(baseline.validation.score)} validation` : ''}`,
     `best:     ${pct(best?.score)} train${best?.validation ? `, ${pct(best.validation.score)} validation` : ''} (step ${best?.step ?? 0})`,
     '',
-    best?.instruction ?? '',
+    terminalSafe(best?.instruction ?? ''),
     '',
     `${record.usage.calls} paid calls (${record.usage.cachedCalls} cached), ${record.usage.promptTokens + record.usage.completionTokens} tokens`,
     `saved: ${runFile}`,

@@ -12,6 +12,7 @@ Dataset and scoring:
   --input-column C          column holding the input (detected: question/input/prompt/text/query)
   --target-column C         column holding the expected output (detected: answer/target/output/label/expected)
   --skip-bad-rows           drop malformed rows and report how many, instead of stopping
+  --max-dataset-mb N        refuse dataset files larger than this (default 100)
   --position P              Q_begin | Q_end | before_Q | A_begin | system | template (default: template
                             when the prompt has {{column}} placeholders, else Q_begin)
   --include-qa              wrap each example as "Q: ... A:"

@@ -7,7 +7,7 @@ import { pickExemplars } from './run/exemplars';
 import { newRunRecord } from './run/newRecord';
 import { metaPromptFor } from './run/proposals';
 import { driveRun, nextStep } from './run/runLoop';
-import { readRunRecord } from './run/runStore';
+import { readRunRecord, removeStaleTempFiles } from './run/runStore';
 import { openSession, saveSession } from './run/session';
 
 export { readRunRecord };
@@ -56,6 +56,7 @@ export async function startRun(config: RunConfig, deps: EngineDeps, signal?: Abo
 /** Continues a cancelled, failed or crashed run from its file; finished work is never paid again. */
 export async function resumeRun(runFile: string, deps: ResumeDeps, signal?: AbortSignal): Promise<RunRecord> {
   const record = await readRunRecord(runFile);
+  await removeStaleTempFiles(runFile);
   const config = deps.patchConfig?.(record.config) ?? record.config;
   const session = await openSession(record, config, { runFile, ...deps }, signal);
   session.emit({ type: 'runStarted', record: structuredClone(record), resumed: true });

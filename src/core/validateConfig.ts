@@ -86,6 +86,9 @@ function checkNumbers(problems: string[], config: RunConfig): void {
   checkInteger(problems, 'seed', config.seed, 0);
   checkRange(problems, 'scoreThreshold', config.scoreThreshold, 1);
   checkRange(problems, 'lengthPenalty', config.lengthPenalty, 1);
+  if (config.dataset.maxBytes !== undefined) {
+    checkInteger(problems, 'dataset.maxBytes', config.dataset.maxBytes, 1);
+  }
   checkRange(problems, 'targetScore', config.targetScore, 1);
   checkRange(problems, 'scorer.temperature', config.scorer.temperature, 2);
   checkRange(problems, 'optimizer.temperature', config.optimizer.temperature, 2);

@@ -3,6 +3,7 @@ import { evaluateInstructions } from '../../core/engine';
 import { buildRunConfig } from '../buildConfig';
 import { EXIT, type CliContext } from '../cliContext';
 import type { CliValues } from '../options';
+import { terminalSafe } from '../terminalText';
 
 /** `opro eval`: scores each --prompt on every row (no split unless --train/--validation say so). */
 export async function evalCommand(values: CliValues, context: CliContext): Promise<number> {
@@ -17,7 +18,7 @@ export async function evalCommand(values: CliValues, context: CliContext): Promi
     context.stdout.write(`${JSON.stringify(rows)}\n`);
   } else {
     for (const row of rows) {
-      context.stdout.write(`${(row.score * 100).toFixed(1)}%  ${row.correct}/${row.total}  ${row.instruction.replace(/\s+/g, ' ').slice(0, 100)}\n`);
+      context.stdout.write(`${(row.score * 100).toFixed(1)}%  ${row.correct}/${row.total}  ${terminalSafe(row.instruction.replace(/\s+/g, ' ').slice(0, 100))}\n`);
     }
   }
   return EXIT.ok;

@@ -11,6 +11,9 @@ import { isFatal } from './fatal';
 import { valueOf } from './objective';
 import type { UsageMeter } from './usage';
 
+/** Characters of each optimizer reply saved in the run file. */
+export const MAX_KEPT_REPLY = 4000;
+
 export interface ProposalContext {
   client: LlmClient;
   config: RunConfig;
@@ -58,7 +61,9 @@ export async function proposeStep(record: RunRecord, step: number, context: Prop
     seen: new Set(record.candidates.map((c) => c.instruction)),
     ...(config.position === 'template' ? { template: config.seedInstructions[0] ?? '' } : {}),
   });
-  return { step, metaPrompt, exemplars, replies, accepted, rejected, done: false };
+  // Replies are kept for the inspector; a runaway 100 kB reply is cut so the run file stays small.
+  const kept = replies.map((reply) => (reply.length > MAX_KEPT_REPLY ? `${reply.slice(0, MAX_KEPT_REPLY)}…` : reply));
+  return { step, metaPrompt, exemplars, replies: kept, accepted, rejected, done: false };
 }
 
 async function askOptimizer(metaPrompt: string, step: number, draw: number, context: ProposalContext): Promise<string> {

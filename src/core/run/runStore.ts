@@ -1,5 +1,5 @@
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import type { RunConfig } from '../config';
 import type { ModelConfig } from '../llm/types';
 import { OproError } from '../errors';
@@ -52,6 +52,13 @@ export async function writeRunFile(file: string, record: RunRecord): Promise<voi
   const temp = `${file}.${process.pid}.tmp`;
   await writeFile(temp, JSON.stringify(record), 'utf8');
   await rename(temp, file);
+}
+
+/** Deletes temp files a killed writer left beside the run file (`run.json.<pid>.tmp`). */
+export async function removeStaleTempFiles(file: string): Promise<void> {
+  const prefix = `${basename(file)}.`;
+  const names = await readdir(dirname(file)).catch(() => [] as string[]);
+  await Promise.all(names.filter((n) => n.startsWith(prefix) && n.endsWith('.tmp')).map((n) => rm(join(dirname(file), n), { force: true })));
 }
 
 /** Reads and checks a run file; rejects with an OproError naming the file when it is not a run. */

@@ -160,3 +160,10 @@ describe('the opro command', () => {
     assert.match(result.stdout, /opro optimize --dataset FILE/);
   });
 });
+
+describe('terminal output of model text', () => {
+  it('shows control characters from a reply as \\u escapes instead of sending them to the terminal', async () => {
+    const { terminalSafe } = await import('../../../src/cli/terminalText');
+    assert.equal(terminalSafe('ok\x1b]0;pwned\x07\r\nline\tend'), 'ok\\u001b]0;pwned\\u0007\\u000d\nline\tend');
+  });
+});
