@@ -1,8 +1,8 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { RunConfig } from '../../src/core/config';
 import { withDefaults, type RunConfigInput } from '../../src/core/defaults';
+import { scratchDir } from './scratchDir';
 import { makeSyntheticRows, type SyntheticRow } from './syntheticTask';
 
 export const SEED_INSTRUCTION = 'Solve the problem.';
@@ -15,7 +15,7 @@ export interface SyntheticWorkspace {
 
 /** A temp folder with `rows` synthetic questions as JSONL. */
 export function syntheticWorkspace(rowCount = 40, seed = 7): SyntheticWorkspace {
-  const dir = mkdtempSync(join(tmpdir(), 'opro-run-'));
+  const dir = scratchDir('opro-run-');
   const rows = makeSyntheticRows(rowCount, seed);
   const datasetPath = join(dir, 'arithmetic.jsonl');
   writeFileSync(datasetPath, rows.map((row) => JSON.stringify(row)).join('\n') + '\n');

@@ -4,6 +4,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { runCli } from '../../../src/cli/main';
+import { terminalSafe } from '../../../src/cli/terminalText';
 import type { CliContext } from '../../../src/cli/cliContext';
 import { startFakeLlmServer, type FakeServer } from '../../support/fakeLlmServer';
 import { syntheticWorkspace, type SyntheticWorkspace } from '../../support/syntheticRun';
@@ -162,8 +163,7 @@ describe('the opro command', () => {
 });
 
 describe('terminal output of model text', () => {
-  it('shows control characters from a reply as \\u escapes instead of sending them to the terminal', async () => {
-    const { terminalSafe } = await import('../../../src/cli/terminalText');
+  it('shows control characters from a reply as \\u escapes instead of sending them to the terminal', () => {
     assert.equal(terminalSafe('ok\x1b]0;pwned\x07\r\nline\tend'), 'ok\\u001b]0;pwned\\u0007\\u000d\nline\tend');
   });
 });

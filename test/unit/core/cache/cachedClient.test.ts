@@ -1,13 +1,12 @@
 import assert from 'node:assert/strict';
-import { mkdtemp, readFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFile } from 'node:fs/promises';
 import { withCache } from '../../../../src/core/cache/cachedClient';
 import { openResponseCache } from '../../../../src/core/cache/responseCache';
 import { OproError } from '../../../../src/core/errors';
 import { createOpenAiClient } from '../../../../src/core/llm/openaiClient';
 import type { ChatRequest, LlmClient } from '../../../../src/core/llm/types';
 import { startFakeLlmServer, type FakeServer } from '../../../support/fakeLlmServer';
+import { scratchDir } from '../../../support/scratchDir';
 
 const KEY = 'test-key-do-not-store';
 const REQUEST: ChatRequest = { messages: [{ role: 'user', content: 'Think step by step.\nWhat is 20 + 22?' }], temperature: 0, maxTokens: 64 };
@@ -19,7 +18,7 @@ describe('withCache over the openai client', () => {
 
   beforeEach(async () => {
     server = await startFakeLlmServer({ apiKey: KEY });
-    dir = await mkdtemp(join(tmpdir(), 'opro-cached-'));
+    dir = scratchDir('opro-cached-');
     client = createOpenAiClient({ baseUrl: server.url, apiKey: KEY, model: 'fake-scorer', temperature: 0, maxTokens: 64 });
   });
   afterEach(() => server.close());

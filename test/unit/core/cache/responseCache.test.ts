@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import { appendFile, mkdtemp, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { appendFile, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { cacheKey, canonicalJson, openResponseCache, type CacheKeyInput } from '../../../../src/core/cache/responseCache';
 import type { ChatResponse } from '../../../../src/core/llm/types';
+import { scratchDir } from '../../../support/scratchDir';
 
 const INPUT: CacheKeyInput = {
   clientId: 'http://127.0.0.1:1/v1|m',
@@ -20,7 +20,7 @@ function answer(text: string): ChatResponse {
 describe('response cache', () => {
   let dir: string;
   beforeEach(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'opro-cache-'));
+    dir = scratchDir('opro-cache-');
   });
 
   it('writes JSON with keys sorted at every level', () => {

@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Example } from '../../../../src/core/dataset/types';
 import { customScorerGrader, gradeFromValue } from '../../../../src/core/grading/customScorer';
 import { buildJudgeMessages, parseJudgeReply } from '../../../../src/core/grading/judgePrompt';
 import { judge } from '../../../../src/core/metrics/judge';
+import { scratchDir } from '../../../support/scratchDir';
 import { detectMetricKind } from '../../../../src/core/metrics/detectMetric';
 
 const row = (input: string, target = 'x'): Example => ({ index: 0, line: 1, input, target, fields: { input, target } });
@@ -46,7 +46,7 @@ describe('the LLM judge prompt', () => {
 });
 
 describe('custom scorers', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'opro-scorer-'));
+  const dir = scratchDir('opro-scorer-');
 
   it('accepts numbers, booleans and { score, reason }, and rejects anything else with a message', () => {
     assert.equal(gradeFromValue(0.25).score, 0.25);
