@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // `npm run test:vscode`: provisions a real VS Code (code-server, see provision.sh), builds the
 // extension and the tests, runs the extension-host tests through @vscode/test-electron's runTests
-// (with code-shim.sh standing in for the VS Code executable), then the end-to-end UI test.
-//   --host-only / --e2e-only   run one part
+// (with code-shim.sh standing in for the VS Code executable), then the `npm start --smoke` check and
+// the end-to-end UI test.
+//   --host-only / --e2e-only   run one part (--e2e-only includes the npm start check)
 //   OPRO_VSCODE_EXECUTABLE=... a real VS Code to use instead of code-server (e.g. on a desktop)
 //   OPRO_TEST_GREP=...         only the extension-host tests whose title matches
 const { execFileSync, spawnSync } = require('node:child_process');
@@ -83,6 +84,16 @@ async function runHostTests() {
   }
 }
 
+/** `npm start -- --smoke`: the try-out starts, its workbench answers and lists the extension. */
+function runStartSmoke() {
+  const done = step('npm start --smoke (the one-command try-out)');
+  const result = spawnSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'scripts', 'start.ts'), '--smoke'], { cwd: ROOT, stdio: 'inherit' });
+  done();
+  if (result.status !== 0) {
+    throw new Error(`npm start --smoke failed (exit ${result.status ?? result.signal})`);
+  }
+}
+
 function runE2e() {
   const done = step('end-to-end UI test (code-server in headless Chromium)');
   const result = spawnSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'test', 'vscode', 'e2e', 'optimizeE2e.ts')], { cwd: ROOT, stdio: 'inherit' });
@@ -101,6 +112,7 @@ async function main() {
     await runHostTests();
   }
   if (wantE2e) {
+    runStartSmoke();
     runE2e();
   }
   console.log(`\n[test:vscode] all passed in ${((Date.now() - started) / 1000).toFixed(1)} s`);

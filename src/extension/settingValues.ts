@@ -1,3 +1,4 @@
+import type { EvaluationMode } from '../core/config';
 import { METRIC_KINDS, type MetricKind } from '../core/metrics/types';
 import { POSITIONS, type Position } from '../core/prompt/position';
 import { SETTING_KEYS } from './settingKeys';
@@ -5,6 +6,12 @@ import { SETTING_KEYS } from './settingKeys';
 /** Providers the `opro.provider` setting offers. */
 export const PROVIDERS = ['auto', 'openai', 'azure', 'ollama', 'lmstudio', 'vllm', 'llamacpp', 'vscode-lm'] as const;
 export type ProviderSetting = (typeof PROVIDERS)[number];
+
+/** What `opro.metric` offers: detection, a rule metric, or one of the graders (LLM judge, workspace module). */
+export const METRIC_SETTINGS = ['auto', ...METRIC_KINDS, 'judge', 'custom'] as const;
+export type MetricSetting = MetricKind | 'auto' | 'judge' | 'custom';
+
+export const EVALUATION_MODES: readonly EvaluationMode[] = ['full', 'adaptive'];
 
 /** Every setting, normalized: wrong types and out-of-range values fall back to the default. */
 export interface Settings {
@@ -23,7 +30,19 @@ export interface Settings {
   maxTokens: number;
   requestTimeoutSeconds: number;
   position: Position | 'auto';
-  metric: MetricKind | 'auto';
+  metric: MetricSetting;
+  /** `json` metric: the fields compared ([] = every field). */
+  jsonFields: string[];
+  /** Inline rubric for the judge ('' when unset). */
+  judgeRubric: string;
+  /** Workspace-relative rubric file; wins over `judgeRubric` when set. */
+  judgeRubricFile: string;
+  /** '' = the scorer model. */
+  judgeModel: string;
+  /** Workspace-relative path of the custom scorer module ('' when unset). */
+  customScorer: string;
+  lengthPenalty: number;
+  evaluation: EvaluationMode;
   validationSplit: number;
   inputColumn: string;
   targetColumn: string;
@@ -54,7 +73,14 @@ function normalizeSettings(get: RawSettings): Settings {
     maxTokens: count(k.maxTokens, 0),
     requestTimeoutSeconds: numberIn(get(k.requestTimeoutSeconds), { min: 1, fallback: 60 }),
     position: oneOf(get(k.position), ['auto', ...POSITIONS], 'auto'),
-    metric: oneOf(get(k.metric), ['auto', ...METRIC_KINDS], 'auto'),
+    metric: oneOf<MetricSetting>(get(k.metric), METRIC_SETTINGS, 'auto'),
+    jsonFields: textList(get(k.jsonFields)),
+    judgeRubric: text(get(k.judgeRubric)),
+    judgeRubricFile: text(get(k.judgeRubricFile)),
+    judgeModel: text(get(k.judgeModel)),
+    customScorer: text(get(k.customScorer)),
+    lengthPenalty: numberIn(get(k.lengthPenalty), { min: 0, fallback: 0 }),
+    evaluation: oneOf(get(k.evaluation), EVALUATION_MODES, 'full'),
     validationSplit: numberIn(get(k.validationSplit), { min: 0, max: 0.9, fallback: 0.2 }),
     inputColumn: text(get(k.inputColumn)),
     targetColumn: text(get(k.targetColumn)),
@@ -71,6 +97,11 @@ export function oneOf<T extends string>(value: unknown, options: readonly T[], f
 
 export function text(value: unknown, fallback = ''): string {
   return typeof value === 'string' ? value.trim() : fallback;
+}
+
+/** The non-empty trimmed strings of an array; [] for anything else. */
+export function textList(value: unknown): string[] {
+  return Array.isArray(value) ? value.flatMap((item) => (typeof item === 'string' && item.trim() !== '' ? [item.trim()] : [])) : [];
 }
 
 export function flag(value: unknown, fallback: boolean): boolean {

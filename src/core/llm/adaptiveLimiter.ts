@@ -11,6 +11,11 @@ export const DEFAULT_CONCURRENCY = 8;
  */
 export const PROBE_FACTOR = 16;
 const MAX_PROBE_DOUBLINGS = 6;
+/**
+ * Against a rate limit, the share of the limit kept by the one cut per wait window.
+ * @default 0.75
+ */
+export const RATE_CUT_FACTOR = 0.75;
 
 export interface AdaptiveLimiterOptions {
   /** The most requests in flight at once. @default 8 */
@@ -42,10 +47,20 @@ function loadQueueCtor(): Promise<QueueCtor> {
 }
 
 /**
- * Concurrency limit for one endpoint that slows down when the endpoint answers 429 (AIMD):
- * a 429 halves the in-flight limit (at least 1) and holds back new dispatches until the
- * server's retry-after has passed; successes add 1 to the limit per `limit` successes, back up
- * to the configured concurrency. Share one limiter between clients that hit the same endpoint.
+ * Concurrency limit for one endpoint that adapts to its 429s. Every 429 holds back new dispatches
+ * until the server's retry-after has passed. Then it reads the 429s one of two ways:
+ * - As a concurrency cap (until shown otherwise). The first 429 from a request sent since the last
+ *   cut cuts the limit to the number of other requests in flight, and each later 429 of that burst
+ *   takes one more off: the limit settles at what the endpoint served at once (32 → 8 behind a cap
+ *   of 8), and that level is known to work. Growing past it is a probe that takes `PROBE_FACTOR`
+ *   times more successes; a failed probe lands back on the level that worked. A success during
+ *   the pause ends it early, since the endpoint has just freed a slot.
+ * - As a rate limit, for good, once a 429 comes with no more requests in flight than a level that
+ *   worked. The server's wait does the pacing: the pause lasts all of it, the limit keeps
+ *   `RATE_CUT_FACTOR` of itself once per wait window (which ends when a request sent after the cut
+ *   is served), and it grows back at the normal speed.
+ * Successes add 1 to the limit per `limit` successes, up to the configured concurrency. Share one
+ * limiter between clients that hit the same endpoint.
  */
 export class AdaptiveLimiter {
   /** The configured concurrency, the most the limit grows back to. */
@@ -54,13 +69,22 @@ export class AdaptiveLimiter {
   readonly #queue: Promise<PQueue>;
   #loaded: PQueue | undefined;
   #limit: number;
+  #running = 0;
   #successes = 0;
   #epoch = 0;
-  /** The highest limit known to work since the last 429; growing past it is a probe. */
+  /** The highest limit known to work under a concurrency cap; growing past it is a probe. */
   #safeLimit: number | undefined;
   #failedProbes = 0;
+  /** The limit before the last cut to the served count, restored if that cut misread a rate limit. */
+  #limitBeforeCut = 0;
+  /** Set for good once a 429 came at a level that worked: the endpoint limits a rate. */
+  #isRateLimited = false;
+  /** Under a rate limit: a cut was made and no request sent since has been served yet. */
+  #isRefusing = false;
   #notBefore = 0;
   #resumeTimer: NodeJS.Timeout | undefined;
+  /** True while the pause answers only concurrency 429s, so the next success may end it. */
+  #canEndEarly = false;
 
   constructor(options: AdaptiveLimiterOptions = {}) {
     const concurrency = options.concurrency ?? DEFAULT_CONCURRENCY;
@@ -86,7 +110,7 @@ export class AdaptiveLimiter {
     return this.#notBefore;
   }
 
-  /** Counts slowdowns; a 429 from a task dispatched in an older epoch does not halve again. */
+  /** Counts limit cuts; a 429 from a task dispatched before the last cut belongs to that cut's burst. */
   get epoch(): number {
     return this.#epoch;
   }
@@ -99,14 +123,29 @@ export class AdaptiveLimiter {
       throw cancelledError();
     }
     try {
-      return await queue.add(() => task({ epoch: this.#epoch }), { signal, priority: options.priority ?? 0 });
+      return await queue.add(() => this.#track(task), { signal, priority: options.priority ?? 0 });
     } catch (err) {
       throw signal?.aborted ? cancelledError() : err;
     }
   }
 
-  /** Records a successful request: the additive increase. */
-  recordSuccess(): void {
+  async #track<T>(task: (ticket: LimiterTicket) => Promise<T>): Promise<T> {
+    this.#running += 1;
+    try {
+      return await task({ epoch: this.#epoch });
+    } finally {
+      this.#running -= 1;
+    }
+  }
+
+  /** Records a successful request started with `ticket`: the additive increase. */
+  recordSuccess(ticket: LimiterTicket): void {
+    if (ticket.epoch === this.#epoch) {
+      this.#isRefusing = false;
+    }
+    if (this.#canEndEarly) {
+      this.#resume();
+    }
     if (this.#limit >= this.maxConcurrency) {
       return;
     }
@@ -126,19 +165,55 @@ export class AdaptiveLimiter {
   }
 
   /**
-   * Records a 429 for a task started with `ticket`: pauses new dispatches for `retryAfterMs`
-   * and, once per epoch, halves the limit (the multiplicative decrease).
+   * Records a 429 for a task started with `ticket`, while that task still holds its slot: pauses
+   * new dispatches for `retryAfterMs` and moves the limit as the class comment describes.
    */
   recordRateLimit(ticket: LimiterTicket, retryAfterMs: number): void {
-    this.#pauseUntil(this.#now() + Math.max(0, retryAfterMs));
-    if (ticket.epoch !== this.#epoch) {
+    if (this.#isRateLimited) {
+      this.#recordRate429();
+    } else if (ticket.epoch === this.#epoch) {
+      this.#cutToServed();
+    } else if (this.#limit > 1) {
+      // Sent before the last cut, which counted it as served: one fewer was.
+      this.#setLimit(this.#limit - 1);
+      if (this.#safeLimit !== undefined) {
+        this.#safeLimit = Math.min(this.#safeLimit, this.#limit);
+      }
+    }
+    this.#pauseUntil(this.#now() + Math.max(0, retryAfterMs), !this.#isRateLimited);
+  }
+
+  #recordRate429(): void {
+    if (this.#isRefusing) {
       return;
     }
-    const isFailedProbe = this.#safeLimit !== undefined && this.#limit === this.#safeLimit + 1;
-    this.#failedProbes = isFailedProbe ? Math.min(MAX_PROBE_DOUBLINGS, this.#failedProbes + 1) : 0;
+    this.#isRefusing = true;
     this.#epoch += 1;
-    this.#safeLimit = Math.max(1, this.#limit - 1);
-    this.#setLimit(Math.max(1, Math.floor(this.#limit / 2)));
+    this.#setLimit(Math.max(1, Math.ceil(this.#limit * RATE_CUT_FACTOR)));
+  }
+
+  #cutToServed(): void {
+    const safe = this.#safeLimit;
+    if (safe !== undefined && this.#running <= safe) {
+      // Refused at a level that has worked: the endpoint limits a rate, not concurrency.
+      this.#isRateLimited = true;
+      this.#safeLimit = undefined;
+      // The last cut read the burst as a concurrency cap, wrongly: undo it before the rate cut.
+      this.#setLimit(Math.max(this.#limit, this.#limitBeforeCut));
+      this.#recordRate429();
+      return;
+    }
+    this.#epoch += 1;
+    this.#limitBeforeCut = this.#limit;
+    // Everything else in flight is presumed served until its own 429 says otherwise.
+    const served = Math.max(1, Math.min(this.#limit, this.#running) - 1);
+    if (safe === undefined) {
+      this.#failedProbes = 0;
+    } else if (this.#running > safe) {
+      this.#failedProbes = Math.min(MAX_PROBE_DOUBLINGS, this.#failedProbes + 1);
+    }
+    this.#safeLimit = served;
+    this.#setLimit(served);
   }
 
   #setLimit(limit: number): void {
@@ -149,18 +224,26 @@ export class AdaptiveLimiter {
     }
   }
 
-  #pauseUntil(time: number): void {
-    if (time <= this.#notBefore) {
+  /** `canEndEarly`: the pause is for a concurrency 429, so the next success may end it. */
+  #pauseUntil(time: number, canEndEarly: boolean): void {
+    const isPaused = this.#resumeTimer !== undefined;
+    this.#canEndEarly = isPaused ? this.#canEndEarly && canEndEarly : canEndEarly;
+    if (isPaused && time <= this.#notBefore) {
       return;
     }
     this.#notBefore = time;
     this.#loaded?.pause();
     clearTimeout(this.#resumeTimer);
     // Unref'd: whoever got the 429 sleeps at least as long, so this never holds a process alone.
-    this.#resumeTimer = setTimeout(() => {
-      this.#resumeTimer = undefined;
-      this.#loaded?.start();
-    }, time - this.#now()).unref();
+    this.#resumeTimer = setTimeout(() => this.#resume(), time - this.#now()).unref();
+  }
+
+  #resume(): void {
+    clearTimeout(this.#resumeTimer);
+    this.#resumeTimer = undefined;
+    this.#canEndEarly = false;
+    this.#notBefore = 0;
+    this.#loaded?.start();
   }
 }
 

@@ -131,7 +131,11 @@ function readBody(res: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-    stream.on('error', reject);
+    stream.on('error', (err) => {
+      // A body that fails to decode must not keep its socket busy.
+      res.destroy();
+      reject(err);
+    });
     res.on('error', reject);
     stream.on('end', () => resolve(chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks)));
   });

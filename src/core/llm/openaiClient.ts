@@ -176,7 +176,7 @@ async function attemptOnce(ctx: CallContext, input: AttemptInput & { ticket: Lim
     );
     const durationMs = Math.round(performance.now() - started);
     const response = toChatResponse(raw, ctx.config.model, durationMs);
-    ctx.limiter.recordSuccess();
+    ctx.limiter.recordSuccess(input.ticket);
     return { ok: true, response, durationMs };
   } catch (err) {
     const failure = classifyFailure(err);

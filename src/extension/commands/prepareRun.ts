@@ -1,3 +1,4 @@
+import { readFile, stat } from 'node:fs/promises';
 import * as vscode from 'vscode';
 import type { RunConfig } from '../../core/config';
 import type { Position } from '../../core/prompt/position';
@@ -10,8 +11,9 @@ import { promptMeta } from '../insertion/promptSource';
 import { checkEndpoint } from '../models/checkEndpoint';
 import { currentModelSetup } from '../models/currentModels';
 import { buildRunConfig } from '../runs/buildRunConfig';
+import { resolveScoring, type Scoring } from '../runs/scoringSettings';
 import type { Services } from '../services';
-import { readSettings } from '../settings';
+import { readSettings, type Settings } from '../settings';
 
 /** Arguments the optimize and evaluate commands accept (from a CodeLens, a keybinding or a test). */
 export interface PromptCommandArgs extends PromptLocator {
@@ -40,6 +42,8 @@ export async function prepareRun(services: Services, args: PromptCommandArgs = {
   }
   const models = await currentModelSetup(services.apiKeys);
   await checkEndpoint(models);
+  const settings = readSettings(prompt.document.uri);
+  const scoring = await currentScoring(settings, prompt.document.uri);
   const value = prompt.target.value;
   const uri = prompt.document.uri.toString();
   const remembered = services.memory.forPrompt(value, uri);
@@ -47,7 +51,6 @@ export async function prepareRun(services: Services, args: PromptCommandArgs = {
   if (datasetPath === undefined) {
     return undefined;
   }
-  const settings = readSettings(prompt.document.uri);
   const overrides = { ...(settings.inputColumn ? { inputColumn: settings.inputColumn } : {}), ...(settings.targetColumn ? { targetColumn: settings.targetColumn } : {}) };
   const known = { ...services.memory.forDataset(datasetPath), ...overrides };
   const columns = await settleColumns(datasetPath, { ...known, ...(hasPlaceholders(value) ? { templateColumns: placeholdersOf(value) } : {}) }, services.prompter);
@@ -60,8 +63,19 @@ export async function prepareRun(services: Services, args: PromptCommandArgs = {
   }
   await services.memory.rememberPrompt(value, uri, { dataset: datasetPath, ...(position === undefined ? {} : { position }) });
   await services.memory.rememberDataset(datasetPath, columns);
-  const config = buildRunConfig({ prompt: value, dataset: { path: datasetPath, ...columns }, position, settings, models });
+  const config = buildRunConfig({ prompt: value, dataset: { path: datasetPath, ...columns }, position, settings, models, scoring });
   return { prompt, config, meta: promptMeta(sourceOf(prompt), value) };
+}
+
+/** Reads the grader's files now, so a missing rubric or scorer stops the command before any question. */
+function currentScoring(settings: Settings, uri: vscode.Uri): Promise<Scoring> {
+  const folder = vscode.workspace.getWorkspaceFolder(uri) ?? vscode.workspace.workspaceFolders?.[0];
+  return resolveScoring(settings, {
+    workspaceRoot: folder?.uri.fsPath,
+    isTrusted: vscode.workspace.isTrusted,
+    readText: (file) => readFile(file, 'utf8'),
+    isFile: (file) => stat(file).then((s) => s.isFile(), () => false),
+  });
 }
 
 /** The setting wins; a template decides itself (undefined); else the remembered answer, else ask. null = cancelled. */

@@ -21,6 +21,7 @@ const t = vscode.l10n.t;
 const setApiKey = (): ErrorAction => ({ title: t('Set API Key'), command: COMMAND_IDS.setApiKey });
 const selectModels = (): ErrorAction => ({ title: t('Select Models'), command: COMMAND_IDS.selectModels });
 const showLog = (): ErrorAction => ({ title: t('Show Log'), command: COMMAND_IDS.showLog });
+const manageTrust = (): ErrorAction => ({ title: t('Manage Workspace Trust'), command: 'workbench.trust.manage' });
 const openSettings = (setting = 'opro'): ErrorAction => ({
   title: t('Open Settings'),
   command: 'workbench.action.openSettings',
@@ -51,12 +52,23 @@ const ACTIONS: Record<OproError['kind'], (err: OproError) => ErrorAction[]> = {
   timeout: (err) => [openSettings(err.setting ?? SETTING_KEYS.baseUrl), showLog()],
   badResponse: (err) => [openSettings(err.setting ?? SETTING_KEYS.baseUrl), showLog()],
   dataset: (err) => datasetActions(err),
-  config: (err) => (err.setting === SETTING_KEYS.provider ? [setApiKey(), openSettings(SETTING_KEYS.provider)] : [openSettings(err.setting), showLog()]),
+  config: (err) => configActions(err),
   cancelled: () => [],
 };
 
 function actionsFor(err: OproError): ErrorAction[] {
   return ACTIONS[err.kind](err);
+}
+
+function configActions(err: OproError): ErrorAction[] {
+  // Core says "not trusted" when a custom scorer would load workspace code in an untrusted workspace.
+  if (/\bnot trusted\b/.test(err.message)) {
+    return [manageTrust(), openSettings(SETTING_KEYS.metric)];
+  }
+  if (err.setting === SETTING_KEYS.provider) {
+    return [setApiKey(), openSettings(SETTING_KEYS.provider)];
+  }
+  return [openSettings(err.setting), showLog()];
 }
 
 function datasetActions(err: OproError): ErrorAction[] {

@@ -1,8 +1,13 @@
 import type { RunConfig } from '../../core/config';
 import { withDefaults } from '../../core/defaults';
+import type { ModelConfig } from '../../core/llm/types';
 import type { Position } from '../../core/prompt/position';
 import type { ModelSetup } from '../models/resolveModels';
 import type { Settings } from '../settingValues';
+import { ruleScoring, type Scoring } from './scoringSettings';
+
+/** The judge answers with a short JSON verdict, deterministically. */
+const JUDGE_SAMPLING = { temperature: 0, maxTokens: 256 } as const;
 
 /** The dataset as the user chose it. */
 export interface DatasetChoice {
@@ -18,11 +23,15 @@ export interface RunConfigInput {
   position: Position | undefined;
   settings: Settings;
   models: ModelSetup;
+  /** From `resolveScoring`; absent keeps `settings.metric` as a rule metric ('auto': detected). */
+  scoring?: Scoring;
 }
 
 /** The engine's `RunConfig` from the user's choices and settings; everything else keeps core's defaults. */
 export function buildRunConfig(input: RunConfigInput): RunConfig {
   const { settings, models, dataset } = input;
+  const scorer = scorerModel(models, settings);
+  const scoring = input.scoring ?? ruleScoring(settings);
   return withDefaults({
     seedInstructions: [input.prompt],
     dataset: {
@@ -32,15 +41,11 @@ export function buildRunConfig(input: RunConfigInput): RunConfig {
       validation: settings.validationSplit,
     },
     ...(input.position === undefined ? {} : { position: input.position }),
-    ...(settings.metric === 'auto' ? {} : { metric: { kind: settings.metric } }),
-    scorer: {
-      provider: models.provider,
-      model: models.scorerModel,
-      temperature: settings.scorerTemperature,
-      ...(models.baseUrl === undefined ? {} : { baseUrl: models.baseUrl }),
-      ...(models.apiKey === undefined ? {} : { apiKey: models.apiKey }),
-      ...(models.apiVersion === undefined ? {} : { apiVersion: models.apiVersion }),
-    },
+    ...scoring,
+    ...(scoring.grader?.kind === 'judge' && settings.judgeModel ? { judge: judgeModel(scorer, settings.judgeModel) } : {}),
+    lengthPenalty: settings.lengthPenalty,
+    evaluation: settings.evaluation,
+    scorer,
     optimizer: { model: models.optimizerModel, temperature: settings.optimizerTemperature },
     steps: settings.steps,
     candidatesPerStep: settings.candidatesPerStep,
@@ -52,10 +57,27 @@ export function buildRunConfig(input: RunConfigInput): RunConfig {
   });
 }
 
+function scorerModel(models: ModelSetup, settings: Settings): Omit<ModelConfig, 'maxTokens'> {
+  return {
+    provider: models.provider,
+    model: models.scorerModel,
+    temperature: settings.scorerTemperature,
+    ...(models.baseUrl === undefined ? {} : { baseUrl: models.baseUrl }),
+    ...(models.apiKey === undefined ? {} : { apiKey: models.apiKey }),
+    ...(models.apiVersion === undefined ? {} : { apiVersion: models.apiVersion }),
+  };
+}
+
+/** `opro.judge.model` on the scorer's endpoint (core uses the scorer model itself when there is none). */
+function judgeModel(scorer: Omit<ModelConfig, 'maxTokens'>, model: string): ModelConfig {
+  return { ...scorer, model, ...JUDGE_SAMPLING };
+}
+
 /** Puts the current key back into a saved run's config (run files never hold keys). */
 export function withApiKey(config: RunConfig, apiKey: string | undefined): RunConfig {
   if (apiKey === undefined || config.scorer.provider === 'vscode-lm') {
     return config;
   }
-  return { ...config, scorer: { ...config.scorer, apiKey }, optimizer: { ...config.optimizer, apiKey } };
+  const judge = config.judge === undefined || config.judge.provider === 'vscode-lm' ? {} : { judge: { ...config.judge, apiKey } };
+  return { ...config, scorer: { ...config.scorer, apiKey }, optimizer: { ...config.optimizer, apiKey }, ...judge };
 }

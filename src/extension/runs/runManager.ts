@@ -79,10 +79,11 @@ export class RunManager implements vscode.Disposable {
     return [...this.live.values()].pop();
   }
 
-  /** The engine deps every front-end call shares: clients, cache, log. */
+  /** The engine deps every front-end call shares: clients, cache, log, and whether workspace code may run. */
   engineDeps(): EngineDeps {
     return {
       createClient,
+      isTrusted: vscode.workspace.isTrusted,
       onLog: (entry) => logRequest(this.deps.log, entry),
       ...(this.deps.isCacheEnabled() ? { cacheDir: this.deps.files().cacheDir } : {}),
     };

@@ -19,6 +19,13 @@ describe('normalizeSettings', () => {
       requestTimeoutSeconds: 60,
       position: 'auto',
       metric: 'auto',
+      jsonFields: [],
+      judgeRubric: '',
+      judgeRubricFile: '',
+      judgeModel: '',
+      customScorer: '',
+      lengthPenalty: 0,
+      evaluation: 'full',
       validationSplit: 0.2,
       inputColumn: '',
       targetColumn: '',
@@ -48,5 +55,26 @@ describe('normalizeSettings', () => {
     assert.equal(settings.position, 'Q_end');
     assert.equal(settings.metric, 'number');
     assert.equal(settings.cacheEnabled, true);
+  });
+
+  it('reads the scoring settings: graders in opro.metric, trimmed json fields, a non-negative length penalty, the evaluation mode', () => {
+    const raw: Record<string, unknown> = {
+      'opro.metric': 'judge',
+      'opro.jsonFields': [' name ', '', 42, 'age'],
+      'opro.judge.rubric': '  Be kind.  ',
+      'opro.judge.rubricFile': ' rubrics/support.md ',
+      'opro.judge.model': 'gpt-4o',
+      'opro.customScorer': 'scorers/score.mjs',
+      'opro.lengthPenalty': 0.002,
+      'opro.evaluation': 'adaptive',
+    };
+    const settings = normalizeSettings((key) => raw[key]);
+    assert.deepEqual(
+      [settings.metric, settings.jsonFields, settings.judgeRubric, settings.judgeRubricFile, settings.judgeModel, settings.customScorer, settings.lengthPenalty, settings.evaluation],
+      ['judge', ['name', 'age'], 'Be kind.', 'rubrics/support.md', 'gpt-4o', 'scorers/score.mjs', 0.002, 'adaptive'],
+    );
+    const wrong = normalizeSettings((key) => ({ 'opro.metric': 'llm', 'opro.jsonFields': 'name', 'opro.lengthPenalty': -1, 'opro.evaluation': 'fast' })[key]);
+    assert.deepEqual([wrong.metric, wrong.jsonFields, wrong.lengthPenalty, wrong.evaluation], ['auto', [], 0, 'full']);
+    assert.equal(normalizeSettings((key) => (key === 'opro.metric' ? 'custom' : undefined)).metric, 'custom');
   });
 });

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
@@ -16,6 +16,10 @@ export interface RunningServer {
   url: string;
   logFile: string;
   stop(): Promise<void>;
+  /** `publisher.name@version` of every extension the server has installed. */
+  listExtensions(): string[];
+  /** Settles when the server exits, however that happens. */
+  exited: Promise<void>;
 }
 
 export async function freePort(): Promise<number> {
@@ -45,14 +49,24 @@ export function installExtension(extensionsDir: string): string {
   return target;
 }
 
+export interface CodeServerOptions {
+  /** Holds the server's user data (`udd/`), extensions (`ext/`), config and temp folders. */
+  dir: string;
+  folder: string;
+  env: Record<string, string>;
+  /** Merged over the harness' user settings (scripts/vscode-harness/user-settings.json). */
+  userSettings?: Record<string, unknown>;
+}
+
 /** Starts a plain code-server (toasts visible: no smoke-test driver) on a free port, opening `folder`. */
-export async function startCodeServer(options: { dir: string; folder: string; env: Record<string, string> }): Promise<RunningServer> {
+export async function startCodeServer(options: CodeServerOptions): Promise<RunningServer> {
   const { dir, folder } = options;
   const port = await freePort();
   for (const sub of ['udd/User', 'ext', 'xdg', 'tmp']) {
     mkdirSync(join(dir, sub), { recursive: true });
   }
-  cpSync(join(ROOT, 'scripts', 'vscode-harness', 'user-settings.json'), join(dir, 'udd', 'User', 'settings.json'));
+  const harnessSettings = JSON.parse(readFileSync(join(ROOT, 'scripts', 'vscode-harness', 'user-settings.json'), 'utf8')) as Record<string, unknown>;
+  writeFileSync(join(dir, 'udd', 'User', 'settings.json'), JSON.stringify({ ...harnessSettings, ...options.userSettings }, null, 2));
   installExtension(join(dir, 'ext'));
   const logFile = join(dir, 'code-server.log');
   const out = openSync(logFile, 'a');
@@ -61,11 +75,23 @@ export async function startCodeServer(options: { dir: string; folder: string; en
   const child = spawn(CODE_SERVER, args, {
     detached: true,
     stdio: ['ignore', out, out],
-    env: { ...process.env, ...options.env, PATH: `${NODE24_BIN}:${process.env.PATH ?? ''}`, TMPDIR: join(dir, 'tmp'), XDG_RUNTIME_DIR: join(dir, 'tmp'), XDG_CONFIG_HOME: join(dir, 'xdg'), XDG_DATA_HOME: join(dir, 'xdg'), XDG_CACHE_HOME: join(dir, 'xdg') },
+    env: serverEnv(dir, options.env),
   });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const url = `http://127.0.0.1:${port}`;
   await waitForHealth(url, child, logFile);
-  return { url, logFile, stop: () => stopGroup(child) };
+  return { url, logFile, stop: () => stopGroup(child), listExtensions: () => listExtensions(dir), exited };
+}
+
+function serverEnv(dir: string, env: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
+  const xdg = join(dir, 'xdg');
+  return { ...process.env, ...env, PATH: `${NODE24_BIN}:${process.env.PATH ?? ''}`, TMPDIR: join(dir, 'tmp'), XDG_RUNTIME_DIR: join(dir, 'tmp'), XDG_CONFIG_HOME: xdg, XDG_DATA_HOME: xdg, XDG_CACHE_HOME: xdg };
+}
+
+function listExtensions(dir: string): string[] {
+  const args = ['--list-extensions', '--show-versions', '--extensions-dir', join(dir, 'ext'), '--user-data-dir', join(dir, 'udd')];
+  const out = execFileSync(CODE_SERVER, args, { env: serverEnv(dir), encoding: 'utf8', timeout: 60_000 });
+  return out.split('\n').map((line) => line.trim()).filter((line) => /^[\w-]+\.[\w-]+@/.test(line));
 }
 
 async function waitForHealth(url: string, child: ChildProcess, logFile: string): Promise<void> {
