@@ -65,7 +65,7 @@ describe('package.json and the extension agree', () => {
   it('ignores workspace values of the endpoint and custom scorer settings in an untrusted workspace', () => {
     const untrusted = manifest.capabilities.untrustedWorkspaces;
     assert.equal(untrusted.supported, 'limited');
-    assert.deepEqual([...(untrusted.restrictedConfigurations ?? [])].sort(), ['opro.azure.apiVersion', 'opro.baseUrl', 'opro.customScorer', 'opro.provider']);
+    assert.deepEqual([...(untrusted.restrictedConfigurations ?? [])].sort(), ['opro.azure.apiVersion', 'opro.baseUrl', 'opro.customScorer', 'opro.judge.rubricFile', 'opro.provider']);
   });
 
   it('has a 128×128 PNG icon', () => {
