@@ -8,7 +8,7 @@ import { newRunRecord } from './run/newRecord';
 import { metaPromptFor } from './run/proposals';
 import { driveRun, nextStep } from './run/runLoop';
 import { readRunRecord, removeStaleTempFiles } from './run/runStore';
-import { openSession, saveSession } from './run/session';
+import { openSession, saveSession, type RunSession } from './run/session';
 
 export { readRunRecord };
 
@@ -55,10 +55,9 @@ export async function startRun(config: RunConfig, deps: EngineDeps, signal?: Abo
 
 /** Continues a cancelled, failed or crashed run from its file; finished work is never paid again. */
 export async function resumeRun(runFile: string, deps: ResumeDeps, signal?: AbortSignal): Promise<RunRecord> {
-  const record = await readRunRecord(runFile);
   await removeStaleTempFiles(runFile);
-  const config = deps.patchConfig?.(record.config) ?? record.config;
-  const session = await openSession(record, config, { runFile, ...deps }, signal);
+  const session = await reopenSession(runFile, deps, signal);
+  const { record } = session;
   session.emit({ type: 'runStarted', record: structuredClone(record), resumed: true });
   return driveRun(session);
 }
@@ -89,9 +88,8 @@ export async function scoreUserInstruction(
   deps: ResumeDeps,
   signal?: AbortSignal,
 ): Promise<ScoredCandidate> {
-  const record = await readRunRecord(runFile);
-  const config = deps.patchConfig?.(record.config) ?? record.config;
-  const session = await openSession(record, config, { runFile, ...deps }, signal);
+  const session = await reopenSession(runFile, deps, signal);
+  const { record } = session;
   const step = nextStep(record);
   const ordinal = -1000 + record.candidates.filter((c) => c.origin === 'user').length;
   try {
@@ -101,6 +99,13 @@ export async function scoreUserInstruction(
     await session.scoring.grader.close?.();
   }
   return record.candidates.find((c) => c.id === candidateId(instruction)) as ScoredCandidate;
+}
+
+/** A saved run's session, with the config restored by `patchConfig` (keys are never saved). */
+async function reopenSession(runFile: string, deps: ResumeDeps, signal?: AbortSignal): Promise<RunSession> {
+  const record = await readRunRecord(runFile);
+  const config = deps.patchConfig?.(record.config) ?? record.config;
+  return openSession(record, config, { runFile, ...deps }, signal);
 }
 
 /** The meta-prompt the next step of this run would send. */

@@ -1,14 +1,14 @@
-import { resolve } from 'node:path';
 import { evaluateInstructions } from '../../core/engine';
 import { buildRunConfig } from '../buildConfig';
 import { EXIT, type CliContext } from '../cliContext';
 import type { CliValues } from '../options';
+import { cacheDirOf } from './optimize';
 import { terminalSafe } from '../terminalText';
 
 /** `opro eval`: scores each --prompt on every row (no split unless --train/--validation say so). */
 export async function evalCommand(values: CliValues, context: CliContext): Promise<number> {
   const config = buildRunConfig(values, context.env, context.cwd);
-  const cacheDir = values['no-cache'] === true ? undefined : resolve(context.cwd, values['cache-dir'] ?? '.opro/cache');
+  const cacheDir = cacheDirOf(values, context.cwd);
   const scored = await evaluateInstructions(config, config.seedInstructions, cacheDir === undefined ? {} : { cacheDir }, context.signal);
   if (context.signal.aborted) {
     return EXIT.cancelled;

@@ -8,7 +8,8 @@ import { intFlag, type CliValues } from '../options';
 import { ProgressReporter } from '../progress';
 import { runSummary, runSummaryText } from '../summary';
 
-function cacheDirOf(values: CliValues, cwd: string): string | undefined {
+/** The response cache folder (--cache-dir, default .opro/cache), or none with --no-cache. */
+export function cacheDirOf(values: CliValues, cwd: string): string | undefined {
   return values['no-cache'] === true ? undefined : resolve(cwd, values['cache-dir'] ?? '.opro/cache');
 }
 
