@@ -1,4 +1,4 @@
-import type { CliEnv } from './buildConfig';
+import type { CliEnv } from './runConfigFromFlags';
 import type { ProgressOutput } from './progress';
 
 /** What a CLI command may touch; tests pass their own. */

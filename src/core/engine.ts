@@ -1,6 +1,5 @@
 import type { RunConfig } from './config';
-import type { RunEvent } from './events';
-import type { ClientOptions, LlmClient, ModelConfig, RequestLogEntry } from './llm/types';
+import type { EngineDeps, ResumeDeps } from './engineDeps';
 import type { RunRecord, ScoredCandidate } from './runRecord';
 import { candidateId, scoreCandidates } from './run/candidates';
 import { pickExemplars } from './run/exemplars';
@@ -11,35 +10,6 @@ import { readRunRecord, removeStaleTempFiles } from './run/runStore';
 import { openSession, saveSession, type RunSession } from './run/session';
 
 export { readRunRecord };
-
-/** What a front end plugs into a run. */
-export interface EngineDeps {
-  /** Makes the scorer and optimizer clients; defaults to the `openai` package client (provider `openai`/`azure`). */
-  createClient?: (model: ModelConfig, options: ClientOptions) => LlmClient;
-  /** Directory of the on-disk response cache; no cache when absent. */
-  cacheDir?: string;
-  /** Where the run is saved after every scored candidate; not saved when absent. */
-  runFile?: string;
-  onEvent?: (event: RunEvent) => void;
-  onLog?: (entry: RequestLogEntry) => void;
-  /** Attached to the record as `meta` (e.g. the prompt's source range). */
-  meta?: Record<string, unknown>;
-  /** The new run's id (e.g. to match the run file's name); a fresh one when absent. */
-  runId?: string;
-  /**
-   * Polled before each step: instructions a person wrote or edited while the run goes on. They are
-   * scored (origin `user`) and join the history the optimizer sees next.
-   */
-  takeUserInstructions?: () => string[];
-  /** False in an untrusted workspace: no workspace code (custom scorers) is loaded. @default true */
-  isTrusted?: boolean;
-}
-
-/** Options for reopening a saved run. */
-export interface ResumeDeps extends EngineDeps {
-  /** Restores what a run file does not keep (API keys, headers) or changes limits such as `steps`. */
-  patchConfig?: (config: RunConfig) => RunConfig;
-}
 
 /**
  * Loads the dataset, scores the seeds and runs the OPRO loop. Resolves with the final record when the

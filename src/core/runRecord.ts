@@ -2,6 +2,7 @@ import type { RunConfig } from './config';
 import type { DatasetFormat } from './dataset/types';
 import type { OproErrorKind } from './errors';
 import type { MetricOptions } from './metrics/types';
+import type { RejectedProposal } from './prompt/extractInstructions';
 
 /** One example's outcome for one instruction. Input and target live once in `RunRecord.examples`. */
 export interface ExampleResult {
@@ -49,12 +50,6 @@ export interface ScoredCandidate extends SplitScore {
   partial?: boolean;
   /** ISO time it was scored. */
   scoredAt: string;
-}
-
-export interface RejectedProposal {
-  text: string;
-  reason: 'empty' | 'duplicate' | 'tooLong' | 'hasTag' | 'placeholders';
-  detail?: string;
 }
 
 /** What a step asked the optimizer and what came back. */

@@ -8,7 +8,7 @@ import { createLog } from './log';
 import type { PanelActions } from './panel/panelActions';
 import type { RunPanelOptions } from './panel/runPanel';
 import { createRunView } from './panelWiring';
-import { withApiKey } from './runs/buildRunConfig';
+import { withApiKey } from './runs/runConfigFromSettings';
 import { RunFiles } from './runs/runFiles';
 import { RunLookup } from './runs/runLookup';
 import { RunManager } from './runs/runManager';

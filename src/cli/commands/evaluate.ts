@@ -1,5 +1,5 @@
 import { evaluateInstructions } from '../../core/engine';
-import { buildRunConfig } from '../buildConfig';
+import { runConfigFromFlags } from '../runConfigFromFlags';
 import { EXIT, type CliContext } from '../cliContext';
 import type { CliValues } from '../options';
 import { cacheDirOf } from './optimize';
@@ -7,7 +7,7 @@ import { terminalSafe } from '../terminalText';
 
 /** `opro eval`: scores each --prompt on every row (no split unless --train/--validation say so). */
 export async function evalCommand(values: CliValues, context: CliContext): Promise<number> {
-  const config = buildRunConfig(values, context.env, context.cwd);
+  const config = runConfigFromFlags(values, context.env, context.cwd);
   const cacheDir = cacheDirOf(values, context.cwd);
   const scored = await evaluateInstructions(config, config.seedInstructions, cacheDir === undefined ? {} : { cacheDir }, context.signal);
   if (context.signal.aborted) {

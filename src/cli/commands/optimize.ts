@@ -1,8 +1,9 @@
 import { join, resolve } from 'node:path';
-import { startRun, resumeRun, type EngineDeps } from '../../core/engine';
+import { startRun, resumeRun } from '../../core/engine';
+import type { EngineDeps } from '../../core/engineDeps';
 import { newRunId } from '../../core/run/newRecord';
 import type { RunRecord } from '../../core/runRecord';
-import { buildRunConfig } from '../buildConfig';
+import { runConfigFromFlags } from '../runConfigFromFlags';
 import { EXIT, type CliContext } from '../cliContext';
 import { intFlag, type CliValues } from '../options';
 import { ProgressReporter } from '../progress';
@@ -30,7 +31,7 @@ function report(record: RunRecord, runFile: string, values: CliValues, context: 
 
 /** `opro optimize`: a new run, saved to --out or .opro/runs/<id>.json. */
 export async function optimizeCommand(values: CliValues, context: CliContext): Promise<number> {
-  const config = buildRunConfig(values, context.env, context.cwd);
+  const config = runConfigFromFlags(values, context.env, context.cwd);
   const runId = newRunId(new Date());
   const runFile = resolve(context.cwd, values.out ?? join('.opro', 'runs', `${runId}.json`));
   const record = await startRun(config, { ...engineDeps(values, context, runFile), runId }, context.signal);

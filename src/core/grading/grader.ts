@@ -1,5 +1,5 @@
 import type { Example } from '../dataset/types';
-import { judge } from '../metrics/judge';
+import { checkAnswer } from '../metrics/checkAnswer';
 import type { MetricOptions } from '../metrics/types';
 
 /** The verdict on one example's output. */
@@ -26,7 +26,7 @@ export interface Grader {
 export function ruleGrader(metric: MetricOptions): Grader {
   return {
     grade: (output, example) => {
-      const verdict = judge(output, example.target, metric, { input: example.input });
+      const verdict = checkAnswer(output, example.target, metric, { input: example.input });
       return Promise.resolve({ answer: verdict.answer, correct: verdict.correct, score: verdict.score ?? (verdict.correct ? 1 : 0) });
     },
   };

@@ -1,12 +1,12 @@
-import type { LlmClient } from '../llm/types';
-import type { UsageMeter } from '../run/usage';
+import type { ChatResponse, LlmClient } from '../llm/types';
 import type { Grade, Grader } from './grader';
 import { buildJudgeMessages, parseJudgeReply } from './judgePrompt';
 
 export interface JudgeGraderOptions {
   client: LlmClient;
   rubric: string;
-  meter: UsageMeter;
+  /** Told about every judge reply (cached or paid), so the run can count the judge's usage. */
+  onResponse?: (response: ChatResponse) => void;
   /** @default 256 */
   maxTokens?: number;
   /** A grade of at least this counts as correct. @default 0.5 */
@@ -24,7 +24,7 @@ export function judgeGrader(options: JudgeGraderOptions): Grader {
     grade: async (output, example, signal): Promise<Grade> => {
       const messages = buildJudgeMessages(options.rubric, { input: example.input, expected: example.target, output });
       const response = await options.client.complete({ messages, temperature: 0, maxTokens: options.maxTokens ?? 256 }, signal);
-      options.meter.recordResponse('judge', options.client.model, response);
+      options.onResponse?.(response);
       const verdict = parseJudgeReply(response.text);
       if (verdict === undefined) {
         return { answer: '', correct: false, score: 0, error: `The judge's reply had no score: ${response.text.slice(0, 200)}` };

@@ -3,7 +3,7 @@
  */
 import { cutAtNewQuestion, markerSegments } from './answerRegion';
 import { tidyText } from './text';
-import type { Judgement } from './types';
+import type { AnswerCheck } from './types';
 
 /** Words that decide anywhere in the output. */
 const PRIMARY_WORDS: Readonly<Record<string, boolean>> = {
@@ -71,7 +71,7 @@ export function extractBoolean(output: string): BooleanAnswer | undefined {
 }
 
 /** `boolean`: output and target both read as true/false and agree; a target that is neither is never met. */
-export function judgeBoolean(output: string, target: string): Judgement {
+export function checkBoolean(output: string, target: string): AnswerCheck {
   const predicted = extractBoolean(output);
   const wanted = extractBoolean(target);
   const isMatch = predicted !== undefined && wanted !== undefined && predicted.value === wanted.value;

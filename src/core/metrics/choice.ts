@@ -4,7 +4,7 @@
 import { afterLastMarker, cutAtNewQuestion } from './answerRegion';
 import { parseChoiceOptions, type ChoiceOptions } from './choiceOptions';
 import { containsText, normalizeText } from './text';
-import type { JudgeContext, Judgement } from './types';
+import type { AnswerContext, AnswerCheck } from './types';
 
 // `(b)` anywhere, or `b)` not preceded by a word character or `(` (so `apple(s)` is no option).
 const BRACKETED_LETTER = /(?<![\p{L}\p{N}_])\(([a-z])\)|(?<![\p{L}\p{N}_(])([a-z])\)/giu;
@@ -95,7 +95,7 @@ export function parseChoiceTarget(target: string, options: ChoiceOptions = new M
  * `context.input`. A target that is neither a letter nor an option's text is compared like `exact`
  * with the text after the output's last answer marker.
  */
-export function judgeChoice(output: string, target: string, context: JudgeContext = {}): Judgement {
+export function checkChoice(output: string, target: string, context: AnswerContext = {}): AnswerCheck {
   const options = parseChoiceOptions(context.input);
   const predicted = extractChoice(output, options);
   const answer = predicted === '' ? '' : `(${predicted})`;

@@ -1,7 +1,7 @@
 /**
  * Answer checking: the metrics that decide whether a model output answers its target.
  */
-export { judge, isCorrect } from './judge';
+export { checkAnswer, isCorrect } from './checkAnswer';
 export { detectMetricKind } from './detectMetric';
 export { extractNumber } from './number';
 export type { ExtractNumberOptions } from './number';

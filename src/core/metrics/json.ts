@@ -1,4 +1,4 @@
-import type { Judgement } from './types';
+import type { AnswerCheck } from './types';
 
 /** The first JSON object or array in a reply: a whole-reply parse, a ```json fence, or the outermost braces. */
 export function extractJson(output: string): unknown {
@@ -59,7 +59,7 @@ function parseOr(text: string): unknown {
  * `json`: the output must parse as JSON; then the expected JSON is compared field by field (only
  * `fields` when given). Score = share of fields equal; correct when all are.
  */
-export function judgeJson(output: string, target: string, fields?: readonly string[]): Judgement & { score: number } {
+export function checkJson(output: string, target: string, fields?: readonly string[]): AnswerCheck & { score: number } {
   const actual = extractJson(output);
   if (actual === undefined) {
     return { answer: '', correct: false, score: 0 };

@@ -2,7 +2,7 @@
  * Text answers: exact match, contains and regex, all on Unicode-normalized text.
  */
 import { OproError } from '../errors';
-import type { Judgement } from './types';
+import type { AnswerCheck } from './types';
 
 const QUOTE_PAIRS: ReadonlyArray<readonly [string, string]> = [['"', '"'], ["'", "'"], ['`', '`']];
 const WORD_CHAR = /[\p{L}\p{N}_]/u;
@@ -65,12 +65,12 @@ export function containsText(haystack: string, needle: string): boolean {
 }
 
 /** `exact`: the normalized output equals the normalized target. */
-export function judgeExact(output: string, target: string): Judgement {
+export function checkExact(output: string, target: string): AnswerCheck {
   return { answer: tidyText(output), correct: normalizeText(output) === normalizeText(target) };
 }
 
 /** `contains`: the normalized target occurs in the normalized output, see {@link containsText}. */
-export function judgeContains(output: string, target: string): Judgement {
+export function checkContains(output: string, target: string): AnswerCheck {
   return { answer: tidyText(output), correct: containsText(output, target) };
 }
 
@@ -96,7 +96,7 @@ export function compilePattern(pattern: string): RegExp {
  * output must match.
  * @throws OproError `config` when the pattern (or the target used as one) is invalid.
  */
-export function judgeRegex(output: string, target: string, pattern?: string): Judgement {
+export function checkRegex(output: string, target: string, pattern?: string): AnswerCheck {
   const text = unifyCharacters(output);
   if (pattern === undefined || pattern === '') {
     const match = compilePattern(target).exec(text);

@@ -18,7 +18,7 @@ export interface MetricOptions {
 }
 
 /** The verdict on one output. */
-export interface Judgement {
+export interface AnswerCheck {
   /** The answer parsed out of the output, as shown to the user ('' when none was found). */
   answer: string;
   correct: boolean;
@@ -27,6 +27,6 @@ export interface Judgement {
 }
 
 /** Extra context some kinds use: `choice` reads option texts like "(B) Paris" from the input. */
-export interface JudgeContext {
+export interface AnswerContext {
   input?: string;
 }

@@ -1,4 +1,3 @@
-import type { RejectedProposal } from '../runRecord';
 import { samePlaceholders } from './template';
 
 export interface ProposalFilter {
@@ -10,6 +9,13 @@ export interface ProposalFilter {
   seen: Set<string>;
   /** Template mode: a candidate must keep exactly these placeholders. */
   template?: string;
+}
+
+/** An optimizer reply that yielded no instruction to score, and why (kept on the step for display). */
+export interface RejectedProposal {
+  text: string;
+  reason: 'empty' | 'duplicate' | 'tooLong' | 'hasTag' | 'placeholders';
+  detail?: string;
 }
 
 /** The most of a rejected proposal kept for display; a rambling model must not bloat the run file. */

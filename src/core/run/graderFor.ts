@@ -1,5 +1,5 @@
 import type { RunConfig } from '../config';
-import type { EngineDeps } from '../engine';
+import type { EngineDeps } from '../engineDeps';
 import { OproError } from '../errors';
 import { customScorerGrader } from '../grading/customScorer';
 import { ruleGrader, type Grader } from '../grading/grader';
@@ -25,7 +25,8 @@ export function createGrader(record: RunRecord, config: RunConfig, context: Grad
   }
   if (grader.kind === 'judge') {
     const model = config.judge ?? { ...config.scorer, temperature: 0, maxTokens: 256 };
-    return judgeGrader({ client: context.makeClient(model, 'judge'), rubric: grader.rubric, meter: context.meter });
+    const client = context.makeClient(model, 'judge');
+    return judgeGrader({ client, rubric: grader.rubric, onResponse: (response) => context.meter.recordResponse('judge', client.model, response) });
   }
   if (context.deps.isTrusted === false) {
     throw new OproError('config', `The custom scorer ${grader.module} runs workspace code, and this workspace is not trusted.`, {

@@ -1,5 +1,5 @@
 import type { RunConfig } from '../config';
-import type { EngineDeps } from '../engine';
+import type { EngineDeps } from '../engineDeps';
 import type { Example } from '../dataset/types';
 import type { RunEvent } from '../events';
 import { openResponseCache } from '../cache/responseCache';

@@ -10,7 +10,7 @@ import { promptAtCursor, sourceOf, type EditorPrompt, type PromptLocator } from 
 import { promptMeta } from '../insertion/promptSource';
 import { checkEndpoint } from '../models/checkEndpoint';
 import { currentModelSetup } from '../models/currentModels';
-import { buildRunConfig } from '../runs/buildRunConfig';
+import { runConfigFromSettings } from '../runs/runConfigFromSettings';
 import { resolveScoring, type Scoring } from '../runs/scoringSettings';
 import type { Services } from '../services';
 import { readSettings, type Settings } from '../settings';
@@ -63,7 +63,7 @@ export async function prepareRun(services: Services, args: PromptCommandArgs = {
   }
   await services.memory.rememberPrompt(value, uri, { dataset: datasetPath, ...(position === undefined ? {} : { position }) });
   await services.memory.rememberDataset(datasetPath, columns);
-  const config = buildRunConfig({ prompt: value, dataset: { path: datasetPath, ...columns }, position, settings, models, scoring });
+  const config = runConfigFromSettings({ prompt: value, dataset: { path: datasetPath, ...columns }, position, settings, models, scoring });
   return { prompt, config, meta: promptMeta(sourceOf(prompt), value) };
 }
 

@@ -1,7 +1,8 @@
 import { basename } from 'node:path';
 import * as vscode from 'vscode';
 import type { RunConfig } from '../../core/config';
-import { resumeRun, startRun, type EngineDeps } from '../../core/engine';
+import { resumeRun, startRun } from '../../core/engine';
+import type { EngineDeps } from '../../core/engineDeps';
 import type { RunRecord } from '../../core/runRecord';
 import { reportError } from '../errors/reportError';
 import { logRequest } from '../log';

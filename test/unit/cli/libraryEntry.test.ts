@@ -11,7 +11,7 @@ describe('the library entry dist/core.js', () => {
     await build({ entryPoints: ['src/core/index.ts'], bundle: true, platform: 'node', format: 'cjs', outfile: CORE_BUNDLE, logLevel: 'error' });
   });
 
-  it('exports buildMetaPrompt, isCorrect and loadDataset as CommonJS with the documented signatures', async () => {
+  it('exports buildMetaPrompt, isCorrect, checkAnswer and loadDataset as CommonJS with the documented signatures', async () => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports -- the point is to load the CommonJS bundle as users do
     const core = require(CORE_BUNDLE) as typeof import('../../../src/core/index');
     const text = core.buildMetaPrompt({
@@ -26,6 +26,8 @@ describe('the library entry dist/core.js', () => {
     assert.match(text, /\ntext:\nSolve\.\nscore:\n0\.5\n/);
     assert.equal(core.isCorrect('The answer is 46.', '46', 'number'), true);
     assert.equal(core.isCorrect('valid', 'invalid', 'boolean'), false);
+    assert.deepEqual(core.checkAnswer('Answer: (b)', 'B', { kind: 'choice' }), { answer: '(B)', correct: true });
+    assert.equal(core.judge, core.checkAnswer);
     await assert.rejects(core.loadDataset(join(__dirname, 'missing.jsonl')), /missing\.jsonl/);
   });
 });

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Example } from '../../../../src/core/dataset/types';
 import { customScorerGrader, gradeFromValue } from '../../../../src/core/grading/customScorer';
 import { buildJudgeMessages, parseJudgeReply } from '../../../../src/core/grading/judgePrompt';
-import { judge } from '../../../../src/core/metrics/judge';
+import { checkAnswer } from '../../../../src/core/metrics/checkAnswer';
 import { scratchDir } from '../../../support/scratchDir';
 import { detectMetricKind } from '../../../../src/core/metrics/detectMetric';
 
@@ -12,17 +12,17 @@ const row = (input: string, target = 'x'): Example => ({ index: 0, line: 1, inpu
 
 describe('the json metric', () => {
   it('reads JSON from a fenced reply and compares it field by field', () => {
-    const verdict = judge('Here you go:\n```json\n{"name": "Ada", "age": 36, "city": "London"}\n```', '{"name":"ada","age":"36","city":"Paris"}', { kind: 'json' });
+    const verdict = checkAnswer('Here you go:\n```json\n{"name": "Ada", "age": 36, "city": "London"}\n```', '{"name":"ada","age":"36","city":"Paris"}', { kind: 'json' });
     assert.equal(verdict.correct, false);
     assert.equal(verdict.score, 2 / 3);
   });
 
   it('compares only the chosen fields', () => {
-    assert.equal(judge('{"name":"Ada","city":"Rome"}', '{"name":"Ada","city":"Paris"}', { kind: 'json', fields: ['name'] }).correct, true);
+    assert.equal(checkAnswer('{"name":"Ada","city":"Rome"}', '{"name":"Ada","city":"Paris"}', { kind: 'json', fields: ['name'] }).correct, true);
   });
 
   it('gives no credit to an output that is not JSON at all', () => {
-    assert.deepEqual(judge('name: Ada', '{"name":"Ada"}', { kind: 'json' }), { answer: '', correct: false, score: 0 });
+    assert.deepEqual(checkAnswer('name: Ada', '{"name":"Ada"}', { kind: 'json' }), { answer: '', correct: false, score: 0 });
   });
 
   it('is detected when every target is a JSON object', () => {

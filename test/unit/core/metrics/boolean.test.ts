@@ -1,33 +1,33 @@
 import assert from 'node:assert/strict';
-import { extractBoolean, judgeBoolean } from '../../../../src/core/metrics/boolean';
+import { extractBoolean, checkBoolean } from '../../../../src/core/metrics/boolean';
 
-describe('judgeBoolean', () => {
+describe('checkBoolean', () => {
   it('does not accept `valid` for the target `invalid` (official defect: target contained in prediction)', () => {
-    assert.deepEqual(judgeBoolean('valid', 'invalid'), { answer: 'valid', correct: false });
+    assert.deepEqual(checkBoolean('valid', 'invalid'), { answer: 'valid', correct: false });
   });
   it('does not read `invalid` as `valid`', () => {
-    assert.deepEqual(judgeBoolean('The argument is invalid.', 'valid'), { answer: 'invalid', correct: false });
-    assert.deepEqual(judgeBoolean('The argument is invalid.', 'invalid'), { answer: 'invalid', correct: true });
+    assert.deepEqual(checkBoolean('The argument is invalid.', 'valid'), { answer: 'invalid', correct: false });
+    assert.deepEqual(checkBoolean('The argument is invalid.', 'invalid'), { answer: 'invalid', correct: true });
   });
   it('matches yes/no, true/false, valid/invalid across pairs', () => {
-    assert.equal(judgeBoolean('Yes', 'True').correct, true);
-    assert.equal(judgeBoolean('false', 'no').correct, true);
-    assert.equal(judgeBoolean('valid', 'yes').correct, true);
-    assert.equal(judgeBoolean('No.', 'yes').correct, false);
+    assert.equal(checkBoolean('Yes', 'True').correct, true);
+    assert.equal(checkBoolean('false', 'no').correct, true);
+    assert.equal(checkBoolean('valid', 'yes').correct, true);
+    assert.equal(checkBoolean('No.', 'yes').correct, false);
   });
   it('reads 1 and 0', () => {
-    assert.equal(judgeBoolean('1', 'yes').correct, true);
-    assert.equal(judgeBoolean('Answer: 0', 'False').correct, true);
+    assert.equal(checkBoolean('1', 'yes').correct, true);
+    assert.equal(checkBoolean('Answer: 0', 'False').correct, true);
   });
   it('reads correct/incorrect and right/wrong after a marker', () => {
-    assert.equal(judgeBoolean('The answer is: incorrect', 'false').correct, true);
-    assert.equal(judgeBoolean('Answer: right', 'true').correct, true);
+    assert.equal(checkBoolean('The answer is: incorrect', 'false').correct, true);
+    assert.equal(checkBoolean('Answer: right', 'true').correct, true);
   });
   it('never meets a target that is not a boolean word', () => {
-    assert.deepEqual(judgeBoolean('yes', 'maybe'), { answer: 'yes', correct: false });
+    assert.deepEqual(checkBoolean('yes', 'maybe'), { answer: 'yes', correct: false });
   });
   it('gives no answer when the output has no decisive word', () => {
-    assert.deepEqual(judgeBoolean('I am not sure.', 'yes'), { answer: '', correct: false });
+    assert.deepEqual(checkBoolean('I am not sure.', 'yes'), { answer: '', correct: false });
   });
 });
 

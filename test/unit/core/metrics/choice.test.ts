@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { extractChoice, judgeChoice, parseChoiceTarget } from '../../../../src/core/metrics/choice';
+import { extractChoice, checkChoice, parseChoiceTarget } from '../../../../src/core/metrics/choice';
 import { parseChoiceOptions } from '../../../../src/core/metrics/choiceOptions';
 
 const QUESTION = 'Which city is in England?\nOptions:\n(A) Paris\n(B) London\n(C) New York\n(D) York';
@@ -8,8 +8,8 @@ const OPTIONS = parseChoiceOptions(QUESTION);
 describe('extractChoice', () => {
   it('does not accept `(a) or (b)` for `(A)` (official defect: target contained in prediction)', () => {
     assert.equal(extractChoice('(a) or (b)'), '');
-    assert.deepEqual(judgeChoice('(a) or (b)', '(A)'), { answer: '', correct: false });
-    assert.deepEqual(judgeChoice('The answer is (A) or (B).', '(A)'), { answer: '', correct: false });
+    assert.deepEqual(checkChoice('(a) or (b)', '(A)'), { answer: '', correct: false });
+    assert.deepEqual(checkChoice('The answer is (A) or (B).', '(A)'), { answer: '', correct: false });
   });
   it('reads a bracketed letter', () => {
     assert.equal(extractChoice('(B)'), 'B');
@@ -86,26 +86,26 @@ describe('parseChoiceTarget', () => {
   });
 });
 
-describe('judgeChoice', () => {
+describe('checkChoice', () => {
   it('accepts the letter whatever the target format', () => {
-    assert.deepEqual(judgeChoice('The answer is (b).', 'B'), { answer: '(B)', correct: true });
-    assert.deepEqual(judgeChoice('B', '(B)'), { answer: '(B)', correct: true });
-    assert.deepEqual(judgeChoice('Answer: B', 'b'), { answer: '(B)', correct: true });
+    assert.deepEqual(checkChoice('The answer is (b).', 'B'), { answer: '(B)', correct: true });
+    assert.deepEqual(checkChoice('B', '(B)'), { answer: '(B)', correct: true });
+    assert.deepEqual(checkChoice('Answer: B', 'b'), { answer: '(B)', correct: true });
   });
   it('rejects a different letter', () => {
-    assert.deepEqual(judgeChoice('(C)', '(B)'), { answer: '(C)', correct: false });
+    assert.deepEqual(checkChoice('(C)', '(B)'), { answer: '(C)', correct: false });
   });
   it('reads option texts from the context input', () => {
-    assert.deepEqual(judgeChoice('The answer is London', '(B)', { input: QUESTION }), { answer: '(B)', correct: true });
+    assert.deepEqual(checkChoice('The answer is London', '(B)', { input: QUESTION }), { answer: '(B)', correct: true });
   });
   it('accepts a target given as the option text', () => {
-    assert.deepEqual(judgeChoice('(B)', 'London', { input: QUESTION }), { answer: '(B)', correct: true });
+    assert.deepEqual(checkChoice('(B)', 'London', { input: QUESTION }), { answer: '(B)', correct: true });
   });
   it('compares a target that is no option like exact text', () => {
-    assert.deepEqual(judgeChoice('The answer is Berlin.', 'berlin'), { answer: 'Berlin.', correct: true });
+    assert.deepEqual(checkChoice('The answer is Berlin.', 'berlin'), { answer: 'Berlin.', correct: true });
   });
   it('survives curly apostrophes', () => {
-    assert.deepEqual(judgeChoice('It’s (A)', '(A)', { input: 'Which one’s right? (A) Paris’ (B) London’s' }), {
+    assert.deepEqual(checkChoice('It’s (A)', '(A)', { input: 'Which one’s right? (A) Paris’ (B) London’s' }), {
       answer: '(A)',
       correct: true,
     });

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { OproError } from '../../../../src/core/errors';
-import { containsText, judgeContains, judgeExact, judgeRegex, normalizeText } from '../../../../src/core/metrics/text';
+import { containsText, checkContains, checkExact, checkRegex, normalizeText } from '../../../../src/core/metrics/text';
 
 describe('normalizeText', () => {
   it('trims, collapses whitespace and lowercases', () => {
@@ -17,25 +17,25 @@ describe('normalizeText', () => {
   });
 });
 
-describe('judgeExact', () => {
+describe('checkExact', () => {
   it('accepts the same answer in another case and spacing', () => {
-    assert.deepEqual(judgeExact('  The  Eiffel Tower. ', 'the eiffel tower'), { answer: 'The Eiffel Tower.', correct: true });
+    assert.deepEqual(checkExact('  The  Eiffel Tower. ', 'the eiffel tower'), { answer: 'The Eiffel Tower.', correct: true });
   });
   it('rejects a longer answer', () => {
-    assert.equal(judgeExact('Paris, France', 'Paris').correct, false);
+    assert.equal(checkExact('Paris, France', 'Paris').correct, false);
   });
   it('matches a curly apostrophe against a straight one', () => {
-    assert.equal(judgeExact('don’t', "don't").correct, true);
+    assert.equal(checkExact('don’t', "don't").correct, true);
   });
 });
 
-describe('judgeContains', () => {
+describe('checkContains', () => {
   it('finds the target inside the output', () => {
-    assert.equal(judgeContains('I believe the capital is Paris, France.', 'paris').correct, true);
+    assert.equal(checkContains('I believe the capital is Paris, France.', 'paris').correct, true);
   });
   it('does not accept `valid` for the target `invalid` (official defect: substring contains)', () => {
-    assert.equal(judgeContains('The argument is valid.', 'invalid').correct, false);
-    assert.equal(judgeContains('The argument is invalid.', 'valid').correct, false);
+    assert.equal(checkContains('The argument is valid.', 'invalid').correct, false);
+    assert.equal(checkContains('The argument is invalid.', 'valid').correct, false);
   });
   it('needs no word boundary where the target starts or ends with punctuation', () => {
     assert.equal(containsText('see item(3)', '(3)'), true);
@@ -50,34 +50,34 @@ describe('judgeContains', () => {
   });
 });
 
-describe('judgeRegex', () => {
+describe('checkRegex', () => {
   it('compares the first capture group of `pattern` to the target like exact', () => {
-    assert.deepEqual(judgeRegex('Reasoning…\nFinal: \'Paris\'', 'paris', 'final:\\s*(.+)'), { answer: "'Paris'", correct: true });
+    assert.deepEqual(checkRegex('Reasoning…\nFinal: \'Paris\'', 'paris', 'final:\\s*(.+)'), { answer: "'Paris'", correct: true });
   });
   it('uses the whole match when the pattern has no group', () => {
-    assert.deepEqual(judgeRegex('code ABC-123 here', 'abc-123', '[A-Z]+-\\d+'), { answer: 'ABC-123', correct: true });
+    assert.deepEqual(checkRegex('code ABC-123 here', 'abc-123', '[A-Z]+-\\d+'), { answer: 'ABC-123', correct: true });
   });
   it('is wrong when the pattern does not match', () => {
-    assert.deepEqual(judgeRegex('nothing', 'x', 'final:(.+)'), { answer: '', correct: false });
+    assert.deepEqual(checkRegex('nothing', 'x', 'final:(.+)'), { answer: '', correct: false });
   });
   it('treats the target as a case-insensitive pattern when there is no `pattern`', () => {
-    assert.deepEqual(judgeRegex('The year was 1969.', '19\\d\\d'), { answer: '1969', correct: true });
-    assert.equal(judgeRegex('PARIS', '^paris$').correct, true);
-    assert.equal(judgeRegex('Lyon', 'paris|london').correct, false);
+    assert.deepEqual(checkRegex('The year was 1969.', '19\\d\\d'), { answer: '1969', correct: true });
+    assert.equal(checkRegex('PARIS', '^paris$').correct, true);
+    assert.equal(checkRegex('Lyon', 'paris|london').correct, false);
   });
   it('throws a config OproError naming an invalid pattern', () => {
     assert.throws(
-      () => judgeRegex('x', 'x', '(unclosed'),
+      () => checkRegex('x', 'x', '(unclosed'),
       (err: unknown) => err instanceof OproError && err.kind === 'config' && err.message.includes('`(unclosed`'),
     );
   });
   it('throws a config OproError naming an invalid target used as the pattern', () => {
     assert.throws(
-      () => judgeRegex('x', '[a-'),
+      () => checkRegex('x', '[a-'),
       (err: unknown) => err instanceof OproError && err.kind === 'config' && err.message.includes('`[a-`'),
     );
   });
   it('matches curly apostrophes in the output against straight ones in the pattern', () => {
-    assert.equal(judgeRegex('It’s done', "it's").correct, true);
+    assert.equal(checkRegex('It’s done', "it's").correct, true);
   });
 });

@@ -33,7 +33,7 @@ function optional<K extends string, V>(key: K, value: V | undefined): Partial<Re
 }
 
 /** Turns flags (already merged with the config file) and the environment into a full RunConfig. */
-export function buildRunConfig(values: CliValues, env: CliEnv, cwd: string): RunConfig {
+export function runConfigFromFlags(values: CliValues, env: CliEnv, cwd: string): RunConfig {
   const seedInstructions = promptsOf(values, cwd);
   if (seedInstructions.length === 0) {
     throw new OproError('config', 'Give the prompt to optimize with --prompt TEXT or --prompt-file FILE.');

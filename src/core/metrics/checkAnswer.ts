@@ -1,15 +1,16 @@
 /**
- * The one entry point that checks a model output against its target.
+ * The one entry point that checks a model output against its target with a rule metric. (The LLM
+ * judge, which asks a model instead, is `grading/llmJudge.ts`.)
  */
-import { judgeBoolean } from './boolean';
-import { judgeChoice } from './choice';
-import { judgeJson } from './json';
+import { checkBoolean } from './boolean';
+import { checkChoice } from './choice';
+import { checkJson } from './json';
 import { extractNumber } from './number';
-import { judgeContains, judgeExact, judgeRegex } from './text';
-import type { JudgeContext, Judgement, MetricKind, MetricOptions } from './types';
+import { checkContains, checkExact, checkRegex } from './text';
+import type { AnswerContext, AnswerCheck, MetricKind, MetricOptions } from './types';
 
 /** `number`: both sides read by {@link extractNumber} and compared as numbers. */
-function judgeNumber(output: string, target: string, decimals: number | undefined): Judgement {
+function checkNumber(output: string, target: string, decimals: number | undefined): AnswerCheck {
   const answer = extractNumber(output, { decimals });
   const wanted = extractNumber(target, { decimals });
   return { answer, correct: answer !== '' && wanted !== '' && Number(answer) === Number(wanted) };
@@ -27,22 +28,22 @@ function judgeNumber(output: string, target: string, decimals: number | undefine
  * @returns the parsed answer (`''` when none) and whether it is correct.
  * @throws OproError `config` when a `regex` pattern is invalid.
  */
-export function judge(output: string, target: string, options: MetricOptions, context?: JudgeContext): Judgement {
+export function checkAnswer(output: string, target: string, options: MetricOptions, context?: AnswerContext): AnswerCheck {
   switch (options.kind) {
     case 'number':
-      return judgeNumber(output, target, options.decimals);
+      return checkNumber(output, target, options.decimals);
     case 'choice':
-      return judgeChoice(output, target, context);
+      return checkChoice(output, target, context);
     case 'boolean':
-      return judgeBoolean(output, target);
+      return checkBoolean(output, target);
     case 'exact':
-      return judgeExact(output, target);
+      return checkExact(output, target);
     case 'contains':
-      return judgeContains(output, target);
+      return checkContains(output, target);
     case 'regex':
-      return judgeRegex(output, target, options.pattern);
+      return checkRegex(output, target, options.pattern);
     case 'json':
-      return judgeJson(output, target, options.fields);
+      return checkJson(output, target, options.fields);
     default:
       return assertNever(options.kind);
   }
@@ -53,9 +54,9 @@ function assertNever(kind: never): never {
 }
 
 /**
- * Library shorthand for {@link judge} with default options and no context.
+ * Library shorthand for {@link checkAnswer} with default options and no context.
  * @returns true when `output` answers `target` correctly under `kind`.
  */
 export function isCorrect(output: string, target: string, kind: MetricKind): boolean {
-  return judge(output, target, { kind }).correct;
+  return checkAnswer(output, target, { kind }).correct;
 }

@@ -1,13 +1,13 @@
 import assert from 'node:assert/strict';
-import { buildRunConfig, withApiKey } from '../../../../src/extension/runs/buildRunConfig';
+import { runConfigFromSettings, withApiKey } from '../../../../src/extension/runs/runConfigFromSettings';
 import { normalizeSettings } from '../../../../src/extension/settingValues';
 
 const settings = normalizeSettings((key) => ({ 'opro.steps': 4, 'opro.metric': 'number', 'opro.requestTimeoutSeconds': 30 })[key]);
 const models = { provider: 'openai' as const, source: 'ollama', baseUrl: 'http://localhost:11434/v1', scorerModel: 'llama3', optimizerModel: 'qwen' };
 
-describe('buildRunConfig', () => {
+describe('runConfigFromSettings', () => {
   it('maps the prompt, dataset, settings and models onto core defaults', () => {
-    const config = buildRunConfig({ prompt: 'Solve it.', dataset: { path: '/ws/data.jsonl', targetColumn: 'label' }, position: 'Q_end', settings, models });
+    const config = runConfigFromSettings({ prompt: 'Solve it.', dataset: { path: '/ws/data.jsonl', targetColumn: 'label' }, position: 'Q_end', settings, models });
     assert.deepEqual(config.seedInstructions, ['Solve it.']);
     assert.deepEqual(config.dataset, { path: '/ws/data.jsonl', targetColumn: 'label', validation: 0.2 });
     assert.equal(config.position, 'Q_end');
@@ -19,7 +19,7 @@ describe('buildRunConfig', () => {
 
   it('lets core choose the position (template for {{placeholders}}) and the metric when they are auto', () => {
     const auto = normalizeSettings(() => undefined);
-    const config = buildRunConfig({ prompt: 'Answer {{question}}', dataset: { path: 'd.csv' }, position: undefined, settings: auto, models });
+    const config = runConfigFromSettings({ prompt: 'Answer {{question}}', dataset: { path: 'd.csv' }, position: undefined, settings: auto, models });
     assert.equal(config.position, 'template');
     assert.equal(config.metric, undefined);
   });
@@ -27,28 +27,28 @@ describe('buildRunConfig', () => {
   it('passes the grader through, puts opro.judge.model on the scorer\'s endpoint at temperature 0, and maps the objective and evaluation', () => {
     const judging = normalizeSettings((key) => ({ 'opro.metric': 'judge', 'opro.judge.model': 'judge-1', 'opro.lengthPenalty': 0.01, 'opro.evaluation': 'adaptive' })[key]);
     const withKey = { ...models, apiKey: 'sk-1' };
-    const config = buildRunConfig({ prompt: 'p', dataset: { path: 'd' }, position: 'Q_begin', settings: judging, models: withKey, scoring: { grader: { kind: 'judge', rubric: 'Be right.' } } });
+    const config = runConfigFromSettings({ prompt: 'p', dataset: { path: 'd' }, position: 'Q_begin', settings: judging, models: withKey, scoring: { grader: { kind: 'judge', rubric: 'Be right.' } } });
     assert.deepEqual(config.grader, { kind: 'judge', rubric: 'Be right.' });
     assert.equal(config.metric, undefined);
     assert.deepEqual(config.judge, { provider: 'openai', baseUrl: 'http://localhost:11434/v1', apiKey: 'sk-1', model: 'judge-1', temperature: 0, maxTokens: 256 });
     assert.deepEqual([config.lengthPenalty, config.evaluation], [0.01, 'adaptive']);
-    const scorerJudges = buildRunConfig({ prompt: 'p', dataset: { path: 'd' }, position: 'Q_begin', settings: normalizeSettings((key) => (key === 'opro.metric' ? 'judge' : undefined)), models, scoring: { grader: { kind: 'judge', rubric: 'r' } } });
+    const scorerJudges = runConfigFromSettings({ prompt: 'p', dataset: { path: 'd' }, position: 'Q_begin', settings: normalizeSettings((key) => (key === 'opro.metric' ? 'judge' : undefined)), models, scoring: { grader: { kind: 'judge', rubric: 'r' } } });
     assert.equal(scorerJudges.judge, undefined, 'without opro.judge.model core judges with the scorer model');
     assert.deepEqual([scorerJudges.lengthPenalty, scorerJudges.evaluation], [0, 'full']);
   });
 
   it('maps a rule metric from the settings alone, with opro.jsonFields for json', () => {
     const json = normalizeSettings((key) => ({ 'opro.metric': 'json', 'opro.jsonFields': ['name'] })[key]);
-    assert.deepEqual(buildRunConfig({ prompt: 'p', dataset: { path: 'd' }, position: 'Q_begin', settings: json, models }).metric, { kind: 'json', fields: ['name'] });
-    const custom = buildRunConfig({ prompt: 'p', dataset: { path: 'd' }, position: 'Q_begin', settings: normalizeSettings((key) => (key === 'opro.metric' ? 'custom' : undefined)), models, scoring: { grader: { kind: 'custom', module: '/ws/s.mjs' } } });
+    assert.deepEqual(runConfigFromSettings({ prompt: 'p', dataset: { path: 'd' }, position: 'Q_begin', settings: json, models }).metric, { kind: 'json', fields: ['name'] });
+    const custom = runConfigFromSettings({ prompt: 'p', dataset: { path: 'd' }, position: 'Q_begin', settings: normalizeSettings((key) => (key === 'opro.metric' ? 'custom' : undefined)), models, scoring: { grader: { kind: 'custom', module: '/ws/s.mjs' } } });
     assert.deepEqual([custom.metric, custom.grader, custom.judge], [undefined, { kind: 'custom', module: '/ws/s.mjs' }, undefined]);
   });
 
   it('puts the key back into both models of a saved config, but never for VS Code models', () => {
-    const config = buildRunConfig({ prompt: 'p', dataset: { path: 'd' }, position: 'Q_begin', settings, models });
+    const config = runConfigFromSettings({ prompt: 'p', dataset: { path: 'd' }, position: 'Q_begin', settings, models });
     const patched = withApiKey(config, 'sk-1');
     assert.deepEqual([patched.scorer.apiKey, patched.optimizer.apiKey], ['sk-1', 'sk-1']);
-    const lm = buildRunConfig({ prompt: 'p', dataset: { path: 'd' }, position: 'Q_begin', settings, models: { ...models, provider: 'vscode-lm' } });
+    const lm = runConfigFromSettings({ prompt: 'p', dataset: { path: 'd' }, position: 'Q_begin', settings, models: { ...models, provider: 'vscode-lm' } });
     assert.equal(withApiKey(lm, 'sk-1').scorer.apiKey, undefined);
     const judged = { ...config, judge: { provider: 'openai', model: 'judge-1', temperature: 0, maxTokens: 256 } };
     assert.equal(withApiKey(judged, 'sk-1').judge?.apiKey, 'sk-1', 'and into the judge of a saved run');

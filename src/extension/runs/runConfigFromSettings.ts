@@ -28,7 +28,7 @@ export interface RunConfigInput {
 }
 
 /** The engine's `RunConfig` from the user's choices and settings; everything else keeps core's defaults. */
-export function buildRunConfig(input: RunConfigInput): RunConfig {
+export function runConfigFromSettings(input: RunConfigInput): RunConfig {
   const { settings, models, dataset } = input;
   const scorer = scorerModel(models, settings);
   const scoring = input.scoring ?? ruleScoring(settings);
