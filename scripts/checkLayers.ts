@@ -23,6 +23,7 @@ export const LAYERS: readonly Layer[] = [
   { name: 'core/llm', rank: 1, paths: ['src/core/llm/'] },
   { name: 'core/dataset', rank: 1, paths: ['src/core/dataset/'] },
   { name: 'core/metrics', rank: 1, paths: ['src/core/metrics/'] },
+  { name: 'core/stats', rank: 1, paths: ['src/core/stats/'] },
   { name: 'core/prompt', rank: 2, paths: ['src/core/prompt/'] },
   { name: 'core/grading', rank: 3, paths: ['src/core/grading/'] },
   { name: 'core/cache', rank: 3, paths: ['src/core/cache/'] },

@@ -36,6 +36,9 @@ const OPTION_SPEC = {
   validation: { type: 'string' },
   seed: { type: 'string' },
   out: { type: 'string' },
+  'min-score': { type: 'string' },
+  'min-improvement': { type: 'string' },
+  baseline: { type: 'string' },
   'cache-dir': { type: 'string' },
   'no-cache': { type: 'boolean' },
   config: { type: 'string' },
@@ -86,6 +89,19 @@ export function numberFlag(values: CliValues, name: keyof CliValues): number | u
   const n = Number(raw);
   if (typeof raw !== 'string' || raw.trim() === '' || !Number.isFinite(n) || n < 0) {
     throw new OproError('config', `Expected --${name} to be a number ≥ 0, got \`${String(raw)}\`.`);
+  }
+  return n;
+}
+
+/** A number that may be negative (`--min-improvement=-0.02` tolerates a 2-point drop). */
+export function signedNumberFlag(values: CliValues, name: keyof CliValues): number | undefined {
+  const raw = values[name];
+  if (raw === undefined) {
+    return undefined;
+  }
+  const n = Number(raw);
+  if (typeof raw !== 'string' || raw.trim() === '' || !Number.isFinite(n)) {
+    throw new OproError('config', `Expected --${name} to be a number, got \`${String(raw)}\`.`);
   }
   return n;
 }

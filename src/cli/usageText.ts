@@ -3,7 +3,8 @@ export const USAGE = `opro: optimize prompts with OPRO (Large Language Models as
 
 Usage:
   opro optimize --dataset FILE (--prompt TEXT | --prompt-file FILE) [options]
-  opro eval --dataset FILE --prompt TEXT [--prompt TEXT ...] [options]
+  opro eval --dataset FILE --prompt TEXT [--prompt TEXT ...] [--min-score X]
+            [--baseline RUN.json [--min-improvement D]] [--out RUN.json] [options]
   opro resume RUN.json [--steps N] [options]
   opro meta-prompt RUN.json
 
@@ -48,8 +49,14 @@ Optimization:
   --max-calls N             stop before paying more calls (default: unlimited)
   --max-tokens N            stop once this many tokens were paid (default: unlimited)
 
+CI gates (opro eval):
+  --min-score X             exit 1 when a prompt scores below X in [0, 1], saying which and why
+  --baseline RUN.json       compare with the best score of a saved run (e.g. an eval of the old prompt)
+  --min-improvement D       exit 1 unless each prompt beats the baseline by D (0.02 = 2 points;
+                            0 = no regression; --min-improvement=-0.02 tolerates a 2-point drop)
+
 Output:
-  --out RUN.json            run file (default .opro/runs/<run id>.json)
+  --out RUN.json            run file (default .opro/runs/<run id>.json; eval saves one only with --out)
   --cache-dir DIR           response cache (default .opro/cache); --no-cache to disable
   --config FILE             JSON file with any of these options in camelCase (default ./opro.config.json)
   --json                    print one JSON summary on stdout instead of text

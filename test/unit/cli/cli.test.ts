@@ -3,33 +3,14 @@ import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
-import { runCli } from '../../../src/cli/main';
 import { terminalSafe } from '../../../src/cli/terminalText';
-import type { CliContext } from '../../../src/cli/cliContext';
+import { cli, type Captured } from '../../support/cliInProcess';
 import { startFakeLlmServer, type FakeServer } from '../../support/fakeLlmServer';
 import { syntheticWorkspace, type SyntheticWorkspace } from '../../support/syntheticRun';
 import { syntheticAccuracy } from '../../support/syntheticTask';
+import { wilsonInterval } from '../../../src/core/stats/wilson';
 
 const CLI_BUNDLE = join(__dirname, '..', '..', '..', 'out', 'test-cli', 'cli.js');
-
-interface Captured {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-async function cli(args: string[], cwd: string, env: CliContext['env'] = {}, signal = new AbortController().signal): Promise<Captured> {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(args, {
-    cwd,
-    env,
-    stdout: { write: (t: string) => (stdout += t) },
-    stderr: { isTTY: false, write: (t: string) => (stderr += t) },
-    signal,
-  });
-  return { code, stdout, stderr };
-}
 
 /** Runs the real bundled CLI in a child process. */
 function spawnCli(args: string[], cwd: string, env: Record<string, string>): Promise<Captured> {
@@ -95,7 +76,8 @@ describe('the opro command', () => {
       JSON.parse(result.stdout),
       prompts.map((instruction) => {
         const score = syntheticAccuracy(instruction, ws.rows);
-        return { instruction, score, correct: Math.round(score * 30), total: 30 };
+        const correct = Math.round(score * 30);
+        return { instruction, score, correct, total: 30, ci95: wilsonInterval(correct, 30) };
       }),
     );
   });
