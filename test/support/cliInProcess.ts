@@ -8,16 +8,22 @@ export interface Captured {
   stderr: string;
 }
 
-/** Runs the CLI in this process (no TTY), capturing its output. */
-export async function cli(args: string[], cwd: string, env: CliContext['env'] = {}, signal = new AbortController().signal): Promise<Captured> {
+export interface InProcessOptions {
+  signal?: AbortSignal;
+  /** Pretend stderr is a 200-column terminal (the progress bar redraws). @default false */
+  isTTY?: boolean;
+}
+
+/** Runs the CLI in this process, capturing its output. */
+export async function cli(args: string[], cwd: string, env: CliContext['env'] = {}, options: InProcessOptions = {}): Promise<Captured> {
   let stdout = '';
   let stderr = '';
   const code = await runCli(args, {
     cwd,
     env,
     stdout: { write: (t: string) => (stdout += t) },
-    stderr: { isTTY: false, write: (t: string) => (stderr += t) },
-    signal,
+    stderr: { isTTY: options.isTTY === true, columns: 200, write: (t: string) => (stderr += t) },
+    signal: options.signal ?? new AbortController().signal,
   });
   return { code, stdout, stderr };
 }

@@ -88,7 +88,7 @@ describe('the opro command', () => {
     const controller = new AbortController();
     server.setOptions({ latencyMs: 20 });
     setTimeout(() => controller.abort(), 300);
-    const cut = await cli(['optimize', '--dataset', ws.datasetPath, '--prompt', 'Solve.', '--out', 'cut.json', '--no-cache'], ws.dir, env, controller.signal);
+    const cut = await cli(['optimize', '--dataset', ws.datasetPath, '--prompt', 'Solve.', '--out', 'cut.json', '--no-cache'], ws.dir, env, { signal: controller.signal });
     assert.equal(cut.code, 130);
     server.setOptions({ latencyMs: 0 });
     const meta = await cli(['meta-prompt', 'cut.json'], ws.dir, env);

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CliContext } from '../../../src/cli/cliContext';
-import { runCli } from '../../../src/cli/main';
+import { cli as runInProcess, type Captured } from '../../support/cliInProcess';
 import { resumeRun, startRun } from '../../../src/core/engine';
 import type { RunEvent } from '../../../src/core/events';
 import type { RequestLogEntry } from '../../../src/core/llm/types';
@@ -37,23 +37,9 @@ function assertNoKeyOnDisk(dir: string, expectedAtLeast: number): void {
   }
 }
 
-interface Captured {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-async function cli(args: string[], cwd: string, env: CliContext['env']): Promise<Captured> {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(args, {
-    cwd,
-    env,
-    stdout: { write: (t: string) => (stdout += t) },
-    stderr: { isTTY: true, columns: 200, write: (t: string) => (stderr += t) },
-    signal: new AbortController().signal,
-  });
-  return { code, stdout, stderr };
+/** The CLI in process with stderr as a terminal, so the progress bar's redraws are scanned too. */
+function cli(args: string[], cwd: string, env: CliContext['env']): Promise<Captured> {
+  return runInProcess(args, cwd, env, { isTTY: true });
 }
 
 describe('the API key', () => {
