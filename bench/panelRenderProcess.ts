@@ -1,6 +1,6 @@
 // Times the panel rendering a run of N candidates (default 2000) in headless Chromium, through the
-// webview helpers' `measurePanelRender` in test/webview/renderBench.ts; prints its result as JSON.
-// Loaded by path at run time: test/webview compiles with the DOM lib, which this tsconfig leaves out.
+// `measurePanelRender` in panel/panelRender.ts; prints its result as JSON.
+// Loaded by path at run time: bench/panel compiles with the DOM lib, which this tsconfig leaves out.
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 
@@ -14,7 +14,7 @@ interface RenderMeasure {
 type Measure = (options: { candidates?: number }) => Promise<RenderMeasure>;
 
 async function main(): Promise<void> {
-  const file = join(__dirname, '..', 'test', 'webview', 'renderBench.ts');
+  const file = join(__dirname, 'panel', 'panelRender.ts');
   const { measurePanelRender } = createRequire(__filename)(file) as { measurePanelRender: Measure };
   const measure = await measurePanelRender({ candidates: Number(process.argv[2] ?? 2000) });
   console.log(JSON.stringify(measure));

@@ -1,4 +1,5 @@
 import type { RunEvent } from '../core/events';
+import { compareCandidates, type Rankable } from '../core/ranking';
 import type { RunUsage } from '../core/runRecord';
 import { terminalSafe } from './terminalText';
 
@@ -24,7 +25,8 @@ function tokens(usage: RunUsage): string {
 export class ProgressReporter {
   private step = 0;
   private totalSteps = 0;
-  private best = 0;
+  /** The best candidate so far, by core's ranking rule. */
+  private best: Rankable | undefined;
   private scored = 0;
   private usage: RunUsage | undefined;
 
@@ -42,7 +44,7 @@ export class ProgressReporter {
         break;
       case 'candidateScored':
         this.scored += 1;
-        this.best = Math.max(this.best, event.candidate.score);
+        this.best = this.best === undefined || compareCandidates(event.candidate, this.best) < 0 ? event.candidate : this.best;
         this.usage = event.usage;
         this.bar();
         break;
@@ -67,7 +69,7 @@ export class ProgressReporter {
   private status(): string {
     const usage = this.usage;
     const spend = usage === undefined ? '' : ` · ${usage.calls} calls · ${tokens(usage)} tokens`;
-    return `step ${this.step}/${this.totalSteps} · ${this.scored} scored · best ${percent(this.best)}${spend}`;
+    return `step ${this.step}/${this.totalSteps} · ${this.scored} scored · best ${percent(this.best?.score ?? 0)}${spend}`;
   }
 
   private bar(): void {

@@ -1,3 +1,4 @@
+import { compareCandidates } from '../core/ranking';
 import type { ScoredCandidate } from '../core/runRecord';
 
 /** The trajectory as uPlot's aligned columns: one x per candidate, so hover and click map to one candidate. */
@@ -6,7 +7,7 @@ export interface ChartData {
   order: ScoredCandidate[];
   x: number[];
   score: number[];
-  /** Best training score so far at each x. */
+  /** Training score of the best candidate so far at each x, by core's ranking rule (the panel's #1 at the end). */
   bestSoFar: number[];
   /** Validation score where a candidate has one. */
   validation: (number | null)[];
@@ -28,15 +29,15 @@ export function buildChartData(candidates: readonly ScoredCandidate[]): ChartDat
   }
   const seen = new Map<number, number>();
   const data: ChartData = { order, x: [], score: [], bestSoFar: [], validation: [] };
-  let best = -Infinity;
+  let best: ScoredCandidate | undefined;
   for (const c of order) {
     const k = seen.get(c.step) ?? 0;
     seen.set(c.step, k + 1);
     const n = perStep.get(c.step) ?? 1;
-    best = Math.max(best, c.score);
+    best = best === undefined || compareCandidates(c, best) < 0 ? c : best;
     data.x.push(c.step - 0.4 + (0.8 * (k + 0.5)) / n);
     data.score.push(c.score);
-    data.bestSoFar.push(best);
+    data.bestSoFar.push(best.score);
     data.validation.push(c.validation?.score ?? null);
   }
   return data;

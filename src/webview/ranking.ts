@@ -1,9 +1,10 @@
+import { rankCandidates } from '../core/ranking';
 import type { RunRecord, ScoredCandidate } from '../core/runRecord';
 import { readOriginalText } from './runMeta';
 
 /** The run's candidates in table order, with the lookups every component needs. */
 export interface Ranking {
-  /** Best first: score (the length-penalized objective when the run has one) descending, ties by step, then proposal order. */
+  /** Best first, by core's one ranking rule (`core/ranking.ts`). */
   ranked: ScoredCandidate[];
   /** 1-based rank by id. */
   rankOf: Map<string, number>;
@@ -14,17 +15,8 @@ export interface Ranking {
   original: string;
 }
 
-/** What the engine ranks by: `objective` when the run penalizes length, else the training score. */
-export function rankingScore(candidate: ScoredCandidate): number {
-  return candidate.objective ?? candidate.score;
-}
-
-export function compareCandidates(a: ScoredCandidate, b: ScoredCandidate): number {
-  return rankingScore(b) - rankingScore(a) || a.step - b.step || a.ordinal - b.ordinal;
-}
-
 export function rankRun(record: RunRecord): Ranking {
-  const ranked = [...record.candidates].sort(compareCandidates);
+  const ranked = rankCandidates(record.candidates);
   const original = readOriginalText(record);
   const seeds = record.candidates.filter((c) => c.origin === 'seed');
   const baseline = seeds.find((c) => c.instruction.trim() === original.trim()) ?? seeds[0];

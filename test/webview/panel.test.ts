@@ -91,7 +91,9 @@ describe('the run panel in Chromium', () => {
     const failure = best.results.find((r) => !r.correct)!;
     Object.assign(failure, { score: 0.5, reason: 'Right method, wrong rounding.' });
     await panel.send({ type: 'run/show', record: copy, isLive: false });
+    assert.notEqual((await rowIds(panel.page))[0], best.id, 'a partly scored candidate ranks after the fully scored ones');
     assert.match(await textOf(panel.page, `${rowSelector(best.id)} .col-score`), /^92\.5% \(37\/40, partial\)$/);
+    await panel.page.click(`${rowSelector(best.id)} .col-instruction`);
     const firstRow = '.examples-table tbody tr';
     const rows = await panel.page.$$eval(firstRow, (trs) => trs.map((tr) => [tr.querySelector('.col-ok')?.textContent, tr.querySelector('.reason')?.textContent]));
     assert.deepEqual(rows.find(([, reason]) => reason !== undefined), ['✗ 50%', 'Right method, wrong rounding.']);

@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import { setTimeout as sleep } from 'node:timers/promises';
 import type { RunEvent } from '../../src/core/events';
 import type { PanelActions } from '../../src/extension/panel/panelActions';
 import { buildPanelHtml, panelCsp } from '../../src/extension/panel/panelHtml';
@@ -7,12 +6,14 @@ import { handlePanelMessage, type MessageContext } from '../../src/extension/pan
 import { PanelOutbox } from '../../src/extension/panel/panelOutbox';
 import { summarizeRun } from '../../src/extension/panel/runSummary';
 import type { RequestResultMessage, ToPanel } from '../../src/webview/protocol';
+import { FakeClock } from '../support/fakeClock';
 import { eventsOf } from './fixtureEvents';
 import { makeRunRecord } from './fixtures';
 
-function outbox(batchMs = 40): { box: PanelOutbox; posts: ToPanel[] } {
+function outbox(batchMs = 40): { box: PanelOutbox; posts: ToPanel[]; clock: FakeClock } {
   const posts: ToPanel[] = [];
-  return { box: new PanelOutbox({ post: (m) => posts.push(structuredClone(m)), batchMs }), posts };
+  const clock = new FakeClock();
+  return { box: new PanelOutbox({ post: (m) => posts.push(structuredClone(m)), batchMs, timers: clock }), posts, clock };
 }
 
 function recordingActions(calls: unknown[][], failWith?: string): PanelActions {
@@ -40,11 +41,11 @@ describe('the panel host', () => {
   const [started, ...rest] = events as [Extract<RunEvent, { type: 'runStarted' }>, ...RunEvent[]];
 
   describe('PanelOutbox', () => {
-    it('posts nothing before panel/ready, then the run as shown plus every event since', async () => {
-      const { box, posts } = outbox();
+    it('posts nothing before panel/ready, then the run as shown plus every event since', () => {
+      const { box, posts, clock } = outbox();
       box.pushEvent(started, '/w/.opro/runs/a.json');
       rest.slice(0, 5).forEach((e) => box.pushEvent(e));
-      await sleep(60);
+      clock.advance(60);
       assert.deepEqual(posts, []);
       box.ready();
       assert.deepEqual(posts, [
@@ -53,28 +54,29 @@ describe('the panel host', () => {
       ]);
     });
 
-    it('coalesces a burst of events into one message and waits the batch interval before the next', async () => {
-      const { box, posts } = outbox(200);
+    it('coalesces a burst of events into one message and waits the batch interval before the next', () => {
+      const { box, posts, clock } = outbox(200);
+      const shape = (): (string | number)[] => posts.map((p) => (p.type === 'run/events' ? p.events.length : p.type));
       box.ready();
       box.pushEvent(started);
       rest.slice(0, 10).forEach((e) => box.pushEvent(e));
-      await sleep(10);
+      clock.advance(0);
+      assert.deepEqual(shape(), ['run/show', 10], 'the first batch goes out at once');
+      clock.advance(10);
       rest.slice(10, 12).forEach((e) => box.pushEvent(e));
-      await sleep(10);
-      assert.equal(posts.length, 2, 'the show, then one batch');
-      await sleep(250);
-      assert.deepEqual(
-        posts.map((p) => (p.type === 'run/events' ? p.events.length : p.type)),
-        ['run/show', 10, 2],
-      );
+      clock.advance(189);
+      assert.deepEqual(shape(), ['run/show', 10], 'the next waits until 200 ms after the first');
+      clock.advance(1);
+      assert.deepEqual(shape(), ['run/show', 10, 2]);
+      assert.equal(clock.scheduled, 0);
     });
 
-    it('replays the whole run to a webview that was re-created (hidden tab, reload)', async () => {
-      const { box, posts } = outbox(10);
+    it('replays the whole run to a webview that was re-created (hidden tab, reload)', () => {
+      const { box, posts, clock } = outbox(10);
       box.ready();
       box.pushEvent(started);
       rest.forEach((e) => box.pushEvent(e));
-      await sleep(30);
+      clock.advance(30);
       box.unready();
       posts.length = 0;
       box.ready();
@@ -84,14 +86,14 @@ describe('the panel host', () => {
       ]);
     });
 
-    it('drops live events while the panel shows another run, and marks that run not live', async () => {
-      const { box, posts } = outbox(10);
+    it('drops live events while the panel shows another run, and marks that run not live', () => {
+      const { box, posts, clock } = outbox(10);
       const old = makeRunRecord({ seed: 9, steps: 2 });
       box.ready();
       box.pushEvent(started);
       box.show({ type: 'run/show', record: old, runFile: '/w/.opro/runs/old.json' });
       rest.slice(0, 4).forEach((e) => box.pushEvent(e));
-      await sleep(30);
+      clock.advance(30);
       assert.deepEqual(posts.map((p) => p.type), ['run/show', 'run/show']);
       assert.equal((posts[1] as Extract<ToPanel, { type: 'run/show' }>).isLive, false);
       box.show({ type: 'run/show', record: started.record });

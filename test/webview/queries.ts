@@ -16,9 +16,11 @@ export async function textOf(page: Page, selector: string): Promise<string> {
   return (await page.textContent(selector)) ?? '';
 }
 
-/** The table order the issue asks for: score descending, ties by step (then proposal order). */
+/** The table order the issues ask for: fully scored first, then objective (else score) descending, ties by step, then proposal order. */
 export function bestFirst(candidates: readonly ScoredCandidate[]): ScoredCandidate[] {
-  return [...candidates].sort((a, b) => b.score - a.score || a.step - b.step || a.ordinal - b.ordinal);
+  const partial = (c: ScoredCandidate): number => (c.partial === true ? 1 : 0);
+  const value = (c: ScoredCandidate): number => c.objective ?? c.score;
+  return [...candidates].sort((a, b) => partial(a) - partial(b) || value(b) - value(a) || a.step - b.step || a.ordinal - b.ordinal);
 }
 
 export function rowSelector(id: string): string {

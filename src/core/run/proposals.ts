@@ -8,7 +8,7 @@ import type { RunRecord, StepRecord } from '../runRecord';
 import { BudgetExhausted } from './callBudget';
 import { pickExemplars } from './exemplars';
 import { isFatal } from './fatal';
-import { valueOf } from './objective';
+import { rankingValue } from '../ranking';
 import type { UsageMeter } from './usage';
 
 /** Characters of each optimizer reply saved in the run file. */
@@ -25,7 +25,7 @@ export interface ProposalContext {
 export function metaPromptFor(record: RunRecord, config: RunConfig, exemplars: number[]): string {
   const byIndex = new Map(record.examples.map((e) => [e.index, e]));
   return buildMetaPrompt({
-    history: record.candidates.map((c) => ({ instruction: c.instruction, score: Math.max(0, valueOf(c)) })),
+    history: record.candidates.map((c) => ({ instruction: c.instruction, score: Math.max(0, rankingValue(c)) })),
     exemplars: exemplars.flatMap((row) => {
       const example = byIndex.get(row);
       return example === undefined ? [] : [{ input: example.input, target: example.target }];

@@ -3,7 +3,7 @@ import type { RunRecord, StopReason } from '../runRecord';
 import { BudgetExhausted } from './callBudget';
 import { scoreCandidates } from './candidates';
 import { bestCandidate, incumbentBefore, rankedCandidates, stepsWithoutImprovement } from './history';
-import { valueOf } from './objective';
+import { rankingValue } from '../ranking';
 import { proposeStep } from './proposals';
 import { scoreInstruction } from './scoring';
 import { saveSession, type RunSession } from './session';
@@ -82,7 +82,7 @@ function stopReason(session: RunSession): FinishReason | undefined {
   const { record, config } = session;
   const finishedSteps = record.steps.filter((s) => s.done).length;
   const best = bestCandidate(record);
-  if (best !== undefined && valueOf(best) >= config.targetScore) {
+  if (best !== undefined && rankingValue(best) >= config.targetScore) {
     return 'target';
   }
   if (finishedSteps >= config.steps) {

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { reportError } from '../errors/reportError';
+import { finishedToast } from '../runs/finishedToast';
 import type { RunOutcome } from '../runs/runManager';
 import type { Services } from '../services';
 import { prepareRun, type PromptCommandArgs } from './prepareRun';
@@ -25,22 +26,16 @@ export function optimizePrompt(services: Services) {
   };
 }
 
-/** A toast when a run finishes: the best score against the original's, with a one-click insert. */
+/** A toast when a run finishes: the best score against the original's, with a one-click insert of the panel's #1. */
 async function announceResult(services: Services, outcome: RunOutcome): Promise<void> {
   const { record } = outcome;
-  if (record === undefined || record.status !== 'finished' || record.candidates.length === 0) {
+  const toast = record?.status === 'finished' ? finishedToast(record.candidates, vscode.l10n.t) : undefined;
+  if (record === undefined || toast === undefined) {
     return;
   }
-  const t = vscode.l10n.t;
-  const best = record.candidates.reduce((a, b) => (b.score > a.score ? b : a));
-  const seed = record.candidates.find((c) => c.origin === 'seed');
-  const message = seed === undefined || seed.id === best.id
-    ? t('OPRO finished: no candidate beat your prompt ({0}%).', Math.round(best.score * 100))
-    : t('OPRO finished: the best prompt scores {0}% (yours: {1}%).', Math.round(best.score * 100), Math.round(seed.score * 100));
-  const insert = t('Insert Best');
-  const buttons = seed !== undefined && seed.id !== best.id ? [insert] : [];
-  const picked = await services.prompter.showMessage('info', message, buttons);
-  if (picked === insert) {
-    await services.actions.insert(record.id, best.instruction).catch((err: unknown) => reportError(err, services));
+  const insert = vscode.l10n.t('Insert Best');
+  const picked = await services.prompter.showMessage('info', toast.message, toast.insert === undefined ? [] : [insert]);
+  if (picked === insert && toast.insert !== undefined) {
+    await services.actions.insert(record.id, toast.insert.instruction).catch((err: unknown) => reportError(err, services));
   }
 }

@@ -4,10 +4,25 @@ import type { NoticeShowMessage, RequestResultMessage, RunShowMessage, ToPanel }
 /** Events are coalesced into one `run/events` message per this many milliseconds at most. */
 export const EVENT_BATCH_MS = 100;
 
+/** The clock and timers the outbox batches with (tests pass a fake clock). */
+export interface OutboxTimers {
+  now(): number;
+  setTimeout(callback: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+}
+
+const REAL_TIMERS: OutboxTimers = {
+  now: () => Date.now(),
+  setTimeout: (callback, ms) => setTimeout(callback, ms),
+  clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+};
+
 export interface OutboxOptions {
   post: (message: ToPanel) => void;
   /** @default EVENT_BATCH_MS */
   batchMs?: number;
+  /** @default the real clock */
+  timers?: OutboxTimers;
 }
 
 /**
@@ -20,8 +35,8 @@ export class PanelOutbox {
   private unsent: RunEvent[] = [];
   private notices: NoticeShowMessage[] = [];
   private isReady = false;
-  private timer: ReturnType<typeof setTimeout> | undefined;
-  private lastFlush = 0;
+  private timer: unknown;
+  private lastFlush = -Infinity;
   private liveRunId: string | undefined;
 
   constructor(private readonly options: OutboxOptions) {}
@@ -121,8 +136,8 @@ export class PanelOutbox {
     if (this.timer !== undefined) {
       return;
     }
-    const wait = Math.max(0, this.lastFlush + (this.options.batchMs ?? EVENT_BATCH_MS) - Date.now());
-    this.timer = setTimeout(() => this.flush(), wait);
+    const wait = Math.max(0, this.lastFlush + (this.options.batchMs ?? EVENT_BATCH_MS) - this.timers.now());
+    this.timer = this.timers.setTimeout(() => this.flush(), wait);
   }
 
   private flush(): void {
@@ -131,13 +146,19 @@ export class PanelOutbox {
     if (this.unsent.length === 0 || runId === undefined) {
       return;
     }
-    this.lastFlush = Date.now();
+    this.lastFlush = this.timers.now();
     this.options.post({ type: 'run/events', runId, events: this.unsent });
     this.unsent = [];
   }
 
+  private get timers(): OutboxTimers {
+    return this.options.timers ?? REAL_TIMERS;
+  }
+
   private cancelFlush(): void {
-    clearTimeout(this.timer);
+    if (this.timer !== undefined) {
+      this.timers.clearTimeout(this.timer);
+    }
     this.timer = undefined;
   }
 }

@@ -1,5 +1,6 @@
 import { basename } from 'node:path';
 import { isRunRecordShape, readPromptSource } from '../../webview/protocol';
+import { bestCandidate } from '../../core/ranking';
 import type { RunStatus } from '../../core/runRecord';
 
 /** One line of the Runs view. */
@@ -20,14 +21,13 @@ export function summarizeRun(raw: unknown): RunSummary | undefined {
   if (!isRunRecordShape(raw)) {
     return undefined;
   }
-  const scores = raw.candidates.map((c) => c.score).filter((s) => typeof s === 'number');
   const source = readPromptSource(raw);
   const dataset = typeof raw.dataset.file === 'string' ? basename(raw.dataset.file) : '';
   return {
     id: raw.id,
     createdAt: typeof raw.createdAt === 'string' ? raw.createdAt : '',
     status: raw.status,
-    bestScore: scores.length === 0 ? undefined : Math.max(...scores),
+    bestScore: bestCandidate(raw.candidates.filter((c) => typeof c.score === 'number'))?.score,
     candidates: raw.candidates.length,
     label: source === undefined ? dataset : `${basename(source.file)}:${source.line}`,
     dataset,

@@ -1,3 +1,4 @@
+import { rankCandidates } from '../../core/ranking';
 import type { RunRecord, ScoredCandidate } from '../../core/runRecord';
 
 /** The run file itself, pretty-printed. */
@@ -7,7 +8,7 @@ export function runToJson(record: RunRecord): string {
 
 const CSV_COLUMNS = ['rank', 'id', 'step', 'origin', 'score', 'correct', 'total', 'validationScore', 'scoredAt', 'instruction'] as const;
 
-/** One row per candidate, best first (ties keep the order they were scored in). */
+/** One row per candidate, best first by core's ranking rule (the panel's order). */
 export function runToCsv(record: RunRecord): string {
   const rows = ranked(record).map((c, i) =>
     [i + 1, c.id, c.step, c.origin, c.score, c.correct, c.total, c.validation?.score ?? '', c.scoredAt, c.instruction].map(csvCell).join(','),
@@ -45,7 +46,7 @@ export function runToMarkdown(record: RunRecord, top = 10): string {
 }
 
 function ranked(record: RunRecord): ScoredCandidate[] {
-  return record.candidates.map((c, i) => ({ c, i })).sort((a, b) => b.c.score - a.c.score || a.i - b.i).map(({ c }) => c);
+  return rankCandidates(record.candidates);
 }
 
 function csvCell(value: string | number): string {

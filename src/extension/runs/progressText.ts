@@ -1,12 +1,15 @@
 import type { RunEvent } from '../../core/events';
+import { bestCandidate, compareCandidates, type Rankable } from '../../core/ranking';
 import type { RunUsage } from '../../core/runRecord';
 
 /** What the progress notification and the status bar show about a live run. */
 export interface RunProgress {
   step: number;
   totalSteps: number;
-  /** Best training score so far in [0, 1]; undefined before the first candidate is scored. */
+  /** Training score in [0, 1] of the best candidate so far (core's ranking rule); undefined before the first is scored. */
   bestScore: number | undefined;
+  /** That candidate's ranking fields, to compare the next one with. */
+  best?: Rankable;
   calls: number;
   tokens: number;
 }
@@ -19,14 +22,13 @@ export function initialProgress(): RunProgress {
 export function advanceProgress(progress: RunProgress, event: RunEvent): RunProgress {
   switch (event.type) {
     case 'runStarted': {
-      const scores = event.record.candidates.map((c) => c.score);
-      const best = scores.length > 0 ? Math.max(...scores) : undefined;
-      return { ...progress, ...usageOf(event.record.usage), totalSteps: event.record.config.steps, bestScore: best, step: event.record.steps.length };
+      const best = bestCandidate(event.record.candidates);
+      return { ...progress, ...usageOf(event.record.usage), totalSteps: event.record.config.steps, ...bestOf(best), step: event.record.steps.length };
     }
     case 'stepStarted':
       return { ...progress, step: event.step, totalSteps: event.totalSteps };
     case 'candidateScored':
-      return { ...progress, ...usageOf(event.usage), bestScore: Math.max(progress.bestScore ?? 0, event.candidate.score) };
+      return { ...progress, ...usageOf(event.usage), ...bestOf(better(progress.best, event.candidate)) };
     case 'stepFinished':
       return { ...progress, ...usageOf(event.usage), bestScore: event.bestScore };
     case 'validationScored':
@@ -37,6 +39,18 @@ export function advanceProgress(progress: RunProgress, event: RunEvent): RunProg
     case 'stepProposed':
       return progress;
   }
+}
+
+function better(best: Rankable | undefined, candidate: Rankable): Rankable {
+  return best === undefined || compareCandidates(candidate, best) < 0 ? candidate : best;
+}
+
+function bestOf(candidate: Rankable | undefined): Pick<RunProgress, 'bestScore' | 'best'> {
+  if (candidate === undefined) {
+    return { bestScore: undefined };
+  }
+  const { score, objective, partial, step, ordinal } = candidate;
+  return { bestScore: score, best: { score, step, ordinal, ...(objective === undefined ? {} : { objective }), ...(partial === undefined ? {} : { partial }) } };
 }
 
 function usageOf(usage: RunUsage): Pick<RunProgress, 'calls' | 'tokens'> {

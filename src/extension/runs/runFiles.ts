@@ -1,6 +1,7 @@
-import { randomBytes } from 'node:crypto';
 import { mkdir, readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { bestCandidate } from '../../core/ranking';
+import { newRunId } from '../../core/run/newRecord';
 import type { RunRecord, RunStatus } from '../../core/runRecord';
 
 /** A saved run as "Show Runs" lists it. */
@@ -31,11 +32,10 @@ export class RunFiles {
     this.cacheDir = join(root, '.opro', 'cache');
   }
 
-  /** A fresh file path for a new run, named like run ids (`20261122-031502-a1b2c3.json`), so they sort by time. */
+  /** A fresh file path for a new run, named after its run id (`20261122-031502-a1b2c3.json`), so they sort by time. */
   async newRunFile(now = new Date()): Promise<string> {
     await mkdir(this.runsDir, { recursive: true });
-    const stamp = now.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
-    return join(this.runsDir, `${stamp}-${randomBytes(3).toString('hex')}.json`);
+    return join(this.runsDir, `${newRunId(now)}.json`);
   }
 
   /** Every readable run, newest first. Files that are not runs are skipped. */
@@ -69,7 +69,6 @@ async function readSummary(file: string): Promise<RunSummary | undefined> {
 }
 
 export function summarize(record: RunRecord, file: string): RunSummary {
-  const scores = record.candidates.map((c) => c.score);
   return {
     runId: record.id,
     file,
@@ -77,7 +76,7 @@ export function summarize(record: RunRecord, file: string): RunSummary {
     updatedAt: record.updatedAt,
     status: record.status,
     prompt: record.config.seedInstructions[0] ?? '',
-    bestScore: scores.length > 0 ? Math.max(...scores) : undefined,
+    bestScore: bestCandidate(record.candidates)?.score,
     steps: record.steps.filter((s) => s.done).length,
     totalSteps: record.config.steps,
   };

@@ -8,7 +8,8 @@ import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
-import type { RunRecord, ScoredCandidate } from '../../../src/core/runRecord';
+import { bestCandidate } from '../../../src/core/ranking';
+import type { RunRecord } from '../../../src/core/runRecord';
 import { startFakeLlmServer } from '../../support/fakeLlmServer';
 import { typescriptAssignedValue } from '../../unit/extension/literals/parsers';
 import { ROOT, startCodeServer, VSCODE_TEST, writeWorkspaceSettings } from './codeServer';
@@ -19,10 +20,6 @@ const { chromiumPath, CHROMIUM_ARGS } = require('../../../scripts/vscode-harness
 
 const PROMPT = 'Solve the arithmetic problem and reply with the result.';
 const STEPS = 3;
-
-function compareCandidates(a: ScoredCandidate, b: ScoredCandidate): number {
-  return b.score - a.score || a.step - b.step || a.ordinal - b.ordinal;
-}
 
 function savedRun(workspace: string): RunRecord {
   const runs = readdirSync(join(workspace, '.opro', 'runs'));
@@ -59,7 +56,7 @@ async function scenario(page: Page, workspace: string): Promise<void> {
 
   const record = savedRun(workspace);
   assert.equal(record.status, 'finished');
-  const best = [...record.candidates].sort(compareCandidates)[0]!;
+  const best = bestCandidate(record.candidates)!;
   assert.equal(await firstRow.getAttribute('data-id'), best.id, 'the panel lists the best candidate first');
   assert.notEqual(best.instruction, PROMPT, 'the run found something better than the original');
   await firstRow.locator('button[data-action="insert"]').click();

@@ -1,9 +1,9 @@
-// Measures how long the panel takes to render a large run, in real Chromium. `npm run bench` and the
-// webview tests call `measurePanelRender`; run this file directly to print the numbers.
+// Measures how long the panel takes to render a large run, in real Chromium. `npm run bench` calls
+// `measurePanelRender` (through ../panelRenderProcess.ts); run this file directly to print the numbers.
 import type { RunEvent } from '../../src/core/events';
 import type { ToPanel } from '../../src/webview/protocol';
-import { makeRunRecord } from './fixtures';
-import { PanelHarness, type PanelPage } from './harness';
+import { makeRunRecord } from '../../test/webview/fixtures';
+import { PanelHarness, type PanelPage } from '../../test/webview/harness';
 
 export interface RenderMeasure {
   candidates: number;
