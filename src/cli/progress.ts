@@ -53,7 +53,7 @@ export class ProgressReporter {
         this.line(`step ${event.step.step}/${this.totalSteps}: ${event.step.accepted.length} new instructions, best ${percent(event.bestScore)}`);
         break;
       case 'runFinished':
-        this.line(`finished (${event.reason}): best ${percent(event.best.score)}`);
+        this.line(`finished (${event.reason}): best ${event.best === undefined ? 'none' : percent(event.best.score)}`);
         break;
       case 'runCancelled':
         this.line('cancelled: everything finished so far is saved');

@@ -43,7 +43,8 @@ export interface ValidationScoredEvent {
 export interface RunFinishedEvent {
   type: 'runFinished';
   reason: Exclude<StopReason, 'cancelled' | 'failed'>;
-  best: ScoredCandidate;
+  /** The best candidate; absent when nothing could be scored (e.g. a call budget of 0). */
+  best?: ScoredCandidate;
   usage: RunUsage;
 }
 

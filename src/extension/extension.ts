@@ -3,11 +3,11 @@ import { registerCommands } from './commands/registerCommands';
 import { trackCanOptimize } from './editor/canOptimizeContext';
 import { CODE_LENS_SELECTOR, PromptCodeLensProvider } from './editor/promptCodeLens';
 import { createExtensionApi, type OproExtensionApi } from './extensionApi';
-import { registerPanel } from './panelWiring';
+import { registerRunsView } from './panel/runsView';
 import { createServices } from './services';
 import { affectsSettings } from './settings';
 
-/** Creates the services, registers commands, the CodeLens, the editor context key and the panel. */
+/** Creates the services, registers commands, the CodeLens, the editor context key and the Runs view. */
 export function activate(context: vscode.ExtensionContext): OproExtensionApi {
   const services = createServices(context);
   const codeLens = new PromptCodeLensProvider(services.literals);
@@ -21,7 +21,7 @@ export function activate(context: vscode.ExtensionContext): OproExtensionApi {
     }),
     vscode.workspace.onDidCloseTextDocument((document) => services.literals.forget(document)),
     trackCanOptimize(services.literals),
-    registerPanel(services.panelOptions()),
+    registerRunsView({ log: services.log, panel: services.panel, runs: services.runs }),
   );
   services.log.info(`OPRO activated (VS Code ${vscode.version})`);
   return createExtensionApi(services);

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import type { RunEvent } from '../../src/core/events';
-import type { PanelActions } from '../../src/extension/panel/panelActions';
+import type { PanelController } from '../../src/extension/panel/panelController';
 import { buildPanelHtml, panelCsp } from '../../src/extension/panel/panelHtml';
 import { handlePanelMessage, type MessageContext } from '../../src/extension/panel/panelMessages';
 import { PanelOutbox } from '../../src/extension/panel/panelOutbox';
@@ -16,7 +16,7 @@ function outbox(batchMs = 40): { box: PanelOutbox; posts: ToPanel[]; clock: Fake
   return { box: new PanelOutbox({ post: (m) => posts.push(structuredClone(m)), batchMs, timers: clock }), posts, clock };
 }
 
-function recordingActions(calls: unknown[][], failWith?: string): PanelActions {
+function recordingController(calls: unknown[][], failWith?: string): PanelController {
   const act = (name: string) => async (...args: unknown[]): Promise<void> => {
     calls.push([name, ...args]);
     if (failWith !== undefined) {
@@ -43,8 +43,8 @@ describe('the panel host', () => {
   describe('PanelOutbox', () => {
     it('posts nothing before panel/ready, then the run as shown plus every event since', () => {
       const { box, posts, clock } = outbox();
-      box.pushEvent(started, '/w/.opro/runs/a.json');
-      rest.slice(0, 5).forEach((e) => box.pushEvent(e));
+      box.pushEvent(started, { runId: record.id, runFile: '/w/.opro/runs/a.json' });
+      rest.slice(0, 5).forEach((e) => box.pushEvent(e, { runId: record.id }));
       clock.advance(60);
       assert.deepEqual(posts, []);
       box.ready();
@@ -58,12 +58,12 @@ describe('the panel host', () => {
       const { box, posts, clock } = outbox(200);
       const shape = (): (string | number)[] => posts.map((p) => (p.type === 'run/events' ? p.events.length : p.type));
       box.ready();
-      box.pushEvent(started);
-      rest.slice(0, 10).forEach((e) => box.pushEvent(e));
+      box.pushEvent(started, { runId: record.id });
+      rest.slice(0, 10).forEach((e) => box.pushEvent(e, { runId: record.id }));
       clock.advance(0);
       assert.deepEqual(shape(), ['run/show', 10], 'the first batch goes out at once');
       clock.advance(10);
-      rest.slice(10, 12).forEach((e) => box.pushEvent(e));
+      rest.slice(10, 12).forEach((e) => box.pushEvent(e, { runId: record.id }));
       clock.advance(189);
       assert.deepEqual(shape(), ['run/show', 10], 'the next waits until 200 ms after the first');
       clock.advance(1);
@@ -74,8 +74,8 @@ describe('the panel host', () => {
     it('replays the whole run to a webview that was re-created (hidden tab, reload)', () => {
       const { box, posts, clock } = outbox(10);
       box.ready();
-      box.pushEvent(started);
-      rest.forEach((e) => box.pushEvent(e));
+      box.pushEvent(started, { runId: record.id });
+      rest.forEach((e) => box.pushEvent(e, { runId: record.id }));
       clock.advance(30);
       box.unready();
       posts.length = 0;
@@ -90,9 +90,9 @@ describe('the panel host', () => {
       const { box, posts, clock } = outbox(10);
       const old = makeRunRecord({ seed: 9, steps: 2 });
       box.ready();
-      box.pushEvent(started);
+      box.pushEvent(started, { runId: record.id });
       box.show({ type: 'run/show', record: old, runFile: '/w/.opro/runs/old.json' });
-      rest.slice(0, 4).forEach((e) => box.pushEvent(e));
+      rest.slice(0, 4).forEach((e) => box.pushEvent(e, { runId: record.id }));
       clock.advance(30);
       assert.deepEqual(posts.map((p) => p.type), ['run/show', 'run/show']);
       assert.equal((posts[1] as Extract<ToPanel, { type: 'run/show' }>).isLive, false);
@@ -114,7 +114,7 @@ describe('the panel host', () => {
       const warnings: string[] = [];
       return {
         warnings,
-        actions: recordingActions(calls, failWith),
+        controller: recordingController(calls, failWith),
         log: { warn: (m) => warnings.push(m), error: (m) => warnings.push(m) },
         runId: () => 'run-1',
         onReady: () => calls.push(['ready']),

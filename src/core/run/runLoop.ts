@@ -128,9 +128,7 @@ async function finish(session: RunSession, reason: FinishReason): Promise<RunRec
   record.stopReason = reason;
   await saveSession(session);
   const best = bestCandidate(record);
-  if (best !== undefined) {
-    session.emit({ type: 'runFinished', reason, best, usage: session.meter.snapshot() });
-  }
+  session.emit({ type: 'runFinished', reason, ...(best === undefined ? {} : { best }), usage: session.meter.snapshot() });
   return record;
 }
 

@@ -5,13 +5,12 @@ import type { Services } from '../services';
 export function openPanel(services: Services) {
   return async (args?: { runId?: string }): Promise<string | undefined> => {
     try {
-      const runId = args?.runId ?? services.runs.latestLive()?.runId ?? (await services.runFiles().list())[0]?.runId;
+      const runId = args?.runId ?? services.runs.latestLiveId() ?? (await services.runs.files.list())[0]?.runId;
       if (runId === undefined) {
-        services.view.showEmpty();
+        services.panel.showEmpty();
         return undefined;
       }
-      const file = await services.lookup.fileOf(runId);
-      services.view.show(await services.lookup.read(runId), file);
+      services.panel.show(await services.runs.read(runId), await services.runs.fileOf(runId));
       return runId;
     } catch (err) {
       await reportError(err, services);

@@ -36,6 +36,6 @@ async function announceResult(services: Services, outcome: RunOutcome): Promise<
   const insert = vscode.l10n.t('Insert Best');
   const picked = await services.prompter.showMessage('info', toast.message, toast.insert === undefined ? [] : [insert]);
   if (picked === insert && toast.insert !== undefined) {
-    await services.actions.insert(record.id, toast.insert.instruction).catch((err: unknown) => reportError(err, services));
+    await services.controller.insert(record.id, toast.insert.instruction).catch((err: unknown) => reportError(err, services));
   }
 }

@@ -8,11 +8,11 @@ import type { Services } from '../services';
 export function resumeRun(services: Services) {
   return async (args?: { runId?: string }): Promise<RunOutcome | undefined> => {
     try {
-      const file = args?.runId === undefined ? await pickResumable(services) : await services.lookup.fileOf(args.runId);
+      const file = args?.runId === undefined ? await pickResumable(services) : await services.runs.fileOf(args.runId);
       if (file === undefined) {
         return undefined;
       }
-      return await services.runs.resume(file, await services.patchConfig());
+      return await services.runs.resume(file);
     } catch (err) {
       await reportError(err, services);
       return undefined;
@@ -21,7 +21,7 @@ export function resumeRun(services: Services) {
 }
 
 async function pickResumable(services: Services): Promise<string | undefined> {
-  const resumable = (await services.runFiles().list()).filter((run) => run.status !== 'finished' && !services.runs.isLive(run.runId));
+  const resumable = (await services.runs.files.list()).filter((run) => run.status !== 'finished' && !services.runs.isLive(run.runId));
   const run = await pickRun(services.prompter, resumable, { title: vscode.l10n.t('OPRO: Resume which run?'), isLive: () => false });
   return run?.file;
 }

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { readRunRecord } from '../../core/engine';
 import { reportError } from '../errors/reportError';
 import { pickRun } from '../runs/pickRun';
 import type { Services } from '../services';
@@ -7,13 +8,12 @@ import type { Services } from '../services';
 export function showRuns(services: Services) {
   return async (): Promise<string | undefined> => {
     try {
-      const runs = await services.runFiles().list();
+      const runs = await services.runs.files.list();
       const run = await pickRun(services.prompter, runs, { title: vscode.l10n.t('OPRO: Runs'), isLive: (id) => services.runs.isLive(id) });
       if (run === undefined) {
         return undefined;
       }
-      services.lookup.remember(run.runId, run.file);
-      services.view.show(await services.lookup.read(run.runId), run.file);
+      services.panel.show(await readRunRecord(run.file), run.file);
       return run.runId;
     } catch (err) {
       await reportError(err, services);

@@ -1,5 +1,5 @@
 import { assertNever, parseToHost, type RequestResultMessage, type ToHost } from '../../webview/protocol';
-import type { PanelActions } from './panelActions';
+import type { PanelController } from './panelController';
 
 /** The part of `vscode.LogOutputChannel` the panel uses (kept small so this file stays vscode-free). */
 export interface PanelLog {
@@ -8,7 +8,7 @@ export interface PanelLog {
 }
 
 export interface MessageContext {
-  actions: PanelActions;
+  controller: PanelController;
   log: PanelLog;
   /** The run the panel shows: the only run it may act on. */
   runId(): string | undefined;
@@ -24,24 +24,24 @@ function describeRaw(raw: unknown): string {
   return typeof type === 'string' ? `"${type.slice(0, 40)}"` : `a ${typeof raw}`;
 }
 
-function perform(message: Request, actions: PanelActions): Promise<void> {
+function perform(message: Request, controller: PanelController): Promise<void> {
   switch (message.type) {
     case 'prompt/insert':
-      return actions.insert(message.runId, message.text);
+      return controller.insert(message.runId, message.text);
     case 'prompt/copy':
-      return actions.copy(message.text);
+      return controller.copy(message.text);
     case 'prompt/diff':
-      return actions.showDiff(message.runId, message.text);
+      return controller.showDiff(message.runId, message.text);
     case 'run/stop':
-      return actions.stop(message.runId);
+      return controller.stop(message.runId);
     case 'run/resume':
-      return actions.resume(message.runId);
+      return controller.resume(message.runId);
     case 'run/export':
-      return actions.exportRun(message.runId, message.format);
+      return controller.exportRun(message.runId, message.format);
     case 'instruction/score':
-      return actions.scoreInstruction(message.runId, message.text);
+      return controller.scoreInstruction(message.runId, message.text);
     case 'example/open':
-      return actions.openExample(message.runId, message.exampleIndex);
+      return controller.openExample(message.runId, message.exampleIndex);
     default:
       return assertNever(message);
   }
@@ -49,7 +49,7 @@ function perform(message: Request, actions: PanelActions): Promise<void> {
 
 /**
  * Handles one message from the webview: validates it, checks it targets the panel's own run, calls
- * the matching action and answers with `request/result`. Never throws.
+ * the matching controller method and answers with `request/result`. Never throws.
  */
 export async function handlePanelMessage(raw: unknown, context: MessageContext): Promise<void> {
   const message = parseToHost(raw);
@@ -68,7 +68,7 @@ export async function handlePanelMessage(raw: unknown, context: MessageContext):
     return;
   }
   try {
-    await perform(message, context.actions);
+    await perform(message, context.controller);
     context.reply({ type: 'request/result', requestId, ok: true });
   } catch (err) {
     const error = err instanceof Error ? err.message : String(err);

@@ -67,20 +67,19 @@ export class PanelOutbox {
   }
 
   /**
-   * Forwards an engine event. `runStarted` makes its run the live one and shows it (its record is the
-   * whole state so far); other events reach the panel only while it shows the live run.
+   * Forwards an engine event of run `runId`. `runStarted` makes its run the live one and shows it (its
+   * record is the whole state so far); other events reach the panel only while it shows their run.
    */
-  pushEvent(event: RunEvent, runFile?: string): void {
+  pushEvent(event: RunEvent, from: { runId: string; runFile?: string }): void {
     if (event.type === 'runStarted') {
       this.liveRunId = event.record.id;
-      this.show({ type: 'run/show', record: event.record, ...(runFile === undefined ? {} : { runFile }) });
+      this.show({ type: 'run/show', record: event.record, ...(from.runFile === undefined ? {} : { runFile: from.runFile }) });
       return;
     }
-    const isShownLive = this.shown !== undefined && this.liveRunId === this.shown.message.record.id;
-    if (event.type === 'runFinished' || event.type === 'runCancelled' || event.type === 'runFailed') {
+    if ((event.type === 'runFinished' || event.type === 'runCancelled' || event.type === 'runFailed') && this.liveRunId === from.runId) {
       this.liveRunId = undefined;
     }
-    if (!isShownLive || this.shown === undefined) {
+    if (this.shown === undefined || this.shown.message.record.id !== from.runId) {
       return;
     }
     this.shown.events.push(event);

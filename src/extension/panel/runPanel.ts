@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import type { RunEvent } from '../../core/events';
 import type { RunRecord } from '../../core/runRecord';
 import { readPromptSource, type PriceTable } from '../../webview/protocol';
-import type { PanelActions } from './panelActions';
+import type { PanelController } from './panelController';
 import { buildPanelHtml, createNonce } from './panelHtml';
 import { handlePanelMessage } from './panelMessages';
 import { PanelOutbox } from './panelOutbox';
@@ -11,7 +11,7 @@ import { PanelOutbox } from './panelOutbox';
 export interface RunPanelOptions {
   extensionUri: vscode.Uri;
   log: vscode.LogOutputChannel;
-  actions: PanelActions;
+  controller: PanelController;
   /** @default vscode.ViewColumn.Beside (the code stays visible next to its candidates) */
   column?: vscode.ViewColumn;
 }
@@ -82,14 +82,14 @@ export class RunPanel implements vscode.Disposable {
   }
 
   /**
-   * Forwards an engine event; posts are batched (at most one per ~100 ms). `runStarted` shows its
-   * run; events of another run than the shown one are dropped. Pass `runFile` with `runStarted`.
+   * Forwards an engine event of run `runId`; posts are batched (at most one per ~100 ms). `runStarted`
+   * shows its run (pass its `runFile`); events of another run than the shown one are dropped.
    */
-  pushEvent(event: RunEvent, runFile?: string): void {
+  pushEvent(event: RunEvent, from: { runId: string; runFile?: string }): void {
     if (event.type === 'runStarted') {
       this.panel.title = panelTitle(event.record);
     }
-    this.outbox.pushEvent(event, runFile);
+    this.outbox.pushEvent(event, from);
   }
 
   /** A message for the panel's status line (e.g. the run file could not be read). */
@@ -112,7 +112,7 @@ export class RunPanel implements vscode.Disposable {
 
   private receive(raw: unknown): Promise<void> {
     return handlePanelMessage(raw, {
-      actions: this.options.actions,
+      controller: this.options.controller,
       log: this.options.log,
       runId: () => this.outbox.runId,
       onReady: () => this.outbox.ready(),

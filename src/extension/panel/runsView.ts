@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { RunPanel } from './runPanel';
-import { showRunFile, type RunFileOptions } from './runPanelSerializer';
+import type { RunManager } from '../runs/runManager';
+import type { PanelHost } from './panelHost';
 import { compareSummaries, summarizeRun, type RunSummary } from './runSummary';
 
 /** The tree view in the OPRO activity-bar container (package.json `contributes.views.opro`). */
@@ -83,12 +83,19 @@ class RunsProvider implements vscode.TreeDataProvider<RunItem> {
   }
 }
 
-/** Registers the Runs view, its refresh on file changes, and the command that opens a run in the panel. */
-export function registerRunsView(options: RunFileOptions): vscode.Disposable {
-  const provider = new RunsProvider(options.log);
+export interface RunsViewDeps {
+  log: vscode.LogOutputChannel;
+  panel: Pick<PanelHost, 'showRunFile'>;
+  /** Runs of this window; runs of other processes (the CLI) are seen through the file watcher. */
+  runs: Pick<RunManager, 'onDidChangeRun'>;
+}
+
+/** Registers the Runs view, its refresh on run events and file changes, and the command that opens a run in the panel. */
+export function registerRunsView(deps: RunsViewDeps): vscode.Disposable {
+  const provider = new RunsProvider(deps.log);
   const watcher = vscode.workspace.createFileSystemWatcher(`**/${RUNS_GLOB}`);
   let timer: ReturnType<typeof setTimeout> | undefined;
-  // A live run rewrites its file after every candidate: refresh at most once a second.
+  // A live run saves after every candidate: refresh at most once a second.
   const refreshSoon = (): void => {
     timer ??= setTimeout(() => {
       timer = undefined;
@@ -101,9 +108,10 @@ export function registerRunsView(options: RunFileOptions): vscode.Disposable {
     watcher.onDidCreate(refreshSoon),
     watcher.onDidChange(refreshSoon),
     watcher.onDidDelete(refreshSoon),
+    deps.runs.onDidChangeRun(refreshSoon),
     vscode.commands.registerCommand(OPEN_RUN_COMMAND, async (uri: unknown) => {
       if (uri instanceof vscode.Uri) {
-        await showRunFile(RunPanel.createOrShow(options), uri.fsPath, options);
+        await deps.panel.showRunFile(uri.fsPath);
       }
     }),
     { dispose: () => clearTimeout(timer) },

@@ -1,29 +1,38 @@
 import { basename } from 'node:path';
 import * as vscode from 'vscode';
 import type { RunConfig } from '../../core/config';
-import { resumeRun, startRun } from '../../core/engine';
+import { readRunRecord, resumeRun, scoreUserInstruction, startRun } from '../../core/engine';
 import type { EngineDeps } from '../../core/engineDeps';
+import type { RunEvent } from '../../core/events';
 import type { RunRecord } from '../../core/runRecord';
 import { reportError } from '../errors/reportError';
 import { logRequest } from '../log';
 import { createClient } from '../models/createClient';
+import type { ApiKeyStore } from '../secrets';
+import { readSettings } from '../settings';
 import type { Prompter } from '../ui/prompter';
+import { withApiKey } from './runConfigFromSettings';
 import { LiveRun } from './liveRun';
-import { formatProgress } from './progressText';
-import type { RunFiles } from './runFiles';
-import type { RunStatusBar } from './runStatusBar';
-import type { RunView } from './runView';
+import { advanceProgress, formatProgress, initialProgress, type RunProgress } from './progressText';
+import { RunFiles } from './runFiles';
 
 export interface RunManagerDeps {
   log: vscode.LogOutputChannel;
   prompter: Prompter;
-  view: RunView;
-  statusBar: RunStatusBar;
-  /** Where runs and the cache go (the workspace can change). */
-  files: () => RunFiles;
-  isCacheEnabled: () => boolean;
-  /** Called once a run (new or resumed) has its record, before anything is scored. */
-  onRunStarted?: (record: RunRecord, runFile: string) => void;
+  apiKeys: ApiKeyStore;
+  /** Where runs go when no folder is open (the extension's global storage). */
+  storageRoot: string;
+}
+
+/** One engine event of a run this window executes, with the run's progress after it. */
+export interface RunActivity {
+  runId: string;
+  runFile: string;
+  event: RunEvent;
+  /** The run's progress after this event. */
+  progress: RunProgress;
+  /** True while the run executes in this window (false for a person's instruction scored against a saved run). */
+  isLive: boolean;
 }
 
 /** How a run ended for the command that started it. */
@@ -34,27 +43,60 @@ export interface RunOutcome {
 }
 
 /**
- * Runs the engine in the extension host: a cancellable progress notification, the status bar, the
- * panel and the log follow every event. Cancelling keeps what finished and shows no error.
+ * Runs the engine in the extension host, under a cancellable progress notification, and publishes
+ * every engine event on `onDidChangeRun`: the panel, the status bar and the Runs view subscribe.
+ * Cancelling keeps what finished and shows no error.
  */
 export class RunManager implements vscode.Disposable {
   private readonly live = new Map<string, LiveRun>();
-  private readonly progressEmitter = new vscode.EventEmitter<{ runFile: string; message: string }>();
-  /** Every progress message shown (the VS Code tests read them; the notification itself is not inspectable). */
-  readonly onDidReportProgress = this.progressEmitter.event;
+  /** Run id -> file, for runs seen in this session (the run folder is searched otherwise). */
+  private readonly known = new Map<string, string>();
+  private readonly changes = new vscode.EventEmitter<RunActivity>();
+  /** Every event of every run this window executes, in order. */
+  readonly onDidChangeRun = this.changes.event;
 
   constructor(private readonly deps: RunManagerDeps) {}
 
-  async start(config: RunConfig, meta: Record<string, unknown>): Promise<RunOutcome> {
-    const runFile = await this.deps.files().newRunFile();
-    const run = new LiveRun(runFile);
-    const runId = basename(runFile, '.json');
-    return this.execute(run, (engineDeps, signal) => startRun(config, { ...engineDeps, meta, runId }, signal));
+  /** Runs live in the first workspace folder's `.opro/`, else in the extension's storage. */
+  get files(): RunFiles {
+    return new RunFiles(vscode.workspace.workspaceFolders?.[0]?.uri.fsPath ?? this.deps.storageRoot);
   }
 
-  async resume(runFile: string, patchConfig: (config: RunConfig) => RunConfig): Promise<RunOutcome> {
-    const run = new LiveRun(runFile);
-    return this.execute(run, (engineDeps, signal) => resumeRun(runFile, { ...engineDeps, patchConfig }, signal));
+  async start(config: RunConfig, meta: Record<string, unknown>): Promise<RunOutcome> {
+    const runFile = await this.files.newRunFile();
+    const runId = basename(runFile, '.json');
+    return this.execute(new LiveRun(runFile), (engineDeps, signal) => startRun(config, { ...engineDeps, meta, runId }, signal));
+  }
+
+  /** Continues a saved run; the API key is put back into its config (run files never hold one). */
+  async resume(runFile: string): Promise<RunOutcome> {
+    const patchConfig = await this.keyRestorer();
+    return this.execute(new LiveRun(runFile), (engineDeps, signal) => resumeRun(runFile, { ...engineDeps, patchConfig }, signal));
+  }
+
+  /**
+   * Scores a person's instruction for run `runId`: handed to the run before its next step when it is
+   * live here, else scored against the saved run (its event is published like any other).
+   */
+  async scoreInstruction(runId: string, text: string): Promise<void> {
+    const run = this.find(runId);
+    if (run !== undefined) {
+      run.queueInstruction(text);
+      return;
+    }
+    const runFile = await this.fileOf(runId);
+    const patchConfig = await this.keyRestorer();
+    const title = vscode.l10n.t('OPRO: scoring your instruction');
+    await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, async (_progress, token) => {
+      const controller = new AbortController();
+      token.onCancellationRequested(() => controller.abort());
+      let progress = initialProgress();
+      const onEvent = (event: RunEvent): void => {
+        progress = advanceProgress(progress, event);
+        this.changes.fire({ runId, runFile, event, progress, isLive: false });
+      };
+      await scoreUserInstruction(runFile, text, { ...this.engineDeps(), patchConfig, onEvent }, controller.signal);
+    });
   }
 
   isLive(runId: string): boolean {
@@ -68,16 +110,23 @@ export class RunManager implements vscode.Disposable {
     return run !== undefined;
   }
 
-  /** Hands a person's instruction to a live run; false when it is not running here. */
-  queueInstruction(runId: string, text: string): boolean {
-    const run = this.find(runId);
-    run?.queueInstruction(text);
-    return run !== undefined;
+  /** The newest live run's id, for "Open Panel" without a run. */
+  latestLiveId(): string | undefined {
+    return [...this.live.values()].pop()?.runId;
   }
 
-  /** The newest live run, for "Open Panel" without a run. */
-  latestLive(): LiveRun | undefined {
-    return [...this.live.values()].pop();
+  /** The file of run `runId`: seen in this session, else found in the run folder. */
+  async fileOf(runId: string): Promise<string> {
+    const file = this.known.get(runId) ?? (await this.files.fileOf(runId));
+    if (file === undefined) {
+      throw new Error(vscode.l10n.t('The run {0} is not saved in this workspace.', runId));
+    }
+    this.known.set(runId, file);
+    return file;
+  }
+
+  async read(runId: string): Promise<RunRecord> {
+    return readRunRecord(await this.fileOf(runId));
   }
 
   /** The engine deps every front-end call shares: clients, cache, log, and whether workspace code may run. */
@@ -86,13 +135,18 @@ export class RunManager implements vscode.Disposable {
       createClient,
       isTrusted: vscode.workspace.isTrusted,
       onLog: (entry) => logRequest(this.deps.log, entry),
-      ...(this.deps.isCacheEnabled() ? { cacheDir: this.deps.files().cacheDir } : {}),
+      ...(readSettings().cacheEnabled ? { cacheDir: this.files.cacheDir } : {}),
     };
   }
 
   dispose(): void {
     this.live.forEach((run) => run.controller.abort());
-    this.progressEmitter.dispose();
+    this.changes.dispose();
+  }
+
+  private async keyRestorer(): Promise<(config: RunConfig) => RunConfig> {
+    const key = await this.deps.apiKeys.get();
+    return (config) => withApiKey(config, key);
   }
 
   private find(runId: string): LiveRun | undefined {
@@ -115,9 +169,6 @@ export class RunManager implements vscode.Disposable {
       return { record: undefined, runFile: run.runFile };
     } finally {
       this.live.delete(run.runFile);
-      if (run.runId !== undefined) {
-        this.deps.statusBar.remove(run.runId);
-      }
     }
   }
 
@@ -128,19 +179,15 @@ export class RunManager implements vscode.Disposable {
       takeUserInstructions: run.takeInstructions,
       onEvent: (event) => {
         const gained = run.observe(event);
+        const runId = run.runId ?? basename(run.runFile, '.json');
         if (event.type === 'runStarted') {
-          this.deps.onRunStarted?.(event.record, run.runFile);
+          this.known.set(runId, run.runFile);
         }
-        const message = formatProgress(run.progress, vscode.l10n.t);
-        progress.report({ message, increment: gained * 100 });
-        this.progressEmitter.fire({ runFile: run.runFile, message });
-        if (run.runId !== undefined) {
-          this.deps.statusBar.update(run.runId, run.progress);
-        }
+        progress.report({ message: formatProgress(run.progress, vscode.l10n.t), increment: gained * 100 });
         if (event.type === 'runFailed') {
-          this.deps.log.error(`run ${run.runId ?? run.runFile} failed: ${event.error.message}`);
+          this.deps.log.error(`run ${runId} failed: ${event.error.message}`);
         }
-        this.deps.view.push(event, run.runFile);
+        this.changes.fire({ runId, runFile: run.runFile, event, progress: run.progress, isLive: true });
       },
     };
   }

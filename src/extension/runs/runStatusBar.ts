@@ -1,33 +1,42 @@
 import * as vscode from 'vscode';
 import { COMMAND_IDS } from '../commandIds';
 import type { RunProgress } from './progressText';
+import type { RunActivity, RunManager } from './runManager';
 
-/** A status-bar item while a run is live: its step and best score; a click opens the panel. */
+const ENDED = new Set(['runFinished', 'runCancelled', 'runFailed']);
+
+/** A status-bar item while a run is live: its step and best score; a click opens the panel. Follows the run manager. */
 export class RunStatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('opro.run', vscode.StatusBarAlignment.Left, 50);
   private readonly shown = new Map<string, RunProgress>();
+  private readonly subscription: vscode.Disposable;
 
-  constructor() {
+  constructor(runs: Pick<RunManager, 'onDidChangeRun'>) {
     this.item.name = vscode.l10n.t('OPRO Run');
-  }
-
-  update(runId: string, progress: RunProgress): void {
-    this.shown.set(runId, progress);
-    this.render(runId, progress);
-  }
-
-  remove(runId: string): void {
-    this.shown.delete(runId);
-    const [next] = this.shown.entries();
-    if (next === undefined) {
-      this.item.hide();
-    } else {
-      this.render(...next);
-    }
+    this.subscription = runs.onDidChangeRun((activity) => this.follow(activity));
   }
 
   dispose(): void {
+    this.subscription.dispose();
     this.item.dispose();
+  }
+
+  private follow({ runId, event, progress, isLive }: RunActivity): void {
+    if (!isLive) {
+      return;
+    }
+    if (ENDED.has(event.type)) {
+      this.shown.delete(runId);
+      const [next] = this.shown.entries();
+      if (next === undefined) {
+        this.item.hide();
+      } else {
+        this.render(...next);
+      }
+      return;
+    }
+    this.shown.set(runId, progress);
+    this.render(runId, progress);
   }
 
   private render(runId: string, progress: RunProgress): void {

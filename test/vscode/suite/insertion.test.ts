@@ -83,7 +83,7 @@ describe('inserting an instruction keeps the file parseable and the literal equa
     it(c.name, async () => {
       const editor = await openMarked(c.file, c.marked);
       const record = await runHere();
-      await api.services.actions.insert(record.id, TRICKY);
+      await api.services.controller.insert(record.id, TRICKY);
       const text = editor.document.getText();
       assert.equal(c.value(text, join(workspacePath('scripts'), 'check_tmp.py')), TRICKY, text);
     });
@@ -93,15 +93,15 @@ describe('inserting an instruction keeps the file parseable and the literal equa
     const editor = await openMarked('src/ins-moved.ts', "const q = 'Solve it.';\nconst p = 'Solve| it.';\n");
     const record = await runHere();
     await editor.edit((b) => b.insert(new vscode.Position(0, 0), '// added after the run started\n'));
-    await api.services.actions.insert(record.id, 'First winner.');
-    await api.services.actions.insert(record.id, 'Second "winner".');
+    await api.services.controller.insert(record.id, 'First winner.');
+    await api.services.controller.insert(record.id, 'Second "winner".');
     assert.equal(editor.document.getText(), "// added after the run started\nconst q = 'Solve it.';\nconst p = 'Second \"winner\".';\n");
   });
 
   it('is one undoable edit', async () => {
     const editor = await openMarked('src/ins-undo.ts', "const p = 'Solve| it.';\n");
     const record = await runHere();
-    await api.services.actions.insert(record.id, 'Better.');
+    await api.services.controller.insert(record.id, 'Better.');
     assert.equal(editor.document.getText(), "const p = 'Better.';\n");
     await vscode.commands.executeCommand('undo');
     assert.equal(editor.document.getText(), "const p = 'Solve it.';\n");
@@ -112,7 +112,7 @@ describe('inserting an instruction keeps the file parseable and the literal equa
     const record = await runHere();
     await editor.edit((b) => b.replace(new vscode.Range(0, 11, 0, 16), 'Fix'));
     prompter.answers.button = (toast) => (toast.isModal ? 'Copy' : undefined);
-    await api.services.actions.insert(record.id, 'Copied instead.');
+    await api.services.controller.insert(record.id, 'Copied instead.');
     prompter.answers.button = undefined;
     assert.equal(editor.document.getText(), "const p = 'Fix it.';\n");
     assert.match(prompter.toasts.at(-1)?.message ?? '', /no longer in src\/ins-gone\.ts/);
@@ -122,14 +122,14 @@ describe('inserting an instruction keeps the file parseable and the literal equa
   it('copies, shows a diff of the original against a candidate, and opens a dataset row', async () => {
     await openMarked('src/ins-diff.ts', "const p = 'Solve| it.';\n");
     const record = await runHere();
-    await api.services.actions.copy('Copied.');
+    await api.services.controller.copy('Copied.');
     assert.equal(await vscode.env.clipboard.readText(), 'Copied.');
-    await api.services.actions.showDiff(record.id, 'Solve it, step by step.');
+    await api.services.controller.showDiff(record.id, 'Solve it, step by step.');
     const tab = vscode.window.tabGroups.activeTabGroup.activeTab;
     assert.ok(tab?.input instanceof vscode.TabInputTextDiff, `active tab: ${tab?.label}`);
     const [left, right] = await Promise.all([tab.input.original, tab.input.modified].map((u) => vscode.workspace.openTextDocument(u)));
     assert.deepEqual([left?.getText(), right?.getText()], ['Solve it.', 'Solve it, step by step.']);
-    await api.services.actions.openExample(record.id, 3);
+    await api.services.controller.openExample(record.id, 3);
     const active = vscode.window.activeTextEditor;
     assert.ok(active?.document.uri.fsPath.endsWith('arithmetic.jsonl'));
     assert.equal(active?.selection.active.line, record.examples.find((e) => e.index === 3)!.line - 1);
@@ -142,7 +142,7 @@ describe('inserting an instruction keeps the file parseable and the literal equa
     for (const format of ['json', 'csv', 'markdown'] as const) {
       const target = vscode.Uri.file(workspacePath(`exports/run.${format}`));
       prompter.answers.saveFile = () => target;
-      await api.services.actions.exportRun(record.id, format);
+      await api.services.controller.exportRun(record.id, format);
       outputs[format] = new TextDecoder().decode(await vscode.workspace.fs.readFile(target));
     }
     prompter.answers.saveFile = undefined;

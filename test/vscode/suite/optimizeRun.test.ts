@@ -5,6 +5,7 @@ import type { RunRecord } from '../../../src/core/runRecord';
 import { COMMAND_IDS } from '../../../src/extension/commandIds';
 import type { OproExtensionApi } from '../../../src/extension/extensionApi';
 import type { RunOutcome } from '../../../src/extension/runs/runManager';
+import { formatProgress } from '../../../src/extension/runs/progressText';
 import type { FakeServer } from '../../support/fakeLlmServer';
 import { oproApi } from '../support/extension';
 import { resetModelSettings, useFakeModels } from '../support/fakeModels';
@@ -27,7 +28,7 @@ describe('a full run against the local OpenAI-compatible server', () => {
 
   before(async () => {
     api = await oproApi();
-    progressListener = api.services.runs.onDidReportProgress((p) => progress.push(p.message));
+    progressListener = api.services.runs.onDidChangeRun((a) => progress.push(formatProgress(a.progress)));
   });
   beforeEach(async () => {
     prompter = new ScriptedPrompter({ pick: (labels) => labels[0] });
@@ -82,10 +83,9 @@ describe('a full run against the local OpenAI-compatible server', () => {
   it('cancelling keeps what finished, shows no error, and the run resumes to the end', async () => {
     server = await useFakeModels({ latencyMs: 40 }, { steps: 3, concurrency: 4 });
     await openMarked('src/run3.ts', PROMPT_FILE);
-    const stopAtStep2 = api.services.runs.onDidReportProgress((p) => {
-      if (p.message.startsWith('step 2/3')) {
-        const runId = readRun(p.runFile).id;
-        api.services.runs.stop(runId);
+    const stopAtStep2 = api.services.runs.onDidChangeRun((a) => {
+      if (formatProgress(a.progress).startsWith('step 2/3')) {
+        api.services.runs.stop(a.runId);
       }
     });
     let outcome: RunOutcome;
@@ -111,10 +111,10 @@ describe('a full run against the local OpenAI-compatible server', () => {
     server = await useFakeModels({ latencyMs: 20 }, { steps: 2 });
     await openMarked('src/run4.ts', PROMPT_FILE);
     const mine = 'Solve the arithmetic problem. Double-check it.';
-    const queueOnce = api.services.runs.onDidReportProgress((p) => {
-      if (p.message.startsWith('step 1/2')) {
+    const queueOnce = api.services.runs.onDidChangeRun((a) => {
+      if (formatProgress(a.progress).startsWith('step 1/2')) {
         queueOnce.dispose();
-        void api.services.actions.scoreInstruction(readRun(p.runFile).id, mine);
+        void api.services.controller.scoreInstruction(a.runId, mine);
       }
     });
     const outcome = await vscode.commands.executeCommand<RunOutcome>(COMMAND_IDS.optimizePrompt, { datasetPath: workspacePath(DATASET) });
@@ -122,7 +122,7 @@ describe('a full run against the local OpenAI-compatible server', () => {
     const live = outcome.record!;
     assert.deepEqual(live.candidates.filter((c) => c.origin === 'user').map((c) => c.instruction), [mine]);
     const later = 'Solve it. Show your work and give the final answer.';
-    await api.services.actions.scoreInstruction(live.id, later);
+    await api.services.controller.scoreInstruction(live.id, later);
     const saved = readRun(outcome.runFile);
     assert.deepEqual(saved.candidates.filter((c) => c.origin === 'user').map((c) => c.instruction), [mine, later]);
   });
@@ -159,7 +159,7 @@ describe('a full run against the local OpenAI-compatible server', () => {
     const pick = prompter.questions[0];
     assert.equal(pick?.kind, 'pick');
     assert.ok(pick.kind === 'pick' && pick.labels.length >= 3, JSON.stringify(pick));
-    const runs = await api.services.runFiles().list();
+    const runs = await api.services.runs.files.list();
     assert.equal(runId, runs[0]?.runId);
   });
 });

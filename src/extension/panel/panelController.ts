@@ -1,9 +1,8 @@
 /**
- * What the panel's host side asks the rest of the extension to do. The panel (src/extension/panel/)
- * validates webview messages and calls these; the extension (src/extension/) implements them.
- * Every method resolves when done and rejects with a user-facing Error when it cannot.
+ * What the panel's controls do. The panel validates each webview message and calls one of these; every
+ * method resolves when done and rejects with a user-facing Error when it cannot.
  */
-export interface PanelActions {
+export interface PanelController {
   /** Replace the run's original prompt range in its source file with `text` (re-escaped for its literal). */
   insert(runId: string, text: string): Promise<void>;
   copy(text: string): Promise<void>;

@@ -1,0 +1,52 @@
+import * as vscode from 'vscode';
+import type { DiffDocuments } from '../insertion/diffDocuments';
+import { insertInstruction } from '../insertion/insertInstruction';
+import type { PromptLocations } from '../insertion/promptLocations';
+import { exportRun } from '../runs/exportRun';
+import type { RunManager } from '../runs/runManager';
+import type { Prompter } from '../ui/prompter';
+import type { PanelController } from './panelController';
+
+export interface PanelControllerDeps {
+  prompter: Prompter;
+  locations: PromptLocations;
+  diffs: DiffDocuments;
+  runs: RunManager;
+}
+
+/** The controller the extension gives the panel: runs go through the run manager, code edits through `insertion/`. */
+export function createPanelController(deps: PanelControllerDeps): PanelController {
+  const t = vscode.l10n.t;
+  const { runs } = deps;
+  return {
+    insert: async (runId, text) => insertInstruction(deps, await runs.read(runId), text),
+    copy: async (text) => vscode.env.clipboard.writeText(text),
+    showDiff: async (runId, text) => {
+      const record = await runs.read(runId);
+      const original = typeof record.meta?.originalText === 'string' ? record.meta.originalText : (record.config.seedInstructions[0] ?? '');
+      await deps.diffs.show(original, text, t('OPRO: original prompt ↔ candidate'));
+    },
+    stop: async (runId) => {
+      if (!runs.stop(runId)) {
+        throw new Error(t('This run is not running in this window.'));
+      }
+    },
+    resume: async (runId) => {
+      if (runs.isLive(runId)) {
+        throw new Error(t('This run is already running.'));
+      }
+      void runs.resume(await runs.fileOf(runId));
+    },
+    scoreInstruction: (runId, text) => runs.scoreInstruction(runId, text),
+    openExample: async (runId, exampleIndex) => {
+      const record = await runs.read(runId);
+      const example = record.examples.find((e) => e.index === exampleIndex);
+      if (example === undefined) {
+        throw new Error(t('The run has no example {0}.', exampleIndex));
+      }
+      const line = Math.max(0, example.line - 1);
+      await vscode.window.showTextDocument(vscode.Uri.file(record.dataset.file), { selection: new vscode.Range(line, 0, line, 0), preview: true });
+    },
+    exportRun: async (runId, format) => exportRun(deps.prompter, await runs.read(runId), format),
+  };
+}

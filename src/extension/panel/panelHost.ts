@@ -1,0 +1,48 @@
+import * as vscode from 'vscode';
+import type { RunRecord } from '../../core/runRecord';
+import type { RunActivity, RunManager } from '../runs/runManager';
+import { RunPanel } from './runPanel';
+import { registerRunPanelSerializer, showRunFile, type RunFileOptions } from './runPanelSerializer';
+
+export interface PanelHostOptions extends RunFileOptions {
+  runs: Pick<RunManager, 'onDidChangeRun'>;
+}
+
+/**
+ * The results panel as the rest of the extension uses it. It follows the run manager's events (a
+ * started run opens the panel on it) and restores the panel after a reload.
+ */
+export class PanelHost implements vscode.Disposable {
+  private readonly disposables: vscode.Disposable[];
+
+  constructor(private readonly options: PanelHostOptions) {
+    this.disposables = [registerRunPanelSerializer(options), options.runs.onDidChangeRun((activity) => this.follow(activity))];
+  }
+
+  /** Opens the panel beside the editor on a run already read. */
+  show(record: RunRecord, runFile: string): void {
+    RunPanel.createOrShow(this.options).showRun(record, { runFile });
+  }
+
+  /** Opens the panel on a run file, or says in the panel why it cannot. */
+  showRunFile(runFile: string): Promise<void> {
+    return showRunFile(RunPanel.createOrShow(this.options), runFile, this.options);
+  }
+
+  /** Opens the panel with nothing to show yet. */
+  showEmpty(): void {
+    RunPanel.createOrShow(this.options).notify('info', vscode.l10n.t('No run to show yet: run "OPRO: Optimize Prompt" on a prompt.'));
+  }
+
+  dispose(): void {
+    this.disposables.forEach((d) => d.dispose());
+  }
+
+  private follow({ runId, runFile, event }: RunActivity): void {
+    if (event.type === 'runStarted') {
+      RunPanel.createOrShow(this.options).pushEvent(event, { runId, runFile });
+    } else {
+      RunPanel.currentPanel?.pushEvent(event, { runId });
+    }
+  }
+}
