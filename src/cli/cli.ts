@@ -10,6 +10,8 @@ process.on('SIGINT', () => {
   process.stderr.write('\nstopping: saving what finished (Ctrl-C again to quit at once)\n');
   controller.abort();
 });
+// A client stopping `opro mcp` (or a CI runner ending a job) sends SIGTERM: save what finished, as for Ctrl-C.
+process.on('SIGTERM', () => controller.abort());
 
 void runCli(process.argv.slice(2), {
   cwd: process.cwd(),
@@ -17,6 +19,7 @@ void runCli(process.argv.slice(2), {
   stdout: process.stdout,
   stderr: process.stderr,
   signal: controller.signal,
+  io: { stdin: process.stdin, stdout: process.stdout },
 }).then((code) => {
   process.exitCode = code;
 });

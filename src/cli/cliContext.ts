@@ -1,3 +1,4 @@
+import type { Readable, Writable } from 'node:stream';
 import type { CliEnv } from './runConfigFromFlags';
 import type { ProgressOutput } from './progress';
 
@@ -8,6 +9,8 @@ export interface CliContext {
   stdout: { write(text: string): unknown };
   stderr: ProgressOutput;
   signal: AbortSignal;
+  /** The raw streams, for `opro mcp` (which speaks MCP on them); absent in tests of other commands. */
+  io?: { stdin: Readable; stdout: Writable };
 }
 
 /** Exit codes: 0 done, 1 failed, 2 bad usage or input, 130 cancelled. */

@@ -29,10 +29,18 @@ export function readConfigFile(path: string | undefined, cwd: string): CliValues
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
     throw new OproError('config', `${file}: expected a JSON object of options.`);
   }
+  return flagValuesOf(parsed as Record<string, unknown>, file);
+}
+
+/**
+ * Options named in camelCase (a config file, an MCP tool call) as flag values, so both go through
+ * the flags' checks. A key is refused: it belongs in the environment, never in a file or a call.
+ */
+export function flagValuesOf(options: Record<string, unknown>, source: string): CliValues {
   const values: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(parsed)) {
+  for (const [key, value] of Object.entries(options)) {
     if (key === 'apiKey') {
-      throw new OproError('config', `${file}: keep the API key out of config files; set OPENAI_API_KEY instead.`);
+      throw new OproError('config', `${source}: keep the API key out of config files; set OPENAI_API_KEY instead.`);
     }
     values[kebab(key)] = typeof value === 'number' ? String(value) : value;
   }

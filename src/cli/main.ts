@@ -3,6 +3,7 @@ import { nextMetaPrompt, readRunRecord } from '../core/engine';
 import { OproError } from '../core/errors';
 import { EXIT, type CliContext } from './cliContext';
 import { evalCommand } from './commands/evaluate';
+import { mcpCommand } from './commands/mcp';
 import { optimizeCommand, resumeCommand } from './commands/optimize';
 import { readConfigFile } from './configFile';
 import { parseCommandLine, type CliValues } from './options';
@@ -14,6 +15,8 @@ async function dispatch(command: string | undefined, positionals: string[], valu
       return optimizeCommand(values, context);
     case 'eval':
       return evalCommand(values, context);
+    case 'mcp':
+      return mcpCommand(values, context);
     case 'resume':
     case 'meta-prompt': {
       const file = positionals[0];
@@ -28,7 +31,7 @@ async function dispatch(command: string | undefined, positionals: string[], valu
     }
     default:
       throw new OproError('config', command === undefined ? 'Give a command.' : `Unknown command \`${command}\`.`, {
-        hint: 'Commands: optimize, eval, resume, meta-prompt. Run `opro --help`.',
+        hint: 'Commands: optimize, eval, resume, meta-prompt, mcp. Run `opro --help`.',
       });
   }
 }

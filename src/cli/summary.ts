@@ -2,26 +2,6 @@ import { bestCandidate } from '../core/run/history';
 import type { RunRecord } from '../core/runRecord';
 import { terminalSafe } from './terminalText';
 
-/** The `--json` summary of a run: stable field names scripts can rely on. */
-export function runSummary(record: RunRecord, runFile: string): Record<string, unknown> {
-  const best = bestCandidate(record);
-  const baseline = record.candidates.find((c) => c.origin === 'seed');
-  return {
-    runId: record.id,
-    runFile,
-    status: record.status,
-    stopReason: record.stopReason ?? null,
-    best: best === undefined ? null : { instruction: best.instruction, score: best.score, validationScore: best.validation?.score ?? null, step: best.step },
-    baseline: baseline === undefined ? null : { instruction: baseline.instruction, score: baseline.score, validationScore: baseline.validation?.score ?? null },
-    candidates: record.candidates.length,
-    steps: record.steps.filter((s) => s.done).length,
-    calls: record.usage.calls,
-    tokens: record.usage.promptTokens + record.usage.completionTokens,
-    usage: record.usage,
-    error: record.error ?? null,
-  };
-}
-
 /** The human-readable end of a run. */
 export function runSummaryText(record: RunRecord, runFile: string): string {
   const best = bestCandidate(record);

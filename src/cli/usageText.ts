@@ -7,6 +7,8 @@ Usage:
             [--baseline RUN.json [--min-improvement D]] [--out RUN.json] [options]
   opro resume RUN.json [--steps N] [options]
   opro meta-prompt RUN.json
+  opro mcp [options]           an MCP server on stdio (tools: optimize, evaluate, resume, show-run);
+                               its options are the tools' defaults, keys come from the environment
 
 Dataset and scoring:
   --dataset FILE            JSONL, JSON array, CSV or TSV with an input and an expected-output column

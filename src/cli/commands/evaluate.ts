@@ -8,7 +8,7 @@ import { runConfigFromFlags } from '../runConfigFromFlags';
 import { EXIT, type CliContext } from '../cliContext';
 import { checkGate, type GateBars } from '../evalGate';
 import { numberFlag, signedNumberFlag, type CliValues } from '../options';
-import { cacheDirOf } from './optimize';
+import { cacheDirOf, type RunListener } from './optimize';
 import { terminalSafe } from '../terminalText';
 
 /** The scored prompts and the run they were scored in (for its dataset fingerprint). */
@@ -18,7 +18,7 @@ export interface Evaluation {
 }
 
 /** Scores each --prompt on every row (no split unless --train/--validation say so); `--out` saves the run. */
-export async function evaluate(values: CliValues, context: CliContext): Promise<Evaluation> {
+export async function evaluate(values: CliValues, context: CliContext, onEvent?: RunListener): Promise<Evaluation> {
   const config = runConfigFromFlags(values, context.env, context.cwd);
   const cacheDir = cacheDirOf(values, context.cwd);
   let record: RunRecord | undefined;
@@ -29,6 +29,7 @@ export async function evaluate(values: CliValues, context: CliContext): Promise<
       if (event.type === 'runStarted') {
         record = event.record;
       }
+      onEvent?.(event);
     },
   };
   const scored = await evaluateInstructions(config, config.seedInstructions, deps, context.signal);

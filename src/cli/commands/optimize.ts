@@ -1,45 +1,63 @@
 import { join, resolve } from 'node:path';
 import { startRun, resumeRun } from '../../core/engine';
 import type { EngineDeps } from '../../core/engineDeps';
+import type { RunEvent } from '../../core/events';
 import { newRunId } from '../../core/run/newRecord';
+import { reportRun } from '../../core/run/runReport';
 import type { RunRecord } from '../../core/runRecord';
 import { runConfigFromFlags } from '../runConfigFromFlags';
 import { EXIT, type CliContext } from '../cliContext';
 import { intFlag, type CliValues } from '../options';
 import { ProgressReporter } from '../progress';
-import { runSummary, runSummaryText } from '../summary';
+import { runSummaryText } from '../summary';
+
+/** Receives a run's events: the CLI's progress lines, or another front end's listener (the MCP server). */
+export type RunListener = (event: RunEvent) => void;
+
+/** A run that ended (finished or cancelled) and where it is saved. */
+export interface EndedRun {
+  record: RunRecord;
+  runFile: string;
+}
 
 /** The response cache folder (--cache-dir, default .opro/cache), or none with --no-cache. */
 export function cacheDirOf(values: CliValues, cwd: string): string | undefined {
   return values['no-cache'] === true ? undefined : resolve(cwd, values['cache-dir'] ?? '.opro/cache');
 }
 
-function engineDeps(values: CliValues, context: CliContext, runFile: string): EngineDeps {
-  const progress = new ProgressReporter(context.stderr);
-  const cacheDir = cacheDirOf(values, context.cwd);
-  return {
-    runFile,
-    ...(cacheDir === undefined ? {} : { cacheDir }),
-    onEvent: values.json === true ? undefined : (event) => progress.handle(event),
-  };
+/** Where run `runId` is saved unless --out says otherwise: `.opro/runs/<id>.json` under `cwd`. */
+export function defaultRunFile(cwd: string, runId: string): string {
+  return resolve(cwd, join('.opro', 'runs', `${runId}.json`));
 }
 
-function report(record: RunRecord, runFile: string, values: CliValues, context: CliContext): number {
-  context.stdout.write(values.json === true ? `${JSON.stringify(runSummary(record, runFile))}\n` : runSummaryText(record, runFile));
+/** The CLI's own listener: progress on stderr, none with --json. */
+function progressListener(values: CliValues, context: CliContext): RunListener | undefined {
+  const progress = new ProgressReporter(context.stderr);
+  return values.json === true ? undefined : (event) => progress.handle(event);
+}
+
+function engineDeps(values: CliValues, context: CliContext, runFile: string, onEvent: RunListener | undefined): EngineDeps {
+  const cacheDir = cacheDirOf(values, context.cwd);
+  return { runFile, ...(cacheDir === undefined ? {} : { cacheDir }), onEvent };
+}
+
+function report(ended: EndedRun, values: CliValues, context: CliContext): number {
+  const { record, runFile } = ended;
+  context.stdout.write(values.json === true ? `${JSON.stringify(reportRun(record, runFile))}\n` : runSummaryText(record, runFile));
   return record.status === 'cancelled' ? EXIT.cancelled : EXIT.ok;
 }
 
-/** `opro optimize`: a new run, saved to --out or .opro/runs/<id>.json. */
-export async function optimizeCommand(values: CliValues, context: CliContext): Promise<number> {
+/** A new run from flags, saved to --out or .opro/runs/<id>.json. */
+export async function optimizeFromFlags(values: CliValues, context: CliContext, onEvent = progressListener(values, context)): Promise<EndedRun> {
   const config = runConfigFromFlags(values, context.env, context.cwd);
   const runId = newRunId(new Date());
-  const runFile = resolve(context.cwd, values.out ?? join('.opro', 'runs', `${runId}.json`));
-  const record = await startRun(config, { ...engineDeps(values, context, runFile), runId }, context.signal);
-  return report(record, runFile, values, context);
+  const runFile = values.out === undefined ? defaultRunFile(context.cwd, runId) : resolve(context.cwd, values.out);
+  const record = await startRun(config, { ...engineDeps(values, context, runFile, onEvent), runId }, context.signal);
+  return { record, runFile };
 }
 
-/** `opro resume RUN.json`: continues a run; the key comes from the environment again, --steps may extend it. */
-export async function resumeCommand(runFile: string, values: CliValues, context: CliContext): Promise<number> {
+/** Continues a saved run; the key comes from the environment again, --steps may extend it. */
+export async function resumeFromFlags(runFile: string, values: CliValues, context: CliContext, onEvent = progressListener(values, context)): Promise<EndedRun> {
   const file = resolve(context.cwd, runFile);
   const steps = intFlag(values, 'steps');
   const apiKey = values['api-key'] ?? context.env.OPENAI_API_KEY;
@@ -47,7 +65,7 @@ export async function resumeCommand(runFile: string, values: CliValues, context:
   const record = await resumeRun(
     file,
     {
-      ...engineDeps(values, context, file),
+      ...engineDeps(values, context, file, onEvent),
       patchConfig: (config) => ({
         ...config,
         scorer: withKey(config.scorer),
@@ -57,5 +75,15 @@ export async function resumeCommand(runFile: string, values: CliValues, context:
     },
     context.signal,
   );
-  return report(record, file, values, context);
+  return { record, runFile: file };
+}
+
+/** `opro optimize`. */
+export async function optimizeCommand(values: CliValues, context: CliContext): Promise<number> {
+  return report(await optimizeFromFlags(values, context), values, context);
+}
+
+/** `opro resume RUN.json`. */
+export async function resumeCommand(runFile: string, values: CliValues, context: CliContext): Promise<number> {
+  return report(await resumeFromFlags(runFile, values, context), values, context);
 }

@@ -24,8 +24,12 @@ export function scoreInterval(split: ScoredCounts): Interval | undefined {
 
 /** `81.0% (95% CI 70.2–88.6%, 34/42)`, or the score and counts alone when no interval applies. */
 export function formatScore(split: ScoredCounts): string {
+  return formatScoreWith(split, scoreInterval(split));
+}
+
+/** {@link formatScore} with an interval computed elsewhere (or none). */
+export function formatScoreWith(counts: Pick<ScoredCounts, 'score' | 'correct' | 'total'>, interval: Interval | null | undefined): string {
   const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
-  const interval = scoreInterval(split);
-  const counts = `${split.correct}/${split.total}`;
-  return interval === undefined ? `${pct(split.score)} (${counts})` : `${pct(split.score)} (95% CI ${(interval[0] * 100).toFixed(1)}–${pct(interval[1])}, ${counts})`;
+  const tally = `${counts.correct}/${counts.total}`;
+  return interval === null || interval === undefined ? `${pct(counts.score)} (${tally})` : `${pct(counts.score)} (95% CI ${(interval[0] * 100).toFixed(1)}–${pct(interval[1])}, ${tally})`;
 }

@@ -1,0 +1,112 @@
+import type { RunRecord, RunStatus, RunUsage, ScoredCandidate, StopReason } from '../runRecord';
+import { formatScoreWith, scoreInterval } from '../stats/scoreInterval';
+import type { Interval } from '../stats/wilson';
+import { bestCandidate } from './history';
+
+/** One instruction's result as reports show it; `ci95` is null where no interval applies (partial credit). */
+export interface CandidateReport {
+  instruction: string;
+  score: number;
+  correct: number;
+  total: number;
+  ci95: Interval | null;
+  /** `validation.score`, kept for scripts that read the CLI's first `--json` shape. */
+  validationScore: number | null;
+  /** The score on the held-out rows, when the run scored it there. */
+  validation: { score: number; correct: number; total: number; ci95: Interval | null } | null;
+  step: number;
+  origin: ScoredCandidate['origin'];
+}
+
+/**
+ * A run's outcome with stable field names: the CLI's `--json`, the MCP server's `structuredContent`
+ * and the extension's language model tools all report it.
+ */
+export interface RunReport {
+  runId: string;
+  runFile: string;
+  status: RunStatus;
+  stopReason: StopReason | null;
+  /** The best candidate by training score (length-penalized when the run says so). */
+  best: CandidateReport | null;
+  /** The prompt the run started from. */
+  baseline: CandidateReport | null;
+  candidates: number;
+  /** Finished steps, and the steps the run was asked for. */
+  steps: number;
+  totalSteps: number;
+  calls: number;
+  tokens: number;
+  usage: RunUsage;
+  error: NonNullable<RunRecord['error']> | null;
+}
+
+export function reportCandidate(candidate: ScoredCandidate): CandidateReport {
+  const { validation } = candidate;
+  return {
+    instruction: candidate.instruction,
+    score: candidate.score,
+    correct: candidate.correct,
+    total: candidate.total,
+    ci95: scoreInterval(candidate) ?? null,
+    validationScore: validation?.score ?? null,
+    validation: validation === undefined ? null : { score: validation.score, correct: validation.correct, total: validation.total, ci95: scoreInterval(validation) ?? null },
+    step: candidate.step,
+    origin: candidate.origin,
+  };
+}
+
+export function reportRun(record: RunRecord, runFile: string): RunReport {
+  const best = bestCandidate(record);
+  const baseline = record.candidates.find((c) => c.origin === 'seed');
+  return {
+    runId: record.id,
+    runFile,
+    status: record.status,
+    stopReason: record.stopReason ?? null,
+    best: best === undefined ? null : reportCandidate(best),
+    baseline: baseline === undefined ? null : reportCandidate(baseline),
+    candidates: record.candidates.length,
+    steps: record.steps.filter((s) => s.done).length,
+    totalSteps: record.config.steps,
+    calls: record.usage.calls,
+    tokens: record.usage.promptTokens + record.usage.completionTokens,
+    usage: record.usage,
+    error: record.error ?? null,
+  };
+}
+
+function scoreLine(candidate: CandidateReport): string {
+  const training = `${formatScoreWith(candidate, candidate.ci95)} on the training rows`;
+  const { validation } = candidate;
+  return validation === null ? training : `${training}; ${formatScoreWith(validation, validation.ci95)} on the held-out validation rows`;
+}
+
+/** Wraps model text in a fence longer than any backtick run inside it, so it reads back verbatim. */
+export function fenced(text: string): string {
+  const longest = Math.max(2, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
+  const fence = '`'.repeat(longest + 1);
+  return `${fence}\n${text}\n${fence}`;
+}
+
+/** The plain-text account of a run that an agent reads: outcome, best prompt with score and interval, the seed's, where it is saved. */
+export function describeRun(report: RunReport): string {
+  const ended = `Run ${report.runId} ${report.status}${report.stopReason === null ? '' : ` (${report.stopReason})`}`;
+  const lines = [`${ended}: ${report.steps} of ${report.totalSteps} steps, ${report.candidates} prompts scored, ${report.calls} paid model calls, ${report.tokens} tokens.`];
+  if (report.error !== null) {
+    lines.push(`Error: ${report.error.message}`);
+  }
+  const { best, baseline } = report;
+  if (best !== null) {
+    const same = baseline !== null && baseline.instruction === best.instruction;
+    lines.push(`Best prompt (${same ? 'the original; no candidate beat it' : `found at step ${best.step}`}): ${scoreLine(best)}.`);
+  }
+  if (baseline !== null && best !== null && baseline.instruction !== best.instruction) {
+    lines.push(`Original prompt: ${scoreLine(baseline)}.`);
+  }
+  lines.push(`Saved run: ${report.runFile}`);
+  if (best !== null) {
+    lines.push('', 'Best prompt text:', fenced(best.instruction));
+  }
+  return lines.join('\n');
+}
