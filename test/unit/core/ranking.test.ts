@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { bestCandidate, compareCandidates, rankCandidates, type Rankable } from '../../../src/core/ranking';
 import { objectiveFields } from '../../../src/core/run/objective';
 import type { RunRecord, ScoredCandidate } from '../../../src/core/runRecord';
-import { runSummary } from '../../../src/cli/summary';
+import { reportRun } from '../../../src/core/run/runReport';
 import { runToCsv } from '../../../src/extension/runs/exportFormats';
 import { finishedToast } from '../../../src/extension/runs/finishedToast';
 import { advanceProgress, initialProgress } from '../../../src/extension/runs/progressText';
@@ -80,7 +80,7 @@ describe('the one ranking rule (core/ranking.ts)', () => {
 
     const panelFirst = rankRun(record).best?.id;
     const toastInsert = finishedToast(record.candidates, t)?.insert?.id;
-    const cliBest = (runSummary(record, 'run.json').best as { instruction: string }).instruction;
+    const cliBest = reportRun(record, 'run.json').best?.instruction;
     const csvFirst = runToCsv({ ...record, dataset: { file: 'd' }, metric: { kind: 'number' }, train: [], validation: [] } as unknown as RunRecord).split('\r\n')[1]?.split(',')[1];
     let progress = initialProgress();
     for (const candidate of record.candidates) {
