@@ -1,5 +1,7 @@
 import OpenAI from 'openai';
+import { Agent } from 'undici';
 import { evaluateInstructions } from '../src/core/engine';
+import { createNodeFetch } from '../src/core/llm/nodeFetch';
 import { createOpenAiClient } from '../src/core/llm/openaiClient';
 import type { ChatMessage } from '../src/core/llm/types';
 import { syntheticConfig } from '../test/support/syntheticRun';
@@ -39,12 +41,13 @@ async function pool(count: number, concurrency: number, call: (i: number) => Pro
   await Promise.all(Array.from({ length: concurrency }, worker));
 }
 
-function sdkLayer(name: string, fetchImpl: (concurrency: number) => typeof fetch | undefined): Layer {
+type SdkTransport = { fetch?: typeof fetch; fetchOptions?: Record<string, unknown> };
+
+function sdkLayer(name: string, transport: (concurrency: number) => SdkTransport): Layer {
   return {
     name,
     run: async (input) => {
-      const custom = fetchImpl(input.concurrency);
-      const sdk = new OpenAI({ apiKey: KEY, baseURL: input.baseUrl, maxRetries: 0, timeout: 60_000, ...(custom === undefined ? {} : { fetch: custom }) });
+      const sdk = new OpenAI({ apiKey: KEY, baseURL: input.baseUrl, maxRetries: 0, timeout: 60_000, ...transport(input.concurrency) });
       await pool(input.calls, input.concurrency, (i) =>
         sdk.chat.completions.create({ model: 'scorer-model', messages: messagesFor(input, i), temperature: 0, max_tokens: 1024 }),
       );
@@ -75,8 +78,12 @@ export const LAYERS: Layer[] = [
       });
     },
   },
-  sdkLayer('openai SDK on global fetch', () => undefined),
-  sdkLayer('openai SDK on node:http fetch (candidate fix)', (concurrency) => createHttpFetch(concurrency)),
+  sdkLayer('openai SDK on global fetch', () => ({})),
+  // Issue 14: undici's Agent handed to the SDK's fetch, one pool per endpoint as the client would keep it.
+  sdkLayer('openai SDK on global fetch + undici Agent', (concurrency) => ({
+    fetchOptions: { dispatcher: new Agent({ connections: concurrency, keepAliveTimeout: 5_000, pipelining: 1 }) },
+  })),
+  sdkLayer('openai SDK on nodeFetch.ts (production)', (concurrency) => ({ fetch: createNodeFetch({ maxSockets: concurrency }) })),
   {
     name: 'createOpenAiClient (SDK + limiter + retries)',
     run: async (input) => {

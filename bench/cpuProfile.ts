@@ -6,7 +6,6 @@ export type CpuAreas = Record<string, number>;
 const AREAS: [string, (url: string) => boolean][] = [
   ['engine (src/core)', (url) => url.includes('/src/core/')],
   ['openai SDK', (url) => url.includes('/node_modules/openai/')],
-  ['p-queue', (url) => url.includes('/node_modules/p-queue/') || url.includes('/node_modules/eventemitter3/')],
   ['fetch (undici, web streams)', (url) => url.startsWith('node:internal/deps/undici') || url.startsWith('node:internal/webstreams')],
   ['module loading', (url) => url.startsWith('node:internal/modules')],
   ['node core (net, streams, timers…)', (url) => url.startsWith('node:')],

@@ -5,7 +5,7 @@ import { timeRun, unreachableWorkspace, warmUp } from '../syntheticRuns';
 
 /**
  * Diagnostic for figure 3: the 10-step run again, under the V8 profiler, with its CPU split by
- * owner (engine code, openai SDK, fetch, p-queue…) per paid call. Profiling slows it a little.
+ * owner (engine code, openai SDK, fetch…) per paid call. Profiling slows it a little.
  */
 export async function cpuBreakdown(emit: Emit): Promise<void> {
   const server = await startServerChild({ latencyMs: 20 });

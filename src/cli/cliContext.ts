@@ -11,6 +11,8 @@ export interface CliContext {
   signal: AbortSignal;
   /** The raw streams, for `opro mcp` (which speaks MCP on them); absent in tests of other commands. */
   io?: { stdin: Readable; stdout: Writable };
+  /** Told the run file a command works on, as soon as it is known (the stall guard names it). */
+  onRunFile?: (file: string) => void;
 }
 
 /** Exit codes: 0 done, 1 failed, 2 bad usage or input, 130 cancelled. */

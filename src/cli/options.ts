@@ -26,6 +26,7 @@ const OPTION_SPEC = {
   candidates: { type: 'string' },
   concurrency: { type: 'string' },
   timeout: { type: 'string' },
+  'max-retries': { type: 'string' },
   exemplars: { type: 'string' },
   'exemplar-selection': { type: 'string' },
   'target-score': { type: 'string' },

@@ -78,5 +78,6 @@ export function runConfigFromFlags(values: CliValues, env: CliEnv, cwd: string):
     ...optional('seed', intFlag(values, 'seed')),
     ...optional('concurrency', intFlag(values, 'concurrency')),
     ...optional('requestTimeoutMs', timeout),
+    ...optional('maxRetries', intFlag(values, 'max-retries')),
   });
 }

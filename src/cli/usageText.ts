@@ -40,6 +40,8 @@ Models (OpenAI-compatible endpoints: OpenAI, Azure, Ollama, LM Studio, vLLM, lla
   --optimizer-model M       model that proposes instructions (default: the scorer model)
   --concurrency N           requests in flight at once (default 8)
   --timeout MS              per-request timeout (default 60000)
+  --max-retries N           retries of a failed request (default 6; a 429 that says when to come back
+                            is waited out instead, up to 10 minutes)
 
 Optimization:
   --steps N                 optimization steps (default 10)

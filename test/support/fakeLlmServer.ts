@@ -30,8 +30,8 @@ export interface FakeServerOptions {
   requestsPerMinute?: number;
   /** The sliding window for `requestsPerMinute`, in ms (shrink it in tests). @default 60000 */
   rateWindowMs?: number;
-  /** Which header carries the wait on a 429 (`retry-after` in whole seconds). @default 'retry-after-ms' */
-  retryAfterHeader?: 'retry-after' | 'retry-after-ms';
+  /** Which header carries the wait on a 429 (`retry-after` in whole seconds; `none` sends no wait). @default 'retry-after-ms' */
+  retryAfterHeader?: 'retry-after' | 'retry-after-ms' | 'none';
   /** The wait advertised for `maxInFlight` and injected 429s, in ms. @default 200 */
   retryAfterMs?: number;
   faults?: FaultOptions;
@@ -221,7 +221,9 @@ class FakeLlmServer {
   sendRateLimit(res: ServerResponse, waitMs: number): void {
     const wait = Math.max(1, Math.ceil(waitMs));
     const header = this.options.retryAfterHeader ?? 'retry-after-ms';
-    res.setHeader(header, header === 'retry-after' ? String(Math.ceil(wait / 1000)) : String(wait));
+    if (header !== 'none') {
+      res.setHeader(header, header === 'retry-after' ? String(Math.ceil(wait / 1000)) : String(wait));
+    }
     this.sendError(res, 429, { message: 'Rate limit reached. Please try again later.', type: 'requests', code: 'rate_limit_exceeded' });
   }
 

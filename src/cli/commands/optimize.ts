@@ -52,6 +52,7 @@ export async function optimizeFromFlags(values: CliValues, context: CliContext, 
   const config = runConfigFromFlags(values, context.env, context.cwd);
   const runId = newRunId(new Date());
   const runFile = values.out === undefined ? defaultRunFile(context.cwd, runId) : resolve(context.cwd, values.out);
+  context.onRunFile?.(runFile);
   const record = await startRun(config, { ...engineDeps(values, context, runFile, onEvent), runId }, context.signal);
   return { record, runFile };
 }
@@ -59,6 +60,7 @@ export async function optimizeFromFlags(values: CliValues, context: CliContext, 
 /** Continues a saved run; the key comes from the environment again, --steps may extend it. */
 export async function resumeFromFlags(runFile: string, values: CliValues, context: CliContext, onEvent = progressListener(values, context)): Promise<EndedRun> {
   const file = resolve(context.cwd, runFile);
+  context.onRunFile?.(file);
   const steps = intFlag(values, 'steps');
   const apiKey = values['api-key'] ?? context.env.OPENAI_API_KEY;
   const withKey = <T extends object>(model: T): T => (apiKey === undefined ? model : { ...model, apiKey });

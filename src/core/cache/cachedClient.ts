@@ -1,4 +1,5 @@
 import { cancelledError, isCancellation } from '../errors';
+import { whenAborted } from '../signals';
 import type { ChatRequest, ChatResponse, LlmClient } from '../llm/types';
 import { cacheKey, type ResponseCache } from './responseCache';
 
@@ -28,9 +29,8 @@ function untilAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined): 
     return Promise.reject(cancelledError());
   }
   return new Promise<T>((resolve, reject) => {
-    const onAbort = (): void => reject(cancelledError());
-    signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+    const unsubscribe = whenAborted(signal, () => reject(cancelledError()));
+    promise.then(resolve, reject).finally(unsubscribe);
   });
 }
 

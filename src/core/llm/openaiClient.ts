@@ -1,7 +1,7 @@
-import { getMaxListeners, setMaxListeners } from 'node:events';
 import { AzureOpenAI, OpenAI } from 'openai';
 import { cancelledError, isOproError, OproError } from '../errors';
-import { AdaptiveLimiter, type LimiterTicket } from './adaptiveLimiter';
+import { linkedSignal } from '../signals';
+import { sleep, systemClock, type Clock } from './clock';
 import { toChatResponse } from './chatResponse';
 import { createNodeFetch } from './nodeFetch';
 import { missingKeyError, toOproError } from './openaiErrors';
@@ -12,9 +12,9 @@ import {
   isRetryable,
   parseRetryAfter,
   responseHeaders,
-  sleep,
   type FailureClass,
 } from './retryPolicy';
+import { RequestQueue, type LimiterTicket } from './requestQueue';
 import type { ChatRequest, ChatResponse, ClientOptions, LlmClient, ModelConfig, RequestLogEntry } from './types';
 
 /** Where requests go when `baseUrl` is not set. */
@@ -33,16 +33,19 @@ export interface OpenAiClientOptions extends ClientOptions {
    * Limiter shared with other clients on the same endpoint (see `createEndpointLimiter`).
    * When set, `concurrency` is ignored. @default a new limiter with `concurrency` slots
    */
-  limiter?: AdaptiveLimiter;
+  limiter?: RequestQueue;
   /** The setting that chose this model, named in "model not found" errors. @default both model settings */
   modelSetting?: string;
   /** First backoff step in ms when the server gives no retry-after (tests shrink it). @default 500 */
   backoffBaseMs?: number;
+  /** Time for the waits between attempts (tests pass a fake one). @default systemClock */
+  clock?: Clock;
 }
 
 interface CallContext {
   sdk: OpenAI;
-  limiter: AdaptiveLimiter;
+  limiter: RequestQueue;
+  clock: Clock;
   config: ModelConfig;
   baseUrl: string;
   timeoutMs: number;
@@ -67,11 +70,13 @@ export function createOpenAiClient(model: ModelConfig, options: OpenAiClientOpti
     throw missingKeyError(baseUrl);
   }
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  const limiter = options.limiter ?? new AdaptiveLimiter({ concurrency: options.concurrency });
+  const clock = options.clock ?? systemClock;
+  const limiter = options.limiter ?? new RequestQueue({ concurrency: options.concurrency, clock });
   const ctx: CallContext = {
     // One socket per slot of the limiter, kept alive between calls.
     sdk: createSdk(model, baseUrl, { timeout: timeoutMs, fetch: createNodeFetch({ maxSockets: limiter.maxConcurrency }) }),
     limiter,
+    clock,
     config: model,
     baseUrl,
     timeoutMs,
@@ -109,21 +114,7 @@ function createSdk(model: ModelConfig, baseUrl: string, transport: { timeout: nu
   return new OpenAI({ ...common, baseURL: baseUrl });
 }
 
-/** Listeners one run's signal may carry: a few per queued or in-flight request. */
-const SIGNAL_LISTENER_LIMIT = 1000;
-
-function allowManyListeners(signal: AbortSignal | undefined): void {
-  // One run-wide signal is shared by every queued request; Node would warn of a leak past 10.
-  if (signal !== undefined) {
-    const current = getMaxListeners(signal);
-    if (current !== 0 && current < SIGNAL_LISTENER_LIMIT) {
-      setMaxListeners(SIGNAL_LISTENER_LIMIT, signal);
-    }
-  }
-}
-
 async function completeWithRetries(ctx: CallContext, request: ChatRequest, signal?: AbortSignal): Promise<ChatResponse> {
-  allowManyListeners(signal);
   for (let attempt = 1; ; attempt++) {
     const result = await runAttempt(ctx, { request, signal, attempt }).catch((err: unknown) => {
       throw cancelledOr(ctx, err, attempt);
@@ -142,7 +133,7 @@ async function completeWithRetries(ctx: CallContext, request: ChatRequest, signa
       throw error;
     }
     log(ctx, { attempt, durationMs: result.durationMs, outcome: 'retry', status, message: describeRetry(result.failure, status), retryInMs: result.waitMs });
-    await sleep(result.waitMs, signal).catch((err: unknown) => {
+    await sleep(ctx.clock, result.waitMs, signal).catch((err: unknown) => {
       throw cancelledOr(ctx, err, attempt);
     });
   }
@@ -163,6 +154,9 @@ function runAttempt(ctx: CallContext, input: AttemptInput): Promise<AttemptResul
 async function attemptOnce(ctx: CallContext, input: AttemptInput & { ticket: LimiterTicket }): Promise<AttemptResult> {
   const started = performance.now();
   const { request } = input;
+  // The SDK adds an abort listener to the signal it is given and never removes it: give it one
+  // that lives only as long as this attempt.
+  const link = linkedSignal(input.signal);
   try {
     const raw: unknown = await ctx.sdk.chat.completions.create(
       {
@@ -172,7 +166,7 @@ async function attemptOnce(ctx: CallContext, input: AttemptInput & { ticket: Lim
         max_tokens: request.maxTokens,
         ...(request.seed === undefined ? {} : { seed: request.seed }),
       },
-      { signal: input.signal, timeout: ctx.timeoutMs, maxRetries: 0 },
+      { signal: link.signal, timeout: ctx.timeoutMs, maxRetries: 0 },
     );
     const durationMs = Math.round(performance.now() - started);
     const response = toChatResponse(raw, ctx.config.model, durationMs);
@@ -186,6 +180,8 @@ async function attemptOnce(ctx: CallContext, input: AttemptInput & { ticket: Lim
       ctx.limiter.recordRateLimit(input.ticket, waitMs);
     }
     return { ok: false, err, failure, waitMs, durationMs: Math.round(performance.now() - started) };
+  } finally {
+    link.release();
   }
 }
 

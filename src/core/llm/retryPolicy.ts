@@ -1,5 +1,4 @@
 import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from 'openai';
-import { cancelledError } from '../errors';
 
 /** First backoff step in ms (doubled per retry, then fully jittered). @default 500 */
 export const DEFAULT_BACKOFF_BASE_MS = 500;
@@ -153,23 +152,4 @@ export interface BackoffOptions {
 export function backoffDelay(retry: number, options: BackoffOptions = {}): number {
   const { baseMs = DEFAULT_BACKOFF_BASE_MS, capMs = DEFAULT_BACKOFF_CAP_MS, random = Math.random } = options;
   return Math.floor(random() * Math.min(capMs, baseMs * 2 ** retry));
-}
-
-/** Resolves after `ms`, or rejects with a `cancelled` OproError as soon as `signal` aborts. */
-export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) {
-      reject(cancelledError());
-      return;
-    }
-    const onAbort = (): void => {
-      clearTimeout(timer);
-      reject(cancelledError());
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
 }

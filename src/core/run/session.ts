@@ -4,7 +4,7 @@ import type { Example } from '../dataset/types';
 import type { RunEvent } from '../events';
 import { openResponseCache } from '../cache/responseCache';
 import { withCache } from '../cache/cachedClient';
-import { createEndpointLimiter } from '../llm/adaptiveLimiter';
+import { createEndpointLimiter } from '../llm/requestQueue';
 import { createOpenAiClient } from '../llm/openaiClient';
 import type { ClientOptions, LlmClient, ModelConfig } from '../llm/types';
 import type { RecordedExample, RunRecord } from '../runRecord';

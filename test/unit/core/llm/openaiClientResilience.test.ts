@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import { OproError } from '../../../../src/core/errors';
-import { createEndpointLimiter } from '../../../../src/core/llm/adaptiveLimiter';
+import { createEndpointLimiter } from '../../../../src/core/llm/requestQueue';
 import { createOpenAiClient, type OpenAiClientOptions } from '../../../../src/core/llm/openaiClient';
 import type { ChatRequest, LlmClient, RequestLogEntry } from '../../../../src/core/llm/types';
+import { FakeClock, settle } from '../../../support/fakeClock';
 import { startFakeLlmServer, type FakeServer, type FakeServerOptions } from '../../../support/fakeLlmServer';
 
 const BEST = 'Go step by step, double-check, show your work and give the final answer.';
@@ -15,9 +16,15 @@ function expectedText(a: number, b: number): string {
   return `Adding gives ${a + b}. The answer is ${a + b}.`;
 }
 
-async function cancelledWithin(promise: Promise<unknown>, started: number): Promise<number> {
-  await assert.rejects(promise, (err: unknown) => err instanceof OproError && err.kind === 'cancelled');
-  return Date.now() - started;
+function isCancelled(err: unknown): boolean {
+  return err instanceof OproError && err.kind === 'cancelled';
+}
+
+/** Resolves once `check` holds (mocha's timeout is the bound, not a wall-clock figure). */
+async function until(check: () => boolean): Promise<void> {
+  while (!check()) {
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
 }
 
 describe('createOpenAiClient under faults and limits', () => {
@@ -49,27 +56,38 @@ describe('createOpenAiClient under faults and limits', () => {
     assert.equal(logs.filter((e) => e.outcome === 'ok').length, 30);
   });
 
-  it('waits as long as retry-after-ms asks before retrying a 429', async () => {
-    const client = await clientFor({ requestsPerMinute: 1, rateWindowMs: 300, retryAfterHeader: 'retry-after-ms' });
-    await client.complete(question(1, 2));
-    const started = Date.now();
-    const response = await client.complete(question(3, 4));
-    const waited = Date.now() - started;
-    assert.equal(response.text, expectedText(3, 4));
-    const retry = logs.find((e) => e.outcome === 'retry');
-    assert.equal(retry?.status, 429);
-    assert.ok((retry?.retryInMs ?? 0) >= 250, `asked to wait ${retry?.retryInMs} ms`);
-    assert.ok(waited >= (retry?.retryInMs ?? 0) - 20, `waited ${waited} ms`);
+  /** A client whose first attempt gets a 429 with `header`, and whose waits run on a fake clock. */
+  async function rateLimitedOnce(header: 'retry-after' | 'retry-after-ms', retryAfterMs: number): Promise<{ client: LlmClient; clock: FakeClock }> {
+    const clock = new FakeClock();
+    const onLog = (entry: RequestLogEntry): void => {
+      logs.push(entry);
+      server!.setOptions({ faults: undefined });
+    };
+    const client = await clientFor({ faults: { rate: 1, kinds: ['429'] }, retryAfterHeader: header, retryAfterMs }, { clock, onLog });
+    return { client, clock };
+  }
+
+  it('waits exactly as long as retry-after-ms asks before retrying a 429', async () => {
+    const { client, clock } = await rateLimitedOnce('retry-after-ms', 300);
+    const call = client.complete(question(3, 4));
+    await until(() => logs.length === 1);
+    await clock.advanceAsync(299);
+    assert.equal(server!.stats.requests, 1, 'no retry before the wait is over');
+    await clock.advanceAsync(1);
+    assert.equal((await call).text, expectedText(3, 4));
+    assert.deepEqual(logs.map((e) => [e.outcome, e.status, e.retryInMs]), [['retry', 429, 300], ['ok', undefined, undefined]]);
+    assert.equal(server!.stats.requests, 2);
   });
 
-  it('waits as long as retry-after (seconds) asks before retrying a 429', async () => {
-    const client = await clientFor({ requestsPerMinute: 1, rateWindowMs: 200, retryAfterHeader: 'retry-after' });
-    await client.complete(question(1, 2));
-    const started = Date.now();
-    await client.complete(question(3, 4));
-    const waited = Date.now() - started;
-    assert.deepEqual(logs.filter((e) => e.outcome === 'retry').map((e) => [e.status, e.retryInMs]), [[429, 1000]]);
-    assert.ok(waited >= 980, `waited ${waited} ms`);
+  it('reads retry-after as whole seconds', async () => {
+    const { client, clock } = await rateLimitedOnce('retry-after', 1000);
+    const call = client.complete(question(3, 4));
+    await until(() => logs.length === 1);
+    await clock.advanceAsync(999);
+    assert.equal(server!.stats.requests, 1);
+    await clock.advanceAsync(1);
+    await call;
+    assert.deepEqual(logs.map((e) => [e.outcome, e.status, e.retryInMs]), [['retry', 429, 1000], ['ok', undefined, undefined]]);
   });
 
   it('times out a stalled attempt and succeeds on the retry', async () => {
@@ -80,8 +98,7 @@ describe('createOpenAiClient under faults and limits', () => {
     const client = await clientFor({ faults: { rate: 1, kinds: ['stall'] } }, { timeoutMs: 300, maxRetries: 2, onLog });
     const response = await client.complete(question(5, 6));
     assert.equal(response.text, expectedText(5, 6));
-    assert.deepEqual(logs.map((e) => e.outcome), ['retry', 'ok']);
-    assert.ok((logs[0]?.durationMs ?? 0) >= 290);
+    assert.deepEqual(logs.map((e) => [e.outcome, e.message]), [['retry', 'attempt timed out'], ['ok', undefined]]);
   });
 
   it('ends with a timeout error when every attempt stalls', async () => {
@@ -90,27 +107,29 @@ describe('createOpenAiClient under faults and limits', () => {
     assert.deepEqual(logs.map((e) => [e.outcome, e.errorKind]), [['retry', undefined], ['failed', 'timeout']]);
   });
 
-  it('aborts in-flight and queued requests within a second when the signal fires', async () => {
-    const client = await clientFor({ latencyMs: 5000 }, { concurrency: 2 });
+  it('aborts in-flight and queued requests when the signal fires', async () => {
+    // The server would answer after 10 minutes: only the abort can settle the calls.
+    const client = await clientFor({ latencyMs: 600_000 }, { concurrency: 2 });
     const controller = new AbortController();
     const calls = Array.from({ length: 6 }, (_, i) => client.complete(question(i, i), controller.signal));
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    assert.equal(server!.stats.inFlight, 2);
-    const started = Date.now();
+    await until(() => server!.stats.inFlight === 2);
     controller.abort();
-    const elapsed = await Promise.all(calls.map((call) => cancelledWithin(call, started)));
-    assert.ok(Math.max(...elapsed) < 1000, `cancelled in ${Math.max(...elapsed)} ms`);
+    await Promise.all(calls.map((call) => assert.rejects(call, isCancelled)));
     assert.equal(logs.filter((e) => e.outcome === 'cancelled').length, 6);
+    await until(() => server!.stats.inFlight === 0);
   });
 
-  it('aborts the wait between retries at once', async () => {
-    const client = await clientFor({ faults: { rate: 1, kinds: ['429'] }, retryAfterMs: 5000 });
+  it('aborts the wait between retries', async () => {
+    const clock = new FakeClock();
+    const client = await clientFor({ faults: { rate: 1, kinds: ['429'] }, retryAfterMs: 5000 }, { clock });
     const controller = new AbortController();
     const call = client.complete(question(1, 1), controller.signal);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    const started = Date.now();
+    await until(() => logs.length === 1);
+    await settle();
+    // The fake clock never moves: only the abort can end the wait.
     controller.abort();
-    assert.ok((await cancelledWithin(call, started)) < 100);
+    await assert.rejects(call, isCancelled);
+    assert.deepEqual(logs.map((e) => e.outcome), ['retry', 'cancelled']);
   });
 
   it('never has more requests in flight than its concurrency', async () => {

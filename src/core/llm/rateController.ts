@@ -1,6 +1,3 @@
-import type PQueue from 'p-queue' with { 'resolution-mode': 'import' };
-import { cancelledError } from '../errors';
-
 /** Requests in flight at once against one endpoint, before any slowdown. @default 8 */
 export const DEFAULT_CONCURRENCY = 8;
 /**
@@ -17,38 +14,17 @@ const MAX_PROBE_DOUBLINGS = 6;
  */
 export const RATE_CUT_FACTOR = 0.75;
 
-export interface AdaptiveLimiterOptions {
-  /** The most requests in flight at once. @default 8 */
-  concurrency?: number;
-  /** Clock in ms, injectable for tests. @default Date.now */
-  now?: () => number;
-}
-
-/** Handed to each task when it starts: which slowdown epoch it was dispatched in. */
+/** Handed to each request when it starts: which slowdown epoch it was dispatched in. */
 export interface LimiterTicket {
   readonly epoch: number;
 }
 
-/** Per task scheduling options. */
-export interface LimiterRunOptions {
-  /** Aborting rejects a queued task at once with a `cancelled` OproError, and a running one too. */
-  signal?: AbortSignal;
-  /** Higher runs first; retries use 1 so started work finishes before new work. @default 0 */
-  priority?: number;
-}
-
-type QueueCtor = new (options: { concurrency: number }) => PQueue;
-
-// p-queue is ESM-only; core compiles as CommonJS, so it is loaded once with a dynamic import.
-let queueCtor: Promise<QueueCtor> | undefined;
-function loadQueueCtor(): Promise<QueueCtor> {
-  queueCtor ??= import('p-queue').then((mod) => mod.default as unknown as QueueCtor);
-  return queueCtor;
-}
-
 /**
- * Concurrency limit for one endpoint that adapts to its 429s. Every 429 holds back new dispatches
- * until the server's retry-after has passed. Then it reads the 429s one of two ways:
+ * The decisions of an endpoint's limiter, with no timers and no queue: the caller says what
+ * happened and when (`now`, in ms), and asks when the next request may go. `RequestQueue` applies it.
+ *
+ * Every 429 holds back new dispatches until the server's retry-after has passed. Then it reads the
+ * 429s one of two ways:
  * - As a concurrency cap (until shown otherwise). The first 429 from a request sent since the last
  *   cut cuts the limit to the number of other requests in flight, and each later 429 of that burst
  *   takes one more off: the limit settles at what the endpoint served at once (32 → 8 behind a cap
@@ -59,15 +35,11 @@ function loadQueueCtor(): Promise<QueueCtor> {
  *   worked. The server's wait does the pacing: the pause lasts all of it, the limit keeps
  *   `RATE_CUT_FACTOR` of itself once per wait window (which ends when a request sent after the cut
  *   is served), and it grows back at the normal speed.
- * Successes add 1 to the limit per `limit` successes, up to the configured concurrency. Share one
- * limiter between clients that hit the same endpoint.
+ * Successes add 1 to the limit per `limit` successes, up to the configured concurrency.
  */
-export class AdaptiveLimiter {
+export class RateController {
   /** The configured concurrency, the most the limit grows back to. */
   readonly maxConcurrency: number;
-  readonly #now: () => number;
-  readonly #queue: Promise<PQueue>;
-  #loaded: PQueue | undefined;
   #limit: number;
   #running = 0;
   #successes = 0;
@@ -82,27 +54,25 @@ export class AdaptiveLimiter {
   /** Under a rate limit: a cut was made and no request sent since has been served yet. */
   #isRefusing = false;
   #notBefore = 0;
-  #resumeTimer: NodeJS.Timeout | undefined;
   /** True while the pause answers only concurrency 429s, so the next success may end it. */
   #canEndEarly = false;
 
-  constructor(options: AdaptiveLimiterOptions = {}) {
-    const concurrency = options.concurrency ?? DEFAULT_CONCURRENCY;
+  constructor(concurrency: number = DEFAULT_CONCURRENCY) {
     if (!Number.isInteger(concurrency) || concurrency < 1) {
       throw new TypeError(`Expected \`concurrency\` to be an integer ≥ 1, got \`${concurrency}\` (${typeof concurrency})`);
     }
     this.maxConcurrency = concurrency;
     this.#limit = concurrency;
-    this.#now = options.now ?? Date.now;
-    this.#queue = loadQueueCtor().then((Ctor) => {
-      this.#loaded = new Ctor({ concurrency: this.#limit });
-      return this.#loaded;
-    });
   }
 
   /** The current in-flight limit, between 1 and `maxConcurrency`. */
-  get concurrency(): number {
+  get limit(): number {
     return this.#limit;
+  }
+
+  /** Requests started and not yet finished. */
+  get running(): number {
+    return this.#running;
   }
 
   /** Epoch time in ms before which no new request is dispatched (0 when not paused). */
@@ -110,41 +80,37 @@ export class AdaptiveLimiter {
     return this.#notBefore;
   }
 
-  /** Counts limit cuts; a 429 from a task dispatched before the last cut belongs to that cut's burst. */
+  /** Counts limit cuts; a 429 from a request dispatched before the last cut belongs to that cut's burst. */
   get epoch(): number {
     return this.#epoch;
   }
 
-  /** Runs `task` when a slot is free and no slowdown pause is active. */
-  async run<T>(task: (ticket: LimiterTicket) => Promise<T>, options: LimiterRunOptions = {}): Promise<T> {
-    const { signal } = options;
-    const queue = await this.#queue;
-    if (signal?.aborted) {
-      throw cancelledError();
+  /** When the next request may start (≥ `now`), or `undefined` while every slot is taken. */
+  sendTime(now: number): number | undefined {
+    if (this.#running >= this.#limit) {
+      return undefined;
     }
-    try {
-      return await queue.add(() => this.#track(task), { signal, priority: options.priority ?? 0 });
-    } catch (err) {
-      throw signal?.aborted ? cancelledError() : err;
-    }
+    return Math.max(now, this.#notBefore);
   }
 
-  async #track<T>(task: (ticket: LimiterTicket) => Promise<T>): Promise<T> {
+  /** A request starts now; hand it the ticket. */
+  started(): LimiterTicket {
     this.#running += 1;
-    try {
-      return await task({ epoch: this.#epoch });
-    } finally {
-      this.#running -= 1;
-    }
+    return { epoch: this.#epoch };
   }
 
-  /** Records a successful request started with `ticket`: the additive increase. */
-  recordSuccess(ticket: LimiterTicket): void {
+  /** A request started with `started()` has ended, however it ended. */
+  finished(): void {
+    this.#running = Math.max(0, this.#running - 1);
+  }
+
+  /** A request started with `ticket` succeeded: the additive increase. */
+  succeeded(ticket: LimiterTicket): void {
     if (ticket.epoch === this.#epoch) {
       this.#isRefusing = false;
     }
     if (this.#canEndEarly) {
-      this.#resume();
+      this.#endPause();
     }
     if (this.#limit >= this.maxConcurrency) {
       return;
@@ -165,10 +131,10 @@ export class AdaptiveLimiter {
   }
 
   /**
-   * Records a 429 for a task started with `ticket`, while that task still holds its slot: pauses
-   * new dispatches for `retryAfterMs` and moves the limit as the class comment describes.
+   * A request started with `ticket` got a 429 and still counts as running: pauses new dispatches
+   * until `now + retryAfterMs` and moves the limit as the class comment describes.
    */
-  recordRateLimit(ticket: LimiterTicket, retryAfterMs: number): void {
+  rateLimited(ticket: LimiterTicket, retryAfterMs: number, now: number): void {
     if (this.#isRateLimited) {
       this.#recordRate429();
     } else if (ticket.epoch === this.#epoch) {
@@ -180,7 +146,7 @@ export class AdaptiveLimiter {
         this.#safeLimit = Math.min(this.#safeLimit, this.#limit);
       }
     }
-    this.#pauseUntil(this.#now() + Math.max(0, retryAfterMs), !this.#isRateLimited);
+    this.#pauseUntil(now + Math.max(0, retryAfterMs), !this.#isRateLimited, now);
   }
 
   #recordRate429(): void {
@@ -219,35 +185,19 @@ export class AdaptiveLimiter {
   #setLimit(limit: number): void {
     this.#limit = limit;
     this.#successes = 0;
-    if (this.#loaded !== undefined) {
-      this.#loaded.concurrency = limit;
-    }
   }
 
   /** `canEndEarly`: the pause is for a concurrency 429, so the next success may end it. */
-  #pauseUntil(time: number, canEndEarly: boolean): void {
-    const isPaused = this.#resumeTimer !== undefined;
+  #pauseUntil(time: number, canEndEarly: boolean, now: number): void {
+    const isPaused = this.#notBefore > now;
     this.#canEndEarly = isPaused ? this.#canEndEarly && canEndEarly : canEndEarly;
-    if (isPaused && time <= this.#notBefore) {
-      return;
+    if (!isPaused || time > this.#notBefore) {
+      this.#notBefore = time;
     }
-    this.#notBefore = time;
-    this.#loaded?.pause();
-    clearTimeout(this.#resumeTimer);
-    // Unref'd: whoever got the 429 sleeps at least as long, so this never holds a process alone.
-    this.#resumeTimer = setTimeout(() => this.#resume(), time - this.#now()).unref();
   }
 
-  #resume(): void {
-    clearTimeout(this.#resumeTimer);
-    this.#resumeTimer = undefined;
+  #endPause(): void {
     this.#canEndEarly = false;
     this.#notBefore = 0;
-    this.#loaded?.start();
   }
-}
-
-/** A limiter to share between every client that talks to one endpoint (scorer and optimizer). */
-export function createEndpointLimiter(concurrency: number = DEFAULT_CONCURRENCY): AdaptiveLimiter {
-  return new AdaptiveLimiter({ concurrency });
 }
