@@ -44,8 +44,10 @@ export class RateController {
   #running = 0;
   #successes = 0;
   #epoch = 0;
-  /** The highest limit known to work under a concurrency cap; growing past it is a probe. */
+  /** The highest limit believed to work under a concurrency cap; growing past it is a probe. */
   #safeLimit: number | undefined;
+  /** Successes since the last cut to the served count: once they reach `#safeLimit`, that level has been seen to work. */
+  #servedSinceCut = 0;
   #failedProbes = 0;
   /** The limit before the last cut to the served count, restored if that cut misread a rate limit. */
   #limitBeforeCut = 0;
@@ -106,6 +108,7 @@ export class RateController {
 
   /** A request started with `ticket` succeeded: the additive increase. */
   succeeded(ticket: LimiterTicket): void {
+    this.#servedSinceCut += 1;
     if (ticket.epoch === this.#epoch) {
       this.#isRefusing = false;
     }
@@ -160,7 +163,9 @@ export class RateController {
 
   #cutToServed(): void {
     const safe = this.#safeLimit;
-    if (safe !== undefined && this.#running <= safe) {
+    // A level is only known to work once a round of requests was served at it: until then the
+    // burst that set it may still be coming back (slow 429s on a loaded machine or network).
+    if (safe !== undefined && this.#servedSinceCut >= safe && this.#running <= safe) {
       // Refused at a level that has worked: the endpoint limits a rate, not concurrency.
       this.#isRateLimited = true;
       this.#safeLimit = undefined;
@@ -170,6 +175,7 @@ export class RateController {
       return;
     }
     this.#epoch += 1;
+    this.#servedSinceCut = 0;
     this.#limitBeforeCut = this.#limit;
     // Everything else in flight is presumed served until its own 429 says otherwise.
     const served = Math.max(1, Math.min(this.#limit, this.#running) - 1);

@@ -61,6 +61,19 @@ describe('RateController', () => {
     assert.equal(controller.sendTime(1_100), 1_100, 'a success ends a concurrency pause early');
   });
 
+  it('reads a 429 that comes while its burst is still coming back as a cap, not as a rate limit', () => {
+    // On a loaded machine the burst's 429s trickle back after its successes, and the early end of
+    // the pause has already sent requests at the new level: one of those being refused proves nothing yet.
+    const controller = new RateController(16);
+    const burst = start(controller, 16);
+    refuse(controller, burst.slice(0, 3), 0, () => 100);
+    serve(controller, burst.slice(3, 7));
+    const fresh = start(controller, 2);
+    refuse(controller, fresh.slice(0, 1), 10, () => 100);
+    // 11 in flight when it was refused: a cut to the 10 others, as for any cap (a rate cut would keep 12 of 16).
+    assert.deepEqual([controller.limit, controller.epoch], [10, 2]);
+  });
+
   it('never goes below one request in flight', () => {
     const controller = new RateController(4);
     refuse(controller, start(controller, 4), 0, () => 0);
