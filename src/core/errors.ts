@@ -39,20 +39,30 @@ export class OproError extends Error {
   }
 }
 
+/** Where in a file: a 1-based line, and the 1-based column (UTF-16 units) when the problem has one. */
+export interface FilePosition {
+  line: number;
+  column?: number;
+}
+
 /**
  * A problem with a dataset file. The message always names the file and, when the
- * problem sits on one row, its 1-based line; it ends with how to fix it.
+ * problem sits on one row, its 1-based line; it ends with how to fix it. A syntax error
+ * also carries its column, so an editor can jump to it even on a one-line file.
  */
 export class DatasetError extends OproError {
   readonly file: string;
   readonly line: number | undefined;
+  readonly column: number | undefined;
 
-  constructor(file: string, line: number | undefined, problem: string, fix: string) {
-    const where = line === undefined ? file : `${file}:${line}`;
+  constructor(file: string, at: number | FilePosition | undefined, problem: string, fix: string) {
+    const position = typeof at === 'number' ? { line: at } : at;
+    const where = position === undefined ? file : `${file}:${position.line}`;
     super('dataset', `${where}: ${problem}. ${fix}`, { hint: fix });
     this.name = 'DatasetError';
     this.file = file;
-    this.line = line;
+    this.line = position?.line;
+    this.column = position?.column;
   }
 }
 

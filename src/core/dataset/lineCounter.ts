@@ -25,11 +25,18 @@ export function createLineCounter(bytes: Uint8Array): LineCounter {
 
 /** The 1-based line holding character `offset` of `text` (one-off, linear in `offset`). */
 export function lineAtOffset(text: string, offset: number): number {
+  return positionAtOffset(text, offset).line;
+}
+
+/** The 1-based line and column (UTF-16 units) of character `offset` of `text` (one-off, linear in `offset`). */
+export function positionAtOffset(text: string, offset: number): { line: number; column: number } {
   let line = 1;
+  let lineStart = 0;
   let next = text.indexOf('\n');
   while (next !== -1 && next < offset) {
     line++;
-    next = text.indexOf('\n', next + 1);
+    lineStart = next + 1;
+    next = text.indexOf('\n', lineStart);
   }
-  return line;
+  return { line, column: offset - lineStart + 1 };
 }

@@ -8,6 +8,7 @@ import { chooseFormat, looksLikeJsonLines } from './datasetFormat';
 import { parseDelimited } from './parseDelimited';
 import { parseJsonArray } from './parseJsonArray';
 import { parseJsonl } from './parseJsonl';
+import { toUtf8 } from './textEncoding';
 import type { ParseContext, ParsedTable } from './parsedRows';
 import { DEFAULT_MAX_DATASET_BYTES, type Dataset, type DatasetFormat, type LoadDatasetOptions } from './types';
 
@@ -24,17 +25,19 @@ const HOW_TO_FILL: Readonly<Record<DatasetFormat, string>> = {
  * The format comes from `options.format`, else from the extension; a `.json` file
  * whose first line is a complete object is read as JSON Lines. Columns are detected
  * (see {@link detectColumns}) and every row becomes an {@link Example} numbered by the
- * line it starts on. The fingerprint is the sha256 (hex) of the file's bytes.
+ * line it starts on. The fingerprint is the sha256 (hex) of the file's bytes. UTF-16 files (with or
+ * without a byte-order mark) are decoded as such; anything else must be UTF-8.
  *
  * The file is read whole, so one larger than `maxBytes` (100 MB by default) is refused
  * before reading, as is anything that is not a regular file (a device or pipe may never end).
  *
  * @throws {DatasetError} naming the file, the line when one row is at fault, and the fix:
- * unreadable, too large or unknown-format file, empty file, invalid syntax, bad header, no
+ * unreadable, too large or unknown-format file, not UTF-8 or UTF-16, empty file, invalid syntax, bad header, no
  * input or target column, too many columns, or (unless `skipBadRows`) a malformed row.
  */
 export async function loadDataset(path: string, options: LoadDatasetOptions = {}): Promise<Dataset> {
-  const bytes = await readBytes(path, options.maxBytes ?? DEFAULT_MAX_DATASET_BYTES);
+  const fileBytes = await readBytes(path, options.maxBytes ?? DEFAULT_MAX_DATASET_BYTES);
+  const bytes = toUtf8(path, fileBytes);
   const requested = chooseFormat(path, options.format);
   const context: ParseContext = { file: path, shouldSkipBadRows: options.skipBadRows === true, skipped: [] };
   const text = requested === 'csv' || requested === 'tsv' ? '' : new TextDecoder().decode(bytes);
@@ -59,7 +62,7 @@ export async function loadDataset(path: string, options: LoadDatasetOptions = {}
     targetColumn,
     examples,
     skipped: context.skipped,
-    fingerprint: createHash('sha256').update(bytes).digest('hex'),
+    fingerprint: createHash('sha256').update(fileBytes).digest('hex'),
   };
 }
 

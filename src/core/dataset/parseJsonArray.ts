@@ -1,8 +1,7 @@
 import { DatasetError } from '../errors';
-import { arrayElementLines } from './arrayElementLines';
-import { jsonErrorOffset } from './jsonErrorOffset';
+import { arrayElementLines, jsonErrorOffset } from './jsonLocations';
 import { tryParseJson } from './jsonSyntax';
-import { lineAtOffset } from './lineCounter';
+import { positionAtOffset } from './lineCounter';
 import {
   collectColumns,
   describeJsonKind,
@@ -24,10 +23,11 @@ export function parseJsonArray(text: string, context: ParseContext): ParsedTable
   const parsed = tryParseJson(text);
   if ('error' in parsed) {
     const { reason, position } = parsed.error;
+    const at = positionAtOffset(text, errorOffset(text, position));
     throw new DatasetError(
       context.file,
-      lineAtOffset(text, errorOffset(text, position)),
-      `invalid JSON (${reason})`,
+      at,
+      `invalid JSON (${reason}) at column ${at.column}`,
       'Fix the syntax near this line (often a missing or trailing comma, or an unclosed quote or bracket)',
     );
   }

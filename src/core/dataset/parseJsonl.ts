@@ -1,3 +1,4 @@
+import { jsonErrorOffset } from './jsonLocations';
 import { tryParseJson } from './jsonSyntax';
 import {
   collectColumns,
@@ -45,9 +46,12 @@ function parseLine(raw: string, line: number, context: ParseContext): Record<str
   const parsed = tryParseJson(source);
   if ('error' in parsed) {
     const isDocumentStart = source === '[' || source === '{' || (line === 1 && source.startsWith('['));
+    const offset = parsed.error.position ?? jsonErrorOffset(source) ?? source.length;
+    const column = raw.length - raw.trimStart().length + Math.min(offset, Math.max(0, source.length - 1)) + 1;
     rejectRow(context, {
       line,
-      problem: `invalid JSON (${parsed.error.reason})`,
+      column,
+      problem: `invalid JSON (${parsed.error.reason}) at column ${column}`,
       fix: isDocumentStart ? LOOKS_LIKE_DOCUMENT : ONE_OBJECT_PER_LINE,
     });
     return undefined;

@@ -28,6 +28,8 @@ export interface ParseContext {
 /** A problem confined to one row, which `skipBadRows` may drop. */
 export interface RowProblem {
   line: number;
+  /** 1-based column, for a syntax error. */
+  column?: number;
   /** What is wrong, without a trailing period. */
   problem: string;
   /** How to fix it, as one sentence. */
@@ -40,7 +42,7 @@ export interface RowProblem {
  */
 export function rejectRow(context: ParseContext, row: RowProblem): void {
   if (!context.shouldSkipBadRows) {
-    throw new DatasetError(context.file, row.line, row.problem, row.fix);
+    throw new DatasetError(context.file, row.column === undefined ? row.line : { line: row.line, column: row.column }, row.problem, row.fix);
   }
   context.skipped.push({ line: row.line, reason: row.problem });
 }

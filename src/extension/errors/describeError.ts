@@ -76,10 +76,11 @@ function datasetActions(err: OproError): ErrorAction[] {
     return [showLog()];
   }
   const line = Math.max(0, (err.line ?? 1) - 1);
+  const column = Math.max(0, (err.column ?? 1) - 1);
   const open: ErrorAction = {
     title: t('Open Dataset'),
     command: 'vscode.open',
-    arguments: [vscode.Uri.file(err.file), { selection: new vscode.Range(line, 0, line, 0) }],
+    arguments: [vscode.Uri.file(err.file), { selection: new vscode.Range(line, column, line, column) }],
   };
   return [open, showLog()];
 }

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { jsonErrorOffset } from '../../../src/core/dataset/jsonErrorOffset';
+import { arrayElementLines, jsonErrorOffset, MAX_SEARCHED_DEPTH } from '../../../src/core/dataset/jsonLocations';
 import { describeJsonSyntaxError } from '../../../src/core/dataset/jsonSyntax';
 import { lineAtOffset } from '../../../src/core/dataset/lineCounter';
 
@@ -36,9 +36,11 @@ describe('the JSON syntax scan behind dataset line numbers', () => {
     );
   });
 
-  it('scans a million levels of nesting without a stack overflow', () => {
+  it('follows a million levels of nesting without a stack overflow, stopping at the bracket past its depth limit', () => {
     const depth = 1_000_000;
-    assert.equal(jsonErrorOffset(`${'['.repeat(depth)}${']'.repeat(depth)}`), undefined);
-    assert.equal(jsonErrorOffset(`${'['.repeat(depth)}x`), depth);
+    assert.equal(jsonErrorOffset(`${'['.repeat(depth)}x`), MAX_SEARCHED_DEPTH);
+    assert.equal(jsonErrorOffset(`${'['.repeat(MAX_SEARCHED_DEPTH - 1)}x`), MAX_SEARCHED_DEPTH - 1);
+    const lines = arrayElementLines(`[\n1,\n${'['.repeat(depth)}${']'.repeat(depth)},\n2]`);
+    assert.deepEqual(lines, [2, 3, 4]);
   });
 });

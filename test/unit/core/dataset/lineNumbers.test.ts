@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { arrayElementLines } from '../../../../src/core/dataset/arrayElementLines';
+import { arrayElementLines } from '../../../../src/core/dataset/jsonLocations';
 import { toCellText } from '../../../../src/core/dataset/cellText';
 import { describeJsonSyntaxError } from '../../../../src/core/dataset/jsonSyntax';
 import { createLineCounter, lineAtOffset } from '../../../../src/core/dataset/lineCounter';

@@ -1,6 +1,8 @@
+import assert from 'node:assert/strict';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadDataset } from '../../../../src/core/dataset';
+import { DatasetError } from '../../../../src/core/errors';
 import { makeFolder, rejectsWithDatasetError, writeDataset } from './tempDataset';
 
 const CHECK_PATH = 'Check the path';
@@ -79,6 +81,32 @@ describe('loadDataset errors: JSON syntax', () => {
     await rejectsWithDatasetError(loadDataset(file), file, {
       line: 3,
       includes: ['invalid JSON (Expected double-quoted property name)', 'trailing comma'],
+    });
+  });
+
+  it('gives the column of a syntax error in a one-line 5 MB JSON file, where the line alone says nothing', async () => {
+    const row = JSON.stringify({ question: 'What is 2 + 2?', answer: '4' });
+    const rows = Array.from({ length: Math.ceil((5 * 2 ** 20) / (row.length + 1)) }, () => row);
+    const good = rows.slice(0, 70_000).join(',');
+    const text = `[${good},{"question": x},${rows.slice(70_000).join(',')}]`;
+    const file = writeDataset('one-line.json', text);
+    const column = good.length + 16;
+    assert.equal(text.charAt(column - 1), 'x');
+    await assert.rejects(loadDataset(file), (err: unknown) => {
+      assert.ok(err instanceof DatasetError);
+      assert.deepEqual([err.line, err.column], [1, column]);
+      assert.ok(err.message.startsWith(`${file}:1: invalid JSON (Unexpected token 'x') at column ${column}.`), err.message);
+      return true;
+    });
+  });
+
+  it('gives the column of a syntax error on a JSON Lines line, counting its indentation', async () => {
+    const file = writeDataset('col.jsonl', '{"question": "a", "answer": "b"}\n  {"question": "c" "answer": "d"}\n');
+    await assert.rejects(loadDataset(file), (err: unknown) => {
+      assert.ok(err instanceof DatasetError);
+      assert.deepEqual([err.line, err.column], [2, 20]);
+      assert.match(err.message, /:2: invalid JSON \(Expected ',' or '\}' after property value\) at column 20\./);
+      return true;
     });
   });
 

@@ -89,5 +89,14 @@ describe('string literal scanners', () => {
         ['"Say \\"hi\\"\\n"', 'Say "hi"\n'],
       ]);
     });
+
+    it('skips block comments and a string that a line break leaves open', () => {
+      const text = '{"a": "ok", /* "no" */ "b": "open\n}';
+      assert.deepEqual(literalsOf('json', text), [
+        ['"a"', 'a'],
+        ['"ok"', 'ok'],
+        ['"b"', 'b'],
+      ]);
+    });
   });
 });
