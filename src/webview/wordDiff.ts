@@ -1,10 +1,15 @@
+import { diffArrays } from 'diff';
+
 export interface DiffPart {
   kind: 'same' | 'added' | 'removed';
   text: string;
 }
 
-/** Beyond this many token pairs the table would cost too much; the diff falls back to replace-all. */
-const MAX_CELLS = 4_000_000;
+/**
+ * Beyond this many edited tokens the diff is no longer readable (and Myers' work grows with it); it
+ * falls back to replace-all.
+ */
+const MAX_EDITED_TOKENS = 400;
 
 function tokenize(text: string): string[] {
   return text.match(/\s+|[^\s]+/g) ?? [];
@@ -17,37 +22,6 @@ function pushPart(parts: DiffPart[], kind: DiffPart['kind'], text: string): void
   } else {
     parts.push({ kind, text });
   }
-}
-
-/** lcs[i * (m + 1) + j] = length of the longest common subsequence of a[i..] and b[j..]. */
-function suffixLcs(a: string[], b: string[]): Uint32Array {
-  const m = b.length;
-  const lcs = new Uint32Array((a.length + 1) * (m + 1));
-  for (let i = a.length - 1; i >= 0; i--) {
-    for (let j = m - 1; j >= 0; j--) {
-      lcs[i * (m + 1) + j] =
-        a[i] === b[j]
-          ? (lcs[(i + 1) * (m + 1) + j + 1] ?? 0) + 1
-          : Math.max(lcs[(i + 1) * (m + 1) + j] ?? 0, lcs[i * (m + 1) + j + 1] ?? 0);
-    }
-  }
-  return lcs;
-}
-
-/** Which token comes next when walking both sequences along a longest common subsequence. */
-function nextKind(a: string[], b: string[], lcs: Uint32Array, at: [number, number]): DiffPart['kind'] {
-  const [i, j] = at;
-  const width = b.length + 1;
-  if (i >= a.length) {
-    return 'added';
-  }
-  if (j >= b.length) {
-    return 'removed';
-  }
-  if (a[i] === b[j]) {
-    return 'same';
-  }
-  return (lcs[(i + 1) * width + j] ?? 0) >= (lcs[i * width + j + 1] ?? 0) ? 'removed' : 'added';
 }
 
 /** Only spaces between two changes. */
@@ -98,23 +72,20 @@ function groupChanges(parts: DiffPart[]): DiffPart[] {
   return out;
 }
 
-/** Word-level diff (whitespace runs are tokens too, so the parts join back into both texts). */
+/**
+ * Word-level diff: the `diff` package's Myers diff over words and whitespace runs (both are tokens,
+ * so the parts join back into both texts), then runs of changes grouped.
+ */
 export function diffWords(before: string, after: string): DiffPart[] {
-  const a = tokenize(before);
-  const b = tokenize(after);
+  const changes = diffArrays(tokenize(before), tokenize(after), { maxEditLength: MAX_EDITED_TOKENS });
   const parts: DiffPart[] = [];
-  if (a.length * b.length > MAX_CELLS) {
+  if (changes === undefined) {
     pushPart(parts, 'removed', before);
     pushPart(parts, 'added', after);
     return parts;
   }
-  const lcs = suffixLcs(a, b);
-  const at: [number, number] = [0, 0];
-  while (at[0] < a.length || at[1] < b.length) {
-    const kind = nextKind(a, b, lcs, at);
-    pushPart(parts, kind, kind === 'added' ? (b[at[1]] ?? '') : (a[at[0]] ?? ''));
-    at[0] += kind === 'added' ? 0 : 1;
-    at[1] += kind === 'removed' ? 0 : 1;
+  for (const change of changes) {
+    pushPart(parts, change.added ? 'added' : change.removed ? 'removed' : 'same', change.value.join(''));
   }
   return groupChanges(parts);
 }

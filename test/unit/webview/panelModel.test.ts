@@ -122,6 +122,30 @@ describe('the panel’s model (browser-free parts)', () => {
       );
     });
 
+    it('finds the one changed word between two 20,000-word texts (no n x m table)', () => {
+      const words = Array.from({ length: 20_000 }, (_, i) => `w${i}`);
+      const before = words.join(' ');
+      const after = words.map((w, i) => (i === 12_345 ? 'changed' : w)).join(' ');
+      const parts = diffWords(before, after);
+      assert.deepEqual(
+        parts.filter((p) => p.kind !== 'same'),
+        [
+          { kind: 'removed', text: 'w12345' },
+          { kind: 'added', text: 'changed' },
+        ],
+      );
+      assert.equal(join('added')(parts), after);
+    });
+
+    it('shows texts that share almost nothing as one removal and one addition', () => {
+      const before = Array.from({ length: 3000 }, (_, i) => `a${i}`).join(' ');
+      const after = Array.from({ length: 3000 }, (_, i) => `b${i}`).join(' ');
+      assert.deepEqual(diffWords(before, after), [
+        { kind: 'removed', text: before },
+        { kind: 'added', text: after },
+      ]);
+    });
+
     it('handles empty texts on either side', () => {
       assert.deepEqual(diffWords('', 'New text'), [{ kind: 'added', text: 'New text' }]);
       assert.deepEqual(diffWords('Old', ''), [{ kind: 'removed', text: 'Old' }]);
