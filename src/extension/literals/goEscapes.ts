@@ -24,9 +24,15 @@ export function decodeGoText(source: string, isRaw: boolean): string {
   return Buffer.from(bytes).toString('utf8');
 }
 
-/** A Go literal holding `value`: raw when asked and possible (no backtick, no CR), interpreted otherwise. */
+/**
+ * What a raw string cannot hold: its closing backtick, a CR (Go drops it), and what the Go scanner
+ * refuses anywhere in source: NUL and a byte-order mark.
+ */
+const NOT_RAW = /[`\r\0\uFEFF]/;
+
+/** A Go literal holding `value`: raw when asked and possible, interpreted otherwise. */
 export function encodeGoLiteral(value: string, quote: string): string {
-  if (quote === '`' && !/[`\r]/.test(value)) {
+  if (quote === '`' && !NOT_RAW.test(value)) {
     return '`' + value + '`';
   }
   let out = '';
@@ -48,6 +54,8 @@ function escapeGoChar(c: string): string {
       return '\\r';
     case '\t':
       return '\\t';
+    case '\uFEFF':
+      return '\\ufeff';
     default:
       return isControl(c) ? hexEscape(c) : c;
   }

@@ -1,15 +1,14 @@
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { extname, join } from 'node:path';
 import * as vscode from 'vscode';
 import type { RunRecord } from '../../../src/core/runRecord';
 import { COMMAND_IDS } from '../../../src/extension/commandIds';
 import type { OproExtensionApi } from '../../../src/extension/extensionApi';
-import { decodeLiteral } from '../../../src/extension/literals/codec';
 import { scanLiterals } from '../../../src/extension/literals/scanLiterals';
 import type { RunOutcome } from '../../../src/extension/runs/runManager';
 import type { FakeServer } from '../../support/fakeLlmServer';
-import { pythonAssignedValue, pythonSyntaxError, typescriptAssignedValue } from '../../unit/extension/literals/parsers';
+import { goAssignedValue, pythonAssignedValue, pythonSyntaxError, typescriptAssignedValue } from '../../unit/extension/literals/parsers';
 import { oproApi } from '../support/extension';
 import { resetModelSettings, useFakeModels } from '../support/fakeModels';
 import { ScriptedPrompter } from '../support/scriptedPrompter';
@@ -28,11 +27,11 @@ const pythonValue: Check = (text, file) => {
   return pythonAssignedValue(file, 'p');
 };
 const jsonValue: Check = (text) => (JSON.parse(text) as { prompt: string }).prompt;
-/** No Go toolchain here: the extension's own scanner must read exactly one string back. */
-const goValue: Check = (text) => {
-  const literals = scanLiterals('go', text);
-  assert.equal(literals.length, 1, text);
-  return decodeLiteral(text, literals[0]!).value;
+/** Go's own parser reads the file, and the extension's scanner finds exactly one string in it. */
+const goValue: Check = (text, file) => {
+  assert.equal(scanLiterals('go', text).length, 1, text);
+  writeFileSync(file, text);
+  return goAssignedValue(file, 'p');
 };
 
 const CASES: { name: string; file: string; marked: string; value: Check }[] = [
@@ -85,7 +84,7 @@ describe('inserting an instruction keeps the file parseable and the literal equa
       const record = await runHere();
       await api.services.controller.insert(record.id, TRICKY);
       const text = editor.document.getText();
-      assert.equal(c.value(text, join(workspacePath('scripts'), 'check_tmp.py')), TRICKY, text);
+      assert.equal(c.value(text, join(workspacePath('scripts'), `check_tmp${extname(c.file)}`)), TRICKY, text);
     });
   }
 

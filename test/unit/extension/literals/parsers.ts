@@ -1,9 +1,12 @@
 import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import ts from 'typescript';
 
 /**
  * Real-parser checks for encoded literals, shared by the unit tests and the VS Code tests: what
- * TypeScript and CPython make of a literal, independently of the extension's own decoder.
+ * TypeScript, CPython and Go make of a literal, independently of the extension's own decoder.
  */
 
 /** TypeScript's syntax errors for a source file (none when it parses). */
@@ -119,4 +122,104 @@ export function typescriptAssignedValue(fileName: string, text: string, name: st
     throw new Error(`no variable ${name} in ${fileName}`);
   }
   return typescriptLiteralValue(initializer.getText(file));
+}
+
+const GO_EVAL = `package main
+
+import (
+	"encoding/json"
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"os"
+	"strconv"
+)
+
+type result struct {
+	Value *string \`json:"value,omitempty"\`
+	Error string  \`json:"error,omitempty"\`
+}
+
+func unquote(expr ast.Expr) result {
+	lit, ok := expr.(*ast.BasicLit)
+	if !ok || lit.Kind != token.STRING {
+		return result{Error: "not a string literal"}
+	}
+	value, err := strconv.Unquote(lit.Value)
+	if err != nil {
+		return result{Error: err.Error()}
+	}
+	return result{Value: &value}
+}
+
+// With no arguments: a JSON array of literal tokens on stdin, one result each on stdout.
+// With FILE NAME: the string assigned to the package variable NAME in FILE.
+func main() {
+	out := json.NewEncoder(os.Stdout)
+	if len(os.Args) == 3 {
+		file, err := parser.ParseFile(token.NewFileSet(), os.Args[1], nil, 0)
+		if err != nil {
+			_ = out.Encode(result{Error: err.Error()})
+			return
+		}
+		for _, decl := range file.Decls {
+			if gen, ok := decl.(*ast.GenDecl); ok {
+				for _, spec := range gen.Specs {
+					if v, ok := spec.(*ast.ValueSpec); ok && len(v.Names) == 1 && v.Names[0].Name == os.Args[2] && len(v.Values) == 1 {
+						_ = out.Encode(unquote(v.Values[0]))
+						return
+					}
+				}
+			}
+		}
+		_ = out.Encode(result{Error: "no variable " + os.Args[2]})
+		return
+	}
+	var tokens []string
+	if err := json.NewDecoder(os.Stdin).Decode(&tokens); err != nil {
+		panic(err)
+	}
+	results := make([]result, len(tokens))
+	for i, t := range tokens {
+		expr, err := parser.ParseExpr(t)
+		if err != nil {
+			results[i] = result{Error: err.Error()}
+		} else {
+			results[i] = unquote(expr)
+		}
+	}
+	_ = out.Encode(results)
+}
+`;
+
+type GoResult = { value: string } | { error: string };
+
+/** Runs the Go program above with `go run` (go/parser, then strconv.Unquote, as the compiler reads literals). */
+function runGo(args: readonly string[], input: string): unknown {
+  const dir = mkdtempSync(join(tmpdir(), 'opro-go-'));
+  try {
+    const program = join(dir, 'unquote.go');
+    writeFileSync(program, GO_EVAL);
+    // GO111MODULE=off: a lone file, no module to resolve; the build cache still makes later runs fast.
+    return JSON.parse(execFileSync('go', ['run', program, ...args], { input, encoding: 'utf8', env: { ...process.env, GO111MODULE: 'off' } }));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * What Go reads from each literal token, or why it fails. Needs the `go` tool (Debian: golang-go;
+ * `.ci/run` installs it).
+ */
+export function goLiteralValues(tokens: readonly string[]): GoResult[] {
+  return runGo([], JSON.stringify(tokens)) as GoResult[];
+}
+
+/** What Go reads as the string assigned to package variable `name` in a file; throws when the file does not parse. */
+export function goAssignedValue(file: string, name: string): string {
+  const out = runGo([file, name], '') as GoResult;
+  if ('error' in out) {
+    throw new Error(`${file}: ${out.error}`);
+  }
+  return out.value;
 }
