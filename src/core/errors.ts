@@ -66,6 +66,31 @@ export class DatasetError extends OproError {
   }
 }
 
+/** What a {@link ColumnChoiceError} says: which role lacks a column, the file's columns, and the message parts. */
+export interface ColumnChoice {
+  role: 'input' | 'target';
+  columns: readonly string[];
+  problem: string;
+  fix: string;
+}
+
+/**
+ * Core cannot tell which column of a dataset is the input or the target (none has a known name, a
+ * chosen one does not exist, or both would be the same column). It carries the file's columns, so a
+ * front end can ask which one to use without reading the file again.
+ */
+export class ColumnChoiceError extends DatasetError {
+  readonly role: 'input' | 'target';
+  readonly columns: readonly string[];
+
+  constructor(file: string, choice: ColumnChoice) {
+    super(file, undefined, choice.problem, choice.fix);
+    this.name = 'ColumnChoiceError';
+    this.role = choice.role;
+    this.columns = choice.columns;
+  }
+}
+
 export function isOproError(value: unknown): value is OproError {
   return value instanceof OproError;
 }

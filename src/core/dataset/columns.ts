@@ -1,4 +1,4 @@
-import { DatasetError } from '../errors';
+import { ColumnChoiceError, DatasetError } from '../errors';
 import type { LoadDatasetOptions } from './types';
 
 /** Column names tried, in priority order, when no input column is given. */
@@ -33,7 +33,8 @@ const MAX_SHOWN_NAME = 40;
  * exist (exact name, else a unique case-insensitive match). Otherwise the known names
  * are tried in priority order, exact matches before case-insensitive ones. In template
  * mode (`templateColumns` given) every placeholder must name a column and the input
- * column may be absent. Throws a {@link DatasetError} (no line) naming what is missing.
+ * column may be absent. Throws (with no line) a {@link ColumnChoiceError} naming the role that has no
+ * column, with the file's columns, or a {@link DatasetError} for a placeholder that names no column.
  */
 export function detectColumns(file: string, columns: readonly string[], options: ColumnOptions = {}): DetectedColumns {
   const isTemplateMode = options.templateColumns !== undefined;
@@ -48,12 +49,12 @@ export function detectColumns(file: string, columns: readonly string[], options:
   const searched = options.inputColumn === undefined ? columns.filter((column) => column !== targetColumn) : columns;
   const inputColumn = resolveColumn({ file, columns: searched, role: INPUT, requested: options.inputColumn });
   if (inputColumn === targetColumn) {
-    throw new DatasetError(
-      file,
-      undefined,
-      `the input and target columns are both \`${targetColumn}\``,
-      'Choose two different columns for the input and the target',
-    );
+    throw new ColumnChoiceError(file, {
+      role: 'target',
+      columns,
+      problem: `the input and target columns are both \`${targetColumn}\``,
+      fix: 'Choose two different columns for the input and the target',
+    });
   }
   if (inputColumn === undefined && !isTemplateMode) {
     throw missingRole(file, columns, INPUT);
@@ -90,12 +91,12 @@ function resolveColumn(query: {
   if (folded.length === 1) {
     return folded[0];
   }
-  throw new DatasetError(
-    file,
-    undefined,
-    `there is no ${role.name} column \`${shownName(requested)}\` among ${listColumns(columns)}`,
-    `Set the ${role.name} column (${role.flag}) to one of those names`,
-  );
+  throw new ColumnChoiceError(file, {
+    role: role.name,
+    columns,
+    problem: `there is no ${role.name} column \`${shownName(requested)}\` among ${listColumns(columns)}`,
+    fix: `Set the ${role.name} column (${role.flag}) to one of those names`,
+  });
 }
 
 function findByPriority(columns: readonly string[], candidates: readonly string[]): string | undefined {
@@ -113,13 +114,13 @@ function findByPriority(columns: readonly string[], candidates: readonly string[
   return undefined;
 }
 
-function missingRole(file: string, columns: readonly string[], role: Role): DatasetError {
-  return new DatasetError(
-    file,
-    undefined,
-    `no ${role.name} column among ${listColumns(columns)}`,
-    `Name one column ${role.candidates.join('/')}, or set the ${role.name} column (${role.flag})`,
-  );
+function missingRole(file: string, columns: readonly string[], role: Role): ColumnChoiceError {
+  return new ColumnChoiceError(file, {
+    role: role.name,
+    columns,
+    problem: `no ${role.name} column among ${listColumns(columns)}`,
+    fix: `Name one column ${role.candidates.join('/')}, or set the ${role.name} column (${role.flag})`,
+  });
 }
 
 function checkPlaceholders(file: string, columns: readonly string[], placeholders: readonly string[]): void {

@@ -1,14 +1,8 @@
 import * as vscode from 'vscode';
-import { DatasetError } from '../../core/errors';
+import { ColumnChoiceError } from '../../core/errors';
 import { loadDataset } from '../../core/dataset';
 import type { Prompter } from '../ui/prompter';
 import type { DatasetAnswers } from './promptMemory';
-import { sniffColumns } from './sniffColumns';
-
-/** True for core's "which column is the input/target" failures, which a question can fix. */
-export function isColumnProblem(err: unknown): err is DatasetError {
-  return err instanceof DatasetError && err.line === undefined && /\b(input|target) columns?\b/.test(err.message);
-}
 
 /**
  * Makes sure core can read the dataset with these column choices. When it cannot tell the input or
@@ -27,11 +21,12 @@ export async function settleColumns(
       await load();
       return answers;
     } catch (err) {
-      if (!isColumnProblem(err)) {
+      // Core's column detection says which role it could not fill and which columns the file has.
+      if (!(err instanceof ColumnChoiceError) || err.columns.length === 0) {
         throw err;
       }
-      const role = /\binput\b/.test(err.message) && !/\btarget\b/.test(err.message) ? 'inputColumn' : 'targetColumn';
-      const column = await askColumn(path, role, prompter);
+      const role = err.role === 'input' ? 'inputColumn' : 'targetColumn';
+      const column = await askColumn(path, role, err.columns, prompter);
       if (column === undefined) {
         return undefined;
       }
@@ -42,12 +37,8 @@ export async function settleColumns(
   return answers;
 }
 
-async function askColumn(path: string, role: 'inputColumn' | 'targetColumn', prompter: Prompter): Promise<string | undefined> {
+async function askColumn(path: string, role: 'inputColumn' | 'targetColumn', columns: readonly string[], prompter: Prompter): Promise<string | undefined> {
   const t = vscode.l10n.t;
-  const columns = await sniffColumns(path);
-  if (columns.length === 0) {
-    return undefined;
-  }
   const file = vscode.workspace.asRelativePath(path);
   const title = role === 'inputColumn' ? t('OPRO: Which column of {0} is the input?', file) : t('OPRO: Which column of {0} holds the expected answer?', file);
   return (await prompter.pick(columns.map((label) => ({ label })), { title }))?.label;

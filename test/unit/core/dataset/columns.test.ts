@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { DatasetError } from '../../../../src/core/errors';
+import { ColumnChoiceError, DatasetError } from '../../../../src/core/errors';
 import { detectColumns, loadDataset } from '../../../../src/core/dataset';
 import { rejectsWithDatasetError, writeDataset } from './tempDataset';
 
@@ -87,6 +87,28 @@ describe('detectColumns: errors', () => {
   it('shortens a long column list in messages', () => {
     const columns = Array.from({ length: 25 }, (_, i) => `c${i}`);
     assert.match(detectionError(columns).message, /\[c0, c1, .*c19, … 5 more\]/);
+  });
+});
+
+describe('detectColumns: what a front end needs to ask', () => {
+  it('says which role has no column and lists every column of the file, so the extension can ask without reading it again', async () => {
+    for (const [columns, options, role, offered] of [
+      [['prompt_text', 'gold'], {}, 'target', ['prompt_text', 'gold']],
+      [['body', 'answer'], {}, 'input', ['body', 'answer']],
+      [['question', 'answer'], { targetColumn: 'nope' }, 'target', ['question', 'answer']],
+      [['question', 'answer'], { inputColumn: 'answer', targetColumn: 'answer' }, 'target', ['question', 'answer']],
+    ] as const) {
+      const err = detectionError([...columns], options);
+      assert.ok(err instanceof ColumnChoiceError, err.message);
+      assert.deepEqual([err.role, err.columns], [role, offered]);
+    }
+    const file = writeDataset('unnamed.jsonl', '{"q": "1+1", "a": "2"}\n{"q": "2+2", "a": "4", "note": "x"}\n');
+    await assert.rejects(loadDataset(file), (err: unknown) => err instanceof ColumnChoiceError && err.role === 'target' && err.columns.join() === 'q,a,note');
+  });
+
+  it('keeps a placeholder that names no column a plain dataset error (no column choice fixes it)', () => {
+    const err = detectionError(['question', 'answer'], { templateColumns: ['topic'] });
+    assert.equal(err instanceof ColumnChoiceError, false);
   });
 });
 
