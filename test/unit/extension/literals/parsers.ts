@@ -194,17 +194,24 @@ func main() {
 
 type GoResult = { value: string } | { error: string };
 
-/** Runs the Go program above with `go run` (go/parser, then strconv.Unquote, as the compiler reads literals). */
-function runGo(args: readonly string[], input: string): unknown {
-  const dir = mkdtempSync(join(tmpdir(), 'opro-go-'));
-  try {
-    const program = join(dir, 'unquote.go');
-    writeFileSync(program, GO_EVAL);
-    // GO111MODULE=off: a lone file, no module to resolve; the build cache still makes later runs fast.
-    return JSON.parse(execFileSync('go', ['run', program, ...args], { input, encoding: 'utf8', env: { ...process.env, GO111MODULE: 'off' } }));
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
+let goProgram: string | undefined;
+
+/** The Go program above, built once per test process (a path argument ending in .go would confuse `go run`). */
+function goBinary(): string {
+  if (goProgram === undefined) {
+    const dir = mkdtempSync(join(tmpdir(), 'opro-go-'));
+    process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+    writeFileSync(join(dir, 'unquote.go'), GO_EVAL);
+    // GO111MODULE=off: a lone file, no module to resolve.
+    execFileSync('go', ['build', '-o', join(dir, 'unquote'), join(dir, 'unquote.go')], { encoding: 'utf8', env: { ...process.env, GO111MODULE: 'off' } });
+    goProgram = join(dir, 'unquote');
   }
+  return goProgram;
+}
+
+/** Runs the Go program (go/parser, then strconv.Unquote, as the compiler reads literals). */
+function runGo(args: readonly string[], input: string): unknown {
+  return JSON.parse(execFileSync(goBinary(), args, { input, encoding: 'utf8' }));
 }
 
 /**
