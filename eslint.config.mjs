@@ -10,7 +10,7 @@ export default tseslint.config(
   ...tseslint.configs.recommended,
   {
     files: ['src/**/*.ts', 'test/**/*.ts', 'bench/**/*.ts'],
-    languageOptions: { parserOptions: { project: ['./tsconfig.json', './tsconfig.webview.json', './test/webview/tsconfig.json', './bench/panel/tsconfig.json'], tsconfigRootDir: import.meta.dirname } },
+    languageOptions: { parserOptions: { project: ['./tsconfig.json', './tsconfig.webview.json', './test/webview/tsconfig.json', './bench/panel/tsconfig.json', './test/vscode/lmProvider/tsconfig.json'], tsconfigRootDir: import.meta.dirname } },
     rules: {
       curly: 'error',
       eqeqeq: 'error',

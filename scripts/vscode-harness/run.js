@@ -63,22 +63,36 @@ function freshWorkspace(name) {
   return ws;
 }
 
+/**
+ * A private extensions dir holding only the test-only language model provider (test/vscode/lmProvider,
+ * built into out/, never packaged), copied in unpacked as an installed extension. code-server's
+ * workbench keeps one extensionDevelopmentPath of its URL payload (a Map), so a second development
+ * path is not an option there; and with nothing else in the dir, no other extension loads.
+ */
+function installTestExtension(built, dir) {
+  const manifest = JSON.parse(fs.readFileSync(path.join(built, 'package.json'), 'utf8'));
+  fs.cpSync(built, path.join(dir, `${manifest.publisher}.${manifest.name}-${manifest.version}`), { recursive: true });
+  return dir;
+}
+
 async function runHostTests() {
-  const { index, count } = await buildTests();
+  const { index, count, providerExtension } = await buildTests();
   const done = step(`extension-host tests (${count} files) in a real VS Code`);
   const ws = freshWorkspace('host');
   const udd = `${ws}-udd`;
+  const extensionsDir = installTestExtension(providerExtension, `${ws}-ext`);
   const executable = process.env.OPRO_VSCODE_EXECUTABLE ?? path.join(__dirname, 'code-shim.sh');
   try {
     await runTests({
       vscodeExecutablePath: executable,
       extensionDevelopmentPath: ROOT,
       extensionTestsPath: index,
-      launchArgs: [ws, `--user-data-dir=${udd}`, `--extensions-dir=${path.join(VT, 'empty-extensions')}`, '--disable-extensions'],
+      launchArgs: [ws, `--user-data-dir=${udd}`, `--extensions-dir=${extensionsDir}`],
       extensionTestsEnv: { OPENAI_API_KEY: 'test-key', OPRO_TEST_WORKSPACE: ws, OPRO_SCREENSHOT_DIR: path.join(ROOT, 'test-results', 'screenshots') },
     });
-    fs.rmSync(ws, { recursive: true, force: true });
-    fs.rmSync(udd, { recursive: true, force: true });
+    for (const dir of [ws, udd, extensionsDir]) {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   } finally {
     done();
   }

@@ -80,6 +80,12 @@ describe('checkVsix', () => {
     assert.deepEqual(checkVsix({ entries: listZipEntries(zip), bytes: zip.length, manifest }), []);
   });
 
+  it('flags the test-only language model provider extension, wherever it would come from', () => {
+    const stray = ['extension/test/vscode/lmProvider/package.json', 'extension/test/vscode/lmProvider/extension.ts', 'extension/out/test-lm-provider/extension.js'];
+    const entries = listZipEntries(storedZip({ ...GOOD, ...Object.fromEntries(stray.map((name) => [name, '{}'])) }));
+    assert.deepEqual(checkVsix({ entries, bytes: 1000, manifest }).map((problem) => problem.split(' ')[0]), stray);
+  });
+
   it('names every stray file, every missing required file, and an oversized package', () => {
     const { 'extension/media/icon.png': _icon, 'extension/dist/webview/panel.css': _css, ...rest } = GOOD;
     const entries = listZipEntries(storedZip({ ...rest, 'extension/src/extension/extension.ts': '', 'extension/dist/extension.js.map': '' }));
