@@ -79,8 +79,12 @@ function modelWithDefaults(model: Partial<ModelConfig> | undefined, temperature:
   };
 }
 
-/** The optimizer talks to the scorer's endpoint and model unless told otherwise, but keeps its own sampling. */
+/**
+ * The optimizer talks to the scorer's endpoint and model unless told otherwise, but keeps its own
+ * sampling; the scorer's label and vendor name the scorer's model, so they carry over only with it.
+ */
 function optimizerInput(input: RunConfigInput): Partial<ModelConfig> {
-  const { temperature: _temperature, maxTokens: _maxTokens, ...endpoint } = input.scorer ?? {};
-  return { ...endpoint, ...input.optimizer };
+  const { temperature: _temperature, maxTokens: _maxTokens, label, vendor, ...endpoint } = input.scorer ?? {};
+  const sameModel = input.optimizer?.model === undefined || input.optimizer.model === endpoint.model;
+  return { ...endpoint, ...(sameModel ? defined({ label, vendor }) : {}), ...input.optimizer };
 }

@@ -11,7 +11,8 @@ export function logRequest(log: vscode.LogOutputChannel, entry: RequestLogEntry)
   const status = entry.status === undefined ? '' : ` status=${entry.status}`;
   const retry = entry.retryInMs === undefined ? '' : ` retryIn=${entry.retryInMs}ms`;
   const detail = entry.message === undefined ? '' : ` (${entry.message})`;
-  const line = `${entry.model} attempt ${entry.attempt} ${entry.outcome} in ${entry.durationMs} ms${status}${retry}${detail}`;
+  const model = entry.label === undefined || entry.label === entry.model ? entry.model : `${entry.label} (${entry.model})`;
+  const line = `${model} attempt ${entry.attempt} ${entry.outcome} in ${entry.durationMs} ms${status}${retry}${detail}`;
   if (entry.outcome === 'failed') {
     log.warn(line);
   } else if (entry.outcome === 'retry') {

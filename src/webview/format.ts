@@ -20,8 +20,11 @@ export function formatCount(value: number): string {
   return value.toLocaleString('en-US');
 }
 
-/** Dollars: cents are too coarse for a test run, so small amounts keep four decimals. */
+/** Dollars: cents are too coarse for a test run, so small amounts keep four decimals; a known cost never reads $0.0000. */
 export function formatCost(dollars: number): string {
+  if (dollars > 0 && dollars < 0.00005) {
+    return '< $0.0001';
+  }
   return dollars >= 1 ? `$${dollars.toFixed(2)}` : `$${dollars.toFixed(4)}`;
 }
 

@@ -1,7 +1,8 @@
 import type { RunRecord, StopReason } from '../core/runRecord';
-import { estimateCost } from './cost';
+import { describeCost } from './costText';
 import { el, type Child } from './dom';
-import { basename, formatCost, formatCount, formatDate, formatScore } from './format';
+import { basename, formatCount, formatDate, formatScore } from './format';
+import { describeModels } from './modelNames';
 import type { Ranking } from './ranking';
 import { readPromptSource } from './protocol';
 import type { RunView } from './runState';
@@ -64,17 +65,17 @@ function factRows(view: RunView, ranking: Ranking): HTMLElement[] {
   const { record } = view;
   const { dataset, usage, config } = record;
   const baseline = ranking.baselineId === undefined ? undefined : ranking.byId.get(ranking.baselineId);
-  const cost = estimateCost(usage, view.prices);
+  const cost = describeCost(record, view.prices);
   const facts: [string, string][] = [
     ['Dataset', `${basename(dataset.file)} · ${formatCount(dataset.rows)} rows · ${record.train.length} train / ${record.validation.length} validation`],
-    ['Models', `scorer ${config.scorer.model} · optimizer ${config.optimizer.model}`],
+    ['Models', describeModels(config)],
     ['Best', `${formatScore(ranking.best?.score)} (baseline ${formatScore(baseline?.score)}) of ${record.candidates.length} candidates`],
     ['Calls', `${formatCount(usage.calls)} (${formatCount(usage.cachedCalls)} cached, ${formatCount(usage.failedCalls)} failed)`],
     ['Tokens', `${formatCount(usage.promptTokens)} in · ${formatCount(usage.completionTokens)} out`],
     ['Started', formatDate(record.createdAt)],
   ];
   if (cost !== undefined) {
-    facts.splice(5, 0, ['Cost', `≈ ${formatCost(cost)}`]);
+    facts.splice(5, 0, ['Cost', cost]);
   }
   return facts.map(([term, value]) => el('div', { class: 'fact' }, [el('dt', {}, [term]), el('dd', {}, [value])]));
 }

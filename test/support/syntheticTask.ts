@@ -72,11 +72,12 @@ export function isOptimizerRequest(messages: readonly ChatMessage[]): boolean {
 }
 
 /**
- * The fake judge (a request whose system message starts "You grade answers"): score 1 when the graded
+ * The fake judge (a request whose first message, the system one, starts "You grade answers"): score 1 when the graded
  * answer contains the reference answer, else 0.2, as the JSON the judge prompt asks for.
  */
 export function answerJudge(messages: readonly ChatMessage[]): string {
-  const user = messages.find((m) => m.role === 'user')?.content ?? '';
+  // The last message: the system one may arrive as a user message too (VS Code's language model API).
+  const user = messages[messages.length - 1]?.content ?? '';
   const match = /Reference answer:\n([\s\S]*?)\n\nAnswer to grade:\n([\s\S]*)$/.exec(user);
   const isRight = match !== null && (match[2] ?? '').includes((match[1] ?? '').trim());
   return JSON.stringify(isRight ? { score: 1, reason: 'Matches the reference.' } : { score: 0.2, reason: 'Differs from the reference.' });
@@ -84,7 +85,8 @@ export function answerJudge(messages: readonly ChatMessage[]): string {
 
 /** The fake scorer's reply: finds the question anywhere in the messages, the rest is the instruction. */
 export function answerScorer(messages: readonly ChatMessage[]): string {
-  if (messages[0]?.role === 'system' && messages[0].content.startsWith('You grade answers')) {
+  // By its opening, whatever the role: VS Code's language model API sends a system message as a user one.
+  if (messages[0]?.content.startsWith('You grade answers') === true) {
     return answerJudge(messages);
   }
   const text = messages.map((message) => message.content).join('\n');

@@ -50,6 +50,18 @@ describe('the run panel in Chromium', () => {
     assert.equal(await selectedRowId(panel.page), ranked[0]?.id, 'the best is selected by default');
   });
 
+  it('names VS Code models by name and vendor, and shows their request count instead of a dollar figure', async () => {
+    const copilot = { provider: 'vscode-lm', model: 'gpt-4o-mini', label: 'GPT-4o mini · Copilot', vendor: 'copilot', temperature: 0, maxTokens: 1024 };
+    const viaCopilot = { ...record, config: { ...record.config, scorer: copilot, optimizer: { ...copilot, temperature: 1 } } };
+    await panel.send({ type: 'run/show', record: viaCopilot, isLive: false, runFile: RUN_FILE });
+    const header = await textOf(panel.page, '.run-header');
+    assert.match(header, /Modelsscorer GPT-4o mini · Copilot; optimizer GPT-4o mini · Copilot/);
+    assert.match(header, /Costnot priced: 3,330 requests to Copilot, which counts them against your plan \(premium requests\)/);
+    assert.doesNotMatch(header, /\$/);
+    await panel.send({ type: 'run/show', record: { ...record, usage: { ...record.usage, calls: 0, promptTokens: 0, completionTokens: 0, byModel: {} } }, isLive: true, runFile: RUN_FILE });
+    assert.doesNotMatch(await textOf(panel.page, '.run-header'), /Cost/, 'nothing paid yet: no cost, never "≈ $0.0000"');
+  });
+
   it('updates the table live from batched events and keeps the user’s selection and scroll', async () => {
     const events = eventsOf(record);
     await panel.send({ type: 'run/events', runId: record.id, events: events.slice(0, 10) });

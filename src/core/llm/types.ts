@@ -49,6 +49,8 @@ export interface LlmClient {
 /** One attempt's outcome, for logs and counters. Never holds a key or a prompt. */
 export interface RequestLogEntry {
   model: string;
+  /** How people know the model (`ModelConfig.label`), when it is more than `model`. */
+  label?: string;
   attempt: number;
   durationMs: number;
   outcome: 'ok' | 'retry' | 'failed' | 'cancelled';
@@ -67,6 +69,13 @@ export interface ModelConfig {
   /** Never persisted: stripped before a run is written. */
   apiKey?: string;
   model: string;
+  /**
+   * How front ends name the model to people, e.g. `GPT-5 mini · Copilot` for a VS Code language
+   * model; requests, cache keys and resume use `model`. @default `model`
+   */
+  label?: string;
+  /** Who serves the model when the provider has several, e.g. `copilot` for VS Code's language models. */
+  vendor?: string;
   temperature: number;
   maxTokens: number;
   /** Extra HTTP headers. Never persisted. */

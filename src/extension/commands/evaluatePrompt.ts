@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
 import { evaluateInstructions } from '../../core/engine';
 import type { ScoredCandidate } from '../../core/runRecord';
+import { COMMAND_IDS } from '../commandIds';
+import { retryAction } from '../errors/describeError';
 import { reportError } from '../errors/reportError';
 import type { Services } from '../services';
 import { prepareRun, type PromptCommandArgs } from './prepareRun';
@@ -28,7 +30,7 @@ export function evaluatePrompt(services: Services) {
       }
       return scored;
     } catch (err) {
-      await reportError(err, services);
+      await reportError(err, services, { retry: retryAction(COMMAND_IDS.evaluatePrompt, args) });
       return undefined;
     }
   };

@@ -10,6 +10,7 @@ import { promptAtCursor, sourceOf, type EditorPrompt, type PromptLocator } from 
 import { promptMeta } from '../insertion/promptSource';
 import { checkEndpoint } from '../models/checkEndpoint';
 import { currentModelSetup } from '../models/currentModels';
+import { VSCODE_LM_PROVIDER } from '../models/providerPresets';
 import { runConfigFromSettings } from '../runs/runConfigFromSettings';
 import { resolveScoring, type Scoring } from '../runs/scoringSettings';
 import type { Services } from '../services';
@@ -40,7 +41,7 @@ export async function prepareRun(services: Services, args: PromptCommandArgs = {
     await services.prompter.showMessage('info', vscode.l10n.t('Select a prompt, or put the cursor in a string literal, to optimize it.'));
     return undefined;
   }
-  const models = await currentModelSetup(services.apiKeys);
+  const models = await currentModelSetup({ apiKeys: services.apiKeys, ask: services });
   await checkEndpoint(models);
   const settings = readSettings(prompt.document.uri);
   const scoring = await currentScoring(settings, prompt.document.uri);
@@ -64,7 +65,20 @@ export async function prepareRun(services: Services, args: PromptCommandArgs = {
   await services.memory.rememberPrompt(value, uri, { dataset: datasetPath, ...(position === undefined ? {} : { position }) });
   await services.memory.rememberDataset(datasetPath, columns);
   const config = runConfigFromSettings({ prompt: value, dataset: { path: datasetPath, ...columns }, position, settings, models, scoring });
+  logVsCodeModels(services, config);
   return { prompt, config, meta: promptMeta(sourceOf(prompt), value) };
+}
+
+/** Names the VS Code models a run uses, and how a system message reaches them (the API has no system role). */
+function logVsCodeModels(services: Services, config: RunConfig): void {
+  if (config.scorer.provider !== VSCODE_LM_PROVIDER) {
+    return;
+  }
+  const name = (model: RunConfig['scorer']): string => `${model.label ?? model.model} (${model.model})`;
+  services.log.info(`VS Code language models: scorer ${name(config.scorer)}, optimizer ${name(config.optimizer)}`);
+  if (config.position === 'system' || config.grader?.kind === 'judge') {
+    services.log.info("VS Code's language model API has no system role: system messages go out as a user message of their own, first.");
+  }
 }
 
 /** Reads the grader's files now, so a missing rubric or scorer stops the command before any question. */

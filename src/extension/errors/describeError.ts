@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { DatasetError, isCancellation, isOproError, type OproError } from '../../core/errors';
 import { COMMAND_IDS } from '../commandIds';
+import { LanguageModelRefusal } from '../models/languageModelErrors';
 import { SETTING_KEYS } from '../settingKeys';
 import { API_KEY_SECRET } from '../secrets';
 
@@ -9,6 +10,12 @@ export interface ErrorAction {
   title: string;
   command: string;
   arguments?: unknown[];
+}
+
+/** What the failed work was, so the toast can offer to do it again. */
+export interface ErrorContext {
+  /** Runs the failed work again (resumes the run, re-runs the command); offered where retrying can help. */
+  retry?: ErrorAction;
 }
 
 /** What the user reads: one sentence on what failed and what to do, and buttons that do it. */
@@ -32,7 +39,7 @@ const openSettings = (setting = 'opro'): ErrorAction => ({
  * Turns any error into the toast the user sees; undefined for a cancellation, which is not an
  * error. Core's `OproError` messages already name the endpoint, the model and the fix.
  */
-export function describeError(err: unknown): ErrorDescription | undefined {
+export function describeError(err: unknown, context: ErrorContext = {}): ErrorDescription | undefined {
   if (isCancellation(err)) {
     return undefined;
   }
@@ -40,7 +47,16 @@ export function describeError(err: unknown): ErrorDescription | undefined {
     const detail = err instanceof Error ? err.message : String(err);
     return { message: t('OPRO failed unexpectedly: {0}', detail), actions: [showLog()] };
   }
+  if (err instanceof LanguageModelRefusal) {
+    // Retrying asks for consent again, or resumes once the limit has passed: the user's fix.
+    return { message: err.message, actions: [...(context.retry === undefined ? [] : [context.retry]), selectModels(), showLog()] };
+  }
   return { message: err.message, actions: actionsFor(err) };
+}
+
+/** The Retry button of a toast: `command` with `args`. */
+export function retryAction(command: string, ...args: unknown[]): ErrorAction {
+  return { title: t('Retry'), command, arguments: args };
 }
 
 const ACTIONS: Record<OproError['kind'], (err: OproError) => ErrorAction[]> = {

@@ -1,13 +1,13 @@
 import * as vscode from 'vscode';
 import type { Prompter } from '../ui/prompter';
-import { describeError } from './describeError';
+import { describeError, type ErrorContext } from './describeError';
 
 /**
  * The one catch of every command: logs the error, shows its toast with buttons and runs the button
  * chosen. Cancellations are silent. Resolves once the toast is answered or dismissed.
  */
-export async function reportError(err: unknown, deps: { log: vscode.LogOutputChannel; prompter: Prompter }): Promise<void> {
-  const description = describeError(err);
+export async function reportError(err: unknown, deps: { log: vscode.LogOutputChannel; prompter: Prompter }, context: ErrorContext = {}): Promise<void> {
+  const description = describeError(err, context);
   if (description === undefined) {
     deps.log.info('cancelled');
     return;

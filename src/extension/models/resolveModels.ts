@@ -1,10 +1,12 @@
 import { OproError } from '../../core/errors';
 import type { Settings } from '../settingValues';
 import { SETTING_KEYS } from '../settingKeys';
+import { DEFAULT_OPENAI_MODEL, OLLAMA_PROBE_URL, OPENAI_BASE_URL, PRESET_BASE_URLS, PROBE_TIMEOUT_MS, VSCODE_LM_PROVIDER } from './providerPresets';
+import { chooseVsCodeModels, noVsCodeModels, type VsCodeModelChoice } from './resolveVsCodeLm';
+import type { VsCodeModelInfo } from './vscodeModelInfo';
 
 /** Where core's errors point for the key (it lives in SecretStorage, not in a setting). */
 const API_KEY_SETTING = 'opro.apiKey';
-import { DEFAULT_OPENAI_MODEL, OLLAMA_PROBE_URL, OPENAI_BASE_URL, PRESET_BASE_URLS, PROBE_TIMEOUT_MS, VSCODE_LM_PROVIDER } from './providerPresets';
 
 /** The models a run will use, with what is needed to reach them. */
 export interface ModelSetup {
@@ -17,13 +19,20 @@ export interface ModelSetup {
   apiVersion?: string;
   scorerModel: string;
   optimizerModel: string;
+  /** Provider `vscode-lm` for a run: the models with their names and vendors. */
+  vscodeModels?: VsCodeModelChoice;
 }
 
 /** What resolving needs from the outside world; the extension passes VS Code and network probes. */
 export interface ModelProbes {
   apiKey: string | undefined;
-  /** Ids of VS Code's chat models ([] when none, e.g. no Copilot). */
-  listVsCodeModels: () => Promise<string[]>;
+  /** VS Code's chat models ([] when none, e.g. no Copilot). */
+  listVsCodeModels: () => Promise<VsCodeModelInfo[]>;
+  /**
+   * Asks which VS Code model to use when no scorer model is set (undefined: cancelled); the caller
+   * remembers the answer. Without it the models are not checked (for "Select Models", which asks itself).
+   */
+  askVsCodeModel?: (models: readonly VsCodeModelInfo[]) => Promise<VsCodeModelInfo | undefined>;
   /** Ids an OpenAI-compatible endpoint lists ([] when it does not answer within `timeoutMs`). */
   listEndpointModels: (baseUrl: string, timeoutMs: number) => Promise<string[]>;
   isEndpointUp: (baseUrl: string, timeoutMs: number) => Promise<boolean>;
@@ -113,13 +122,18 @@ function resolveAzure(settings: Settings, probes: ModelProbes): ModelSetup {
   };
 }
 
-function resolveVsCodeLm(settings: Settings, _probes: ModelProbes, models: string[]): ModelSetup {
-  const first = models[0];
-  if (first === undefined) {
-    const hint = 'Install and sign in to an extension that provides language models (such as GitHub Copilot), or choose another opro.provider.';
-    throw new OproError('notFound', `No VS Code language model is available. ${hint}`, { hint, setting: SETTING_KEYS.provider });
+/**
+ * VS Code's models: never a model the user did not name or see (see `chooseVsCodeModels`). Without
+ * `askVsCodeModel` the settings are returned unchecked, as they are.
+ */
+async function resolveVsCodeLm(settings: Settings, probes: ModelProbes, models: VsCodeModelInfo[]): Promise<ModelSetup> {
+  const where = { provider: VSCODE_LM_PROVIDER, source: VSCODE_LM_PROVIDER } as const;
+  if (models.length === 0) {
+    throw noVsCodeModels();
   }
-  const pick = (wanted: string): string => (wanted && models.includes(wanted) ? wanted : first);
-  const scorerModel = pick(settings.scorerModel);
-  return { provider: VSCODE_LM_PROVIDER, source: VSCODE_LM_PROVIDER, scorerModel, optimizerModel: settings.optimizerModel ? pick(settings.optimizerModel) : scorerModel };
+  if (probes.askVsCodeModel === undefined) {
+    return { ...where, scorerModel: settings.scorerModel, optimizerModel: settings.optimizerModel || settings.scorerModel };
+  }
+  const chosen = await chooseVsCodeModels(settings, models, probes.askVsCodeModel);
+  return { ...where, scorerModel: chosen.scorer.id, optimizerModel: chosen.optimizer.id, vscodeModels: chosen };
 }

@@ -1,41 +1,65 @@
 import * as vscode from 'vscode';
 import { cancelledError } from '../../core/errors';
-import type { ChatMessage, ChatRequest, ChatResponse, ClientOptions, LlmClient, ModelConfig } from '../../core/llm/types';
-import { toLanguageModelError } from './languageModelErrors';
+import type { ChatRequest, ChatResponse, ClientOptions, LlmClient, ModelConfig } from '../../core/llm/types';
+import { toChatMessages } from './chatMessages';
+import { LanguageModelRefusal, toLanguageModelError } from './languageModelErrors';
 import { Semaphore } from './semaphore';
 
-/** Finds the chat model to talk to; the default asks `vscode.lm` for the model's id. */
-export type ChatModelLookup = (id: string) => Promise<vscode.LanguageModelChat | undefined>;
+/** Finds the chat model to talk to; the default asks `vscode.lm` for the model's vendor and id. */
+export type ChatModelLookup = (model: Pick<ModelConfig, 'model' | 'vendor'>) => Promise<vscode.LanguageModelChat | undefined>;
 
-export const lookupChatModel: ChatModelLookup = async (id) => (await vscode.lm.selectChatModels({ id }))[0];
+export const lookupChatModel: ChatModelLookup = async ({ model, vendor }) => (await vscode.lm.selectChatModels({ id: model, ...(vendor === undefined ? {} : { vendor }) }))[0];
 
 /**
  * Core's `LlmClient` over VS Code's language model API (Copilot and other providers): requests go
- * through `sendRequest` with cancellation, token counts come from `countTokens`. The first request
- * may show VS Code's consent dialog; a refusal becomes an `auth` error.
+ * through `sendRequest` with cancellation, token counts come from `countTokens` (the API reports no
+ * usage). The first request goes alone, because VS Code may ask the user for consent on it; if
+ * VS Code refuses it (consent declined, or the provider's limit), every request of the run fails
+ * with the same `LanguageModelRefusal`: no second dialog, no retry.
  */
 export function createVsCodeLmClient(model: ModelConfig, options: ClientOptions, lookup: ChatModelLookup = lookupChatModel): LlmClient {
+  const name = model.label ?? model.model;
   const semaphore = new Semaphore(options.concurrency ?? 8);
   let chat: Promise<vscode.LanguageModelChat | undefined> | undefined;
+  let access: Promise<void> | undefined;
   const complete = async (request: ChatRequest, signal?: AbortSignal): Promise<ChatResponse> => {
-    chat ??= lookup(model.model);
+    chat ??= lookup(model);
     const resolved = await chat;
     if (resolved === undefined) {
-      throw toLanguageModelError(vscode.LanguageModelError.NotFound(model.model), model.model);
+      throw toLanguageModelError(vscode.LanguageModelError.NotFound(model.model), name);
     }
-    return semaphore.run(() => send(resolved, { request, signal, options }));
+    const go = (): Promise<ChatResponse> => semaphore.run(() => send(resolved, { request, signal, options, name, id: model.model }));
+    if (access === undefined) {
+      const first = go();
+      access = first.then(
+        () => undefined,
+        (err: unknown) => {
+          if (err instanceof LanguageModelRefusal) {
+            throw err;
+          }
+        },
+      );
+      access.catch(() => undefined); // read by the requests that wait for it; never unhandled
+      return first;
+    }
+    await untilAborted(access, signal);
+    return go();
   };
-  return { id: `vscode-lm|${model.model}`, model: model.model, complete };
+  return { id: `vscode-lm|${model.vendor === undefined ? '' : `${model.vendor}/`}${model.model}`, model: model.model, complete };
 }
 
 interface SendInput {
   request: ChatRequest;
   signal: AbortSignal | undefined;
   options: ClientOptions;
+  /** The model as people know it, for the log and messages. */
+  name: string;
+  /** The model's id, as the run's usage counts it. */
+  id: string;
 }
 
 async function send(chat: vscode.LanguageModelChat, input: SendInput): Promise<ChatResponse> {
-  const { request, signal, options } = input;
+  const { request, signal, options, name, id } = input;
   if (signal?.aborted) {
     throw cancelledError();
   }
@@ -44,10 +68,12 @@ async function send(chat: vscode.LanguageModelChat, input: SendInput): Promise<C
   signal?.addEventListener('abort', onAbort, { once: true });
   const started = performance.now();
   const log = (outcome: 'ok' | 'failed' | 'cancelled', message?: string): void =>
-    options.onLog?.({ model: chat.id, attempt: 1, durationMs: Math.round(performance.now() - started), outcome, ...(message ? { message } : {}) });
+    options.onLog?.({ model: id, label: name, attempt: 1, durationMs: Math.round(performance.now() - started), outcome, ...(message ? { message } : {}) });
   try {
-    const messages = request.messages.map(toChatMessage);
-    const response = await chat.sendRequest(messages, { justification: vscode.l10n.t('OPRO scores and improves your prompt with this model.'), modelOptions: { temperature: request.temperature } }, source.token);
+    const messages = toChatMessages(request.messages);
+    const justification = vscode.l10n.t('OPRO scores and improves your prompt with this model.');
+    // A consent dialog may hold sendRequest until it is answered; cancelling must not wait for it.
+    const response = await untilAborted(chat.sendRequest(messages, { justification, modelOptions: { temperature: request.temperature } }, source.token), signal);
     let text = '';
     for await (const fragment of response.text) {
       text += fragment;
@@ -60,7 +86,7 @@ async function send(chat: vscode.LanguageModelChat, input: SendInput): Promise<C
       log('cancelled');
       throw cancelledError();
     }
-    const error = toLanguageModelError(err, chat.id);
+    const error = toLanguageModelError(err, name);
     log('failed', error.kind);
     throw error;
   } finally {
@@ -69,11 +95,23 @@ async function send(chat: vscode.LanguageModelChat, input: SendInput): Promise<C
   }
 }
 
-/** The API has no system role: a system message becomes the first user message. */
-function toChatMessage(message: ChatMessage): vscode.LanguageModelChatMessage {
-  return message.role === 'assistant' ? vscode.LanguageModelChatMessage.Assistant(message.content) : vscode.LanguageModelChatMessage.User(message.content);
+/** `promise`, or a cancellation as soon as `signal` aborts. */
+function untilAborted<T>(promise: PromiseLike<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (signal === undefined) {
+    return Promise.resolve(promise);
+  }
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = (): void => reject(cancelledError());
+    if (signal.aborted) {
+      onAbort();
+      return;
+    }
+    signal.addEventListener('abort', onAbort, { once: true });
+    Promise.resolve(promise).then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
 }
 
+/** Tokens as the model's own tokenizer counts them: every message sent, and the reply. */
 async function countUsage(
   chat: vscode.LanguageModelChat,
   messages: vscode.LanguageModelChatMessage[],

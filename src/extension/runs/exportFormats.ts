@@ -16,6 +16,11 @@ export function runToCsv(record: RunRecord): string {
   return [CSV_COLUMNS.join(','), ...rows].join('\r\n') + '\r\n';
 }
 
+/** `` `gpt-4o` ``, or `` GPT-5 mini · Copilot (`gpt-5-mini`) `` for a model with a label. */
+function markdownModel(model: { model: string; label?: string }): string {
+  return model.label === undefined ? `\`${model.model}\`` : `${model.label} (\`${model.model}\`)`;
+}
+
 /** A readable report: the setup, the top candidates and the cost. */
 export function runToMarkdown(record: RunRecord, top = 10): string {
   const seed = record.config.seedInstructions[0] ?? '';
@@ -26,7 +31,7 @@ export function runToMarkdown(record: RunRecord, top = 10): string {
     `- Status: ${record.status}${record.stopReason ? ` (${record.stopReason})` : ''}`,
     `- Created: ${record.createdAt}`,
     `- Dataset: \`${record.dataset.file}\` (${record.dataset.rows} rows, ${record.train.length} train / ${record.validation.length} validation, metric ${record.metric.kind})`,
-    `- Scorer: \`${record.config.scorer.model}\` · optimizer: \`${record.config.optimizer.model}\` · position ${record.config.position}`,
+    `- Scorer: ${markdownModel(record.config.scorer)} · optimizer: ${markdownModel(record.config.optimizer)} · position ${record.config.position}`,
     `- Steps: ${record.steps.filter((s) => s.done).length}/${record.config.steps} · ${record.usage.calls} calls · ${record.usage.promptTokens + record.usage.completionTokens} tokens`,
     '',
     '## Original prompt',

@@ -3,6 +3,7 @@ import { withDefaults } from '../../core/defaults';
 import type { ModelConfig } from '../../core/llm/types';
 import type { Position } from '../../core/prompt/position';
 import type { ModelSetup } from '../models/resolveModels';
+import type { VsCodeModelInfo } from '../models/vscodeModelInfo';
 import type { Settings } from '../settingValues';
 import { ruleScoring, type Scoring } from './scoringSettings';
 
@@ -42,11 +43,11 @@ export function runConfigFromSettings(input: RunConfigInput): RunConfig {
     },
     ...(input.position === undefined ? {} : { position: input.position }),
     ...scoring,
-    ...(scoring.grader?.kind === 'judge' && settings.judgeModel ? { judge: judgeModel(scorer, settings.judgeModel) } : {}),
+    ...(scoring.grader?.kind === 'judge' && settings.judgeModel ? { judge: judgeModel(scorer, settings.judgeModel, models.vscodeModels?.judge) } : {}),
     lengthPenalty: settings.lengthPenalty,
     evaluation: settings.evaluation,
     scorer,
-    optimizer: { model: models.optimizerModel, temperature: settings.optimizerTemperature },
+    optimizer: { model: models.optimizerModel, temperature: settings.optimizerTemperature, ...identity(models.vscodeModels?.optimizer) },
     steps: settings.steps,
     candidatesPerStep: settings.candidatesPerStep,
     exemplarsPerStep: settings.exemplarsPerStep,
@@ -61,6 +62,7 @@ function scorerModel(models: ModelSetup, settings: Settings): Omit<ModelConfig, 
   return {
     provider: models.provider,
     model: models.scorerModel,
+    ...identity(models.vscodeModels?.scorer),
     temperature: settings.scorerTemperature,
     ...(models.baseUrl === undefined ? {} : { baseUrl: models.baseUrl }),
     ...(models.apiKey === undefined ? {} : { apiKey: models.apiKey }),
@@ -68,9 +70,15 @@ function scorerModel(models: ModelSetup, settings: Settings): Omit<ModelConfig, 
   };
 }
 
+/** A VS Code model's name and vendor for the run file, the panel and the log (the id stays in `model`). */
+function identity(model: VsCodeModelInfo | undefined): Pick<ModelConfig, 'label' | 'vendor'> {
+  return model === undefined ? {} : { label: model.label, vendor: model.vendor };
+}
+
 /** `opro.judge.model` on the scorer's endpoint (core uses the scorer model itself when there is none). */
-function judgeModel(scorer: Omit<ModelConfig, 'maxTokens'>, model: string): ModelConfig {
-  return { ...scorer, model, ...JUDGE_SAMPLING };
+function judgeModel(scorer: Omit<ModelConfig, 'maxTokens'>, model: string, info: VsCodeModelInfo | undefined): ModelConfig {
+  const { label: _label, vendor: _vendor, ...endpoint } = scorer;
+  return { ...endpoint, model: info?.id ?? model, ...identity(info), ...JUDGE_SAMPLING };
 }
 
 /** Puts the current key back into a saved run's config (run files never hold keys). */

@@ -5,6 +5,8 @@ import { readRunRecord, resumeRun, scoreUserInstruction, startRun } from '../../
 import type { EngineDeps } from '../../core/engineDeps';
 import type { RunEvent } from '../../core/events';
 import type { RunRecord } from '../../core/runRecord';
+import { COMMAND_IDS } from '../commandIds';
+import { retryAction } from '../errors/describeError';
 import { reportError } from '../errors/reportError';
 import { logRequest } from '../log';
 import { createClient } from '../models/createClient';
@@ -165,7 +167,8 @@ export class RunManager implements vscode.Disposable {
       this.deps.log.info(`run ${record.id} ${record.status} (${record.stopReason ?? 'no stop reason'})`);
       return { record, runFile: run.runFile };
     } catch (err) {
-      await reportError(err, this.deps);
+      const retry = run.runId === undefined ? {} : { retry: retryAction(COMMAND_IDS.resumeRun, { runId: run.runId }) };
+      await reportError(err, this.deps, retry);
       return { record: undefined, runFile: run.runFile };
     } finally {
       this.live.delete(run.runFile);

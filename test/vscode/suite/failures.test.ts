@@ -2,9 +2,7 @@ import assert from 'node:assert/strict';
 import { createServer } from 'node:net';
 import * as vscode from 'vscode';
 import { COMMAND_IDS } from '../../../src/extension/commandIds';
-import { describeError } from '../../../src/extension/errors/describeError';
 import type { OproExtensionApi } from '../../../src/extension/extensionApi';
-import { createVsCodeLmClient } from '../../../src/extension/models/vscodeLmClient';
 import type { FakeServer } from '../../support/fakeLlmServer';
 import { oproApi } from '../support/extension';
 import { pointAt, resetModelSettings, useFakeModels } from '../support/fakeModels';
@@ -117,19 +115,5 @@ describe('failures get one clear message with the button that fixes them', () =>
     const toast = prompter.errors()[0];
     assert.match(toast?.message ?? '', /bad\.jsonl:2/);
     assert.deepEqual(toast?.buttons, ['Open Dataset', 'Show Log']);
-  });
-
-  it('consent to a VS Code language model refused, and rate limits there', async () => {
-    const refusing = { id: 'copilot-x', sendRequest: async () => Promise.reject(vscode.LanguageModelError.NoPermissions('refused')) } as unknown as vscode.LanguageModelChat;
-    const client = createVsCodeLmClient({ model: 'copilot-x', temperature: 0, maxTokens: 10 }, {}, async () => refusing);
-    const err = await client.complete({ messages: [{ role: 'user', content: 'hi' }], temperature: 0, maxTokens: 10 }).then(() => undefined, (e: unknown) => e);
-    const description = describeError(err);
-    assert.match(description?.message ?? '', /Consent to use the language model copilot-x was refused/);
-    assert.deepEqual(description?.actions.map((a) => a.title), ['Select Models', 'Show Log']);
-    const blocked = { ...refusing, sendRequest: async () => Promise.reject(vscode.LanguageModelError.Blocked('limit')) } as unknown as vscode.LanguageModelChat;
-    const limited = await createVsCodeLmClient({ model: 'copilot-x', temperature: 0, maxTokens: 10 }, {}, async () => blocked)
-      .complete({ messages: [{ role: 'user', content: 'hi' }], temperature: 0, maxTokens: 10 })
-      .then(() => undefined, (e: unknown) => e);
-    assert.deepEqual(describeError(limited)?.actions.map((a) => a.title), ['Open Settings', 'Show Log']);
   });
 });

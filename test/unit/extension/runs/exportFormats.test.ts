@@ -36,5 +36,12 @@ describe('run exports', () => {
     assert.match(md, /^# OPRO run run-1\n/);
     assert.match(md, /## Best prompt\n\nTraining 90%\n\n```text\nSay "why", then \| answer,\nbriefly\n```/);
     assert.match(md, /\| 1 \| 90% \| – \| 1 \| optimizer \| Say "why", then \\\| answer,<br>briefly \|/);
+    assert.match(md, /^- Scorer: `s` · optimizer: `o` · position Q_begin$/m);
+  });
+
+  it('Markdown names a VS Code model by name and vendor, with its id', () => {
+    const copilot = { model: 'gpt-5-mini', label: 'GPT-5 mini · Copilot' };
+    const md = runToMarkdown({ ...record, config: { ...record.config, scorer: copilot, optimizer: copilot } } as unknown as RunRecord);
+    assert.match(md, /^- Scorer: GPT-5 mini · Copilot \(`gpt-5-mini`\) · optimizer: GPT-5 mini · Copilot \(`gpt-5-mini`\) · position Q_begin$/m);
   });
 });

@@ -37,6 +37,19 @@ describe('runConfigFromSettings', () => {
     assert.deepEqual([scorerJudges.lengthPenalty, scorerJudges.evaluation], [0, 'full']);
   });
 
+  it('keeps a VS Code model\'s id for requests and resume, and its name and vendor for people, per role', () => {
+    const info = (id: string, name: string) => ({ id, name, vendor: 'copilot', family: id, label: `${name} · Copilot` });
+    const judging = normalizeSettings((key) => ({ 'opro.metric': 'judge', 'opro.judge.model': 'GPT-4.1' })[key]);
+    const vscodeModels = { scorer: info('gpt-5-mini', 'GPT-5 mini'), optimizer: info('claude-sonnet-4', 'Claude Sonnet 4'), judge: info('gpt-4.1', 'GPT-4.1') };
+    const setup = { provider: 'vscode-lm' as const, source: 'vscode-lm', scorerModel: 'gpt-5-mini', optimizerModel: 'claude-sonnet-4', vscodeModels };
+    const config = runConfigFromSettings({ prompt: 'p', dataset: { path: 'd' }, position: 'system', settings: judging, models: setup, scoring: { grader: { kind: 'judge', rubric: 'r' } } });
+    assert.deepEqual(config.scorer, { provider: 'vscode-lm', model: 'gpt-5-mini', label: 'GPT-5 mini · Copilot', vendor: 'copilot', temperature: 0, maxTokens: 1024 });
+    assert.deepEqual(config.optimizer, { provider: 'vscode-lm', model: 'claude-sonnet-4', label: 'Claude Sonnet 4 · Copilot', vendor: 'copilot', temperature: 1, maxTokens: 512 });
+    assert.deepEqual(config.judge, { provider: 'vscode-lm', model: 'gpt-4.1', label: 'GPT-4.1 · Copilot', vendor: 'copilot', temperature: 0, maxTokens: 256 });
+    const sameModel = runConfigFromSettings({ prompt: 'p', dataset: { path: 'd' }, position: 'system', settings, models: { ...setup, optimizerModel: 'gpt-5-mini', vscodeModels: { scorer: vscodeModels.scorer, optimizer: vscodeModels.scorer } } });
+    assert.equal(sameModel.optimizer.label, 'GPT-5 mini · Copilot');
+  });
+
   it('maps a rule metric from the settings alone, with opro.jsonFields for json', () => {
     const json = normalizeSettings((key) => ({ 'opro.metric': 'json', 'opro.jsonFields': ['name'] })[key]);
     assert.deepEqual(runConfigFromSettings({ prompt: 'p', dataset: { path: 'd' }, position: 'Q_begin', settings: json, models }).metric, { kind: 'json', fields: ['name'] });
