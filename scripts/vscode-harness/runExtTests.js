@@ -26,8 +26,9 @@ const folder = arg('folder');
 const timeoutS = Number(arg('timeout', '600'));
 // Workbench chatter that says nothing about the tests.
 // Offline, the workbench also fails to reach the extension gallery (open-vsx.org) and cancels
-// account lookups; neither concerns the tests.
-const NOISE = /^(Resolving|Resolved|Creating a socket|\[reconnection|Updating additional|\[Service Worker|\[AgentHost|\[AccountPolicyGate|%c|getaddrinfo ENOTFOUND open-vsx\.org|Canceled: Canceled|Timed out waiting for authentication provider|Creation of workbench contribution)/;
+// account lookups; neither concerns the tests. The workbench also logs, with a long stack, every
+// error a language model provider returns: the tests provoke those on purpose (mocha reports failures).
+const NOISE = /^(\[CHAT\] extension request ERRORED|Resolving|Resolved|Creating a socket|\[reconnection|Updating additional|\[Service Worker|\[AgentHost|\[AccountPolicyGate|%c|getaddrinfo ENOTFOUND open-vsx\.org|Canceled: Canceled|Timed out waiting for authentication provider|Creation of workbench contribution)/;
 
 const remote = (p) => `vscode-remote://${server.host}${p}`;
 const payload = [...devPaths.map((d) => ['extensionDevelopmentPath', remote(d)]), ['extensionTestsPath', remote(testsPath)]];
