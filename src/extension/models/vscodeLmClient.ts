@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { cancelledError } from '../../core/errors';
+import { whenAborted } from '../../core/signals';
 import type { ChatRequest, ChatResponse, ClientOptions, LlmClient, ModelConfig } from '../../core/llm/types';
 import { toChatMessages } from './chatMessages';
 import { LanguageModelRefusal, toLanguageModelError } from './languageModelErrors';
@@ -64,8 +65,7 @@ async function send(chat: vscode.LanguageModelChat, input: SendInput): Promise<C
     throw cancelledError();
   }
   const source = new vscode.CancellationTokenSource();
-  const onAbort = (): void => source.cancel();
-  signal?.addEventListener('abort', onAbort, { once: true });
+  const unsubscribe = whenAborted(signal, () => source.cancel());
   const started = performance.now();
   const log = (outcome: 'ok' | 'failed' | 'cancelled', message?: string): void =>
     options.onLog?.({ model: id, label: name, attempt: 1, durationMs: Math.round(performance.now() - started), outcome, ...(message ? { message } : {}) });
@@ -90,24 +90,16 @@ async function send(chat: vscode.LanguageModelChat, input: SendInput): Promise<C
     log('failed', error.kind);
     throw error;
   } finally {
-    signal?.removeEventListener('abort', onAbort);
+    unsubscribe();
     source.dispose();
   }
 }
 
-/** `promise`, or a cancellation as soon as `signal` aborts. */
+/** `promise`, or a cancellation as soon as `signal` aborts (one listener on the run's signal however many wait). */
 function untilAborted<T>(promise: PromiseLike<T>, signal: AbortSignal | undefined): Promise<T> {
-  if (signal === undefined) {
-    return Promise.resolve(promise);
-  }
   return new Promise<T>((resolve, reject) => {
-    const onAbort = (): void => reject(cancelledError());
-    if (signal.aborted) {
-      onAbort();
-      return;
-    }
-    signal.addEventListener('abort', onAbort, { once: true });
-    Promise.resolve(promise).then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+    const unsubscribe = whenAborted(signal, () => reject(cancelledError()));
+    Promise.resolve(promise).then(resolve, reject).finally(unsubscribe);
   });
 }
 
