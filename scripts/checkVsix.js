@@ -17,6 +17,7 @@ const ALLOWED = [
   /^extension\/(readme|changelog)\.md$/,
   /^extension\/LICENSE(\.txt)?$/,
   /^extension\/dist\/extension\.js$/,
+  /^extension\/dist\/cli\.js$/,
   /^extension\/dist\/webview\/panel\.(js|css)$/,
   /^extension\/media\/[^/]+\.(svg|css|png)$/,
   /^extension\/media\/walkthrough\/[^/]+\.md$/,
@@ -63,7 +64,7 @@ function requiredEntries(manifest) {
     ...(manifest.contributes?.walkthroughs ?? []).flatMap((w) => w.steps.map((s) => s.media?.markdown ?? s.media?.image)),
     ...(manifest.contributes?.viewsContainers?.activitybar ?? []).map((c) => c.icon),
   ].filter((file) => typeof file === 'string');
-  const files = ['package.json', 'readme.md', 'dist/extension.js', 'dist/webview/panel.js', 'dist/webview/panel.css', ...media];
+  const files = ['package.json', 'readme.md', 'dist/extension.js', 'dist/cli.js', 'dist/webview/panel.js', 'dist/webview/panel.css', ...media];
   return [...new Set(files.map((file) => `extension/${file.replace(/^\.\//, '')}`))];
 }
 

@@ -3,11 +3,13 @@ import { registerCommands } from './commands/registerCommands';
 import { trackCanOptimize } from './editor/canOptimizeContext';
 import { CODE_LENS_SELECTOR, PromptCodeLensProvider } from './editor/promptCodeLens';
 import { createExtensionApi, type OproExtensionApi } from './extensionApi';
+import { registerMcpServer } from './mcp/mcpServerProvider';
 import { registerRunsView } from './panel/runsView';
 import { createServices } from './services';
 import { affectsSettings } from './settings';
+import { registerTools } from './tools/registerTools';
 
-/** Creates the services, registers commands, the CodeLens, the editor context key and the Runs view. */
+/** Creates the services, registers commands, the CodeLens, the editor context key, the Runs view, the language model tools and the MCP server. */
 export function activate(context: vscode.ExtensionContext): OproExtensionApi {
   const services = createServices(context);
   const codeLens = new PromptCodeLensProvider(services.literals);
@@ -22,6 +24,8 @@ export function activate(context: vscode.ExtensionContext): OproExtensionApi {
     vscode.workspace.onDidCloseTextDocument((document) => services.literals.forget(document)),
     trackCanOptimize(services.literals),
     registerRunsView({ log: services.log, panel: services.panel, runs: services.runs }),
+    ...registerTools(services),
+    registerMcpServer(services.mcpServer),
   );
   services.log.info(`OPRO activated (VS Code ${vscode.version})`);
   return createExtensionApi(services);

@@ -4,6 +4,7 @@ import { LiteralCache } from './editor/literalCache';
 import { DiffDocuments } from './insertion/diffDocuments';
 import { PromptLocations } from './insertion/promptLocations';
 import { createLog } from './log';
+import { OproMcpServerProvider } from './mcp/mcpServerProvider';
 import { createPanelController } from './panel/createPanelController';
 import type { PanelController } from './panel/panelController';
 import { PanelHost } from './panel/panelHost';
@@ -26,6 +27,8 @@ export interface Services {
   /** What the panel's controls do (the panel and the "Insert Best" toast use it). */
   controller: PanelController;
   panel: PanelHost;
+  /** Offers `opro mcp` to VS Code's MCP support (registered in `activate`). */
+  mcpServer: OproMcpServerProvider;
 }
 
 /** Creates the services in dependency order; each subscribes to the run manager's events itself. */
@@ -43,6 +46,7 @@ export function createServices(context: vscode.ExtensionContext): Services {
       void locations.track(event.record);
     }
   });
-  context.subscriptions.push(log, locations, diffs, runs, panel, tracking, new RunStatusBar(runs));
-  return { context, log, prompter, apiKeys, memory: new PromptMemory(context.workspaceState), literals: new LiteralCache(), locations, runs, controller, panel };
+  const mcpServer = new OproMcpServerProvider({ extensionPath: context.extensionPath, version: String(context.extension.packageJSON.version), apiKeys, log });
+  context.subscriptions.push(log, locations, diffs, runs, panel, tracking, new RunStatusBar(runs), mcpServer);
+  return { context, log, prompter, apiKeys, memory: new PromptMemory(context.workspaceState), literals: new LiteralCache(), locations, runs, controller, panel, mcpServer };
 }

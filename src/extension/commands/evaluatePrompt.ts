@@ -1,5 +1,4 @@
 import * as vscode from 'vscode';
-import { evaluateInstructions } from '../../core/engine';
 import type { ScoredCandidate } from '../../core/runRecord';
 import { COMMAND_IDS } from '../commandIds';
 import { retryAction } from '../errors/describeError';
@@ -16,14 +15,7 @@ export function evaluatePrompt(services: Services) {
         return undefined;
       }
       const t = vscode.l10n.t;
-      const [scored] = await vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Notification, title: t('OPRO: scoring the prompt'), cancellable: true },
-        (_progress, token) => {
-          const controller = new AbortController();
-          token.onCancellationRequested(() => controller.abort());
-          return evaluateInstructions(prepared.config, prepared.config.seedInstructions, services.runs.engineDeps(), controller.signal);
-        },
-      );
+      const [scored] = await services.runs.evaluate(prepared.config);
       if (scored !== undefined) {
         const file = vscode.workspace.asRelativePath(prepared.config.dataset.path);
         void services.prompter.showMessage('info', t('The prompt scores {0}% ({1}/{2} correct) on {3}.', Math.round(scored.score * 100), scored.correct, scored.total, file));

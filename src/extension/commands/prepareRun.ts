@@ -1,6 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import * as vscode from 'vscode';
 import type { RunConfig } from '../../core/config';
+import { OproError } from '../../core/errors';
 import type { Position } from '../../core/prompt/position';
 import { hasPlaceholders, placeholdersOf } from '../../core/prompt/template';
 import { askPosition } from '../dataset/askPosition';
@@ -11,17 +12,26 @@ import { promptMeta } from '../insertion/promptSource';
 import { checkEndpoint } from '../models/checkEndpoint';
 import { currentModelSetup } from '../models/currentModels';
 import { VSCODE_LM_PROVIDER } from '../models/providerPresets';
-import { runConfigFromSettings } from '../runs/runConfigFromSettings';
+import { runConfigFromSettings, type DatasetChoice } from '../runs/runConfigFromSettings';
 import { resolveScoring, type Scoring } from '../runs/scoringSettings';
 import type { Services } from '../services';
 import { readSettings, type Settings } from '../settings';
+import type { Prompter } from '../ui/prompter';
+import { unattendedPrompter } from '../ui/unattendedPrompter';
 
-/** Arguments the optimize and evaluate commands accept (from a CodeLens, a keybinding or a test). */
+/** Arguments the optimize and evaluate commands accept (from a CodeLens, a keybinding, a test or a language model tool). */
 export interface PromptCommandArgs extends PromptLocator {
   /** Skips the dataset question. */
   datasetPath?: string;
-  /** Skips the position question. */
+  /** Skips the position question (and, from a tool, wins over the setting). */
   position?: Position;
+  /** Skip the column questions. */
+  inputColumn?: string;
+  targetColumn?: string;
+  /** Overrides `opro.steps`. */
+  steps?: number;
+  /** A language model tool runs it: nothing is asked; what only a question could settle is an error naming the argument. */
+  isUnattended?: boolean;
 }
 
 export interface PreparedRun {
@@ -38,35 +48,69 @@ export interface PreparedRun {
 export async function prepareRun(services: Services, args: PromptCommandArgs = {}): Promise<PreparedRun | undefined> {
   const prompt = await promptAtCursor(services.literals, args);
   if (prompt === undefined) {
-    await services.prompter.showMessage('info', vscode.l10n.t('Select a prompt, or put the cursor in a string literal, to optimize it.'));
+    const message = vscode.l10n.t('Select a prompt, or put the cursor in a string literal, to optimize it.');
+    if (args.isUnattended === true) {
+      throw new OproError('config', message);
+    }
+    await services.prompter.showMessage('info', message);
     return undefined;
   }
-  const models = await currentModelSetup({ apiKeys: services.apiKeys, ask: services });
-  await checkEndpoint(models);
-  const settings = readSettings(prompt.document.uri);
-  const scoring = await currentScoring(settings, prompt.document.uri);
   const value = prompt.target.value;
-  const uri = prompt.document.uri.toString();
-  const remembered = services.memory.forPrompt(value, uri);
-  const datasetPath = args.datasetPath ?? (await pickDataset(services.prompter, remembered.dataset));
-  if (datasetPath === undefined) {
+  const config = await prepareConfig(services, { value, uri: prompt.document.uri }, args);
+  return config && { prompt, config, meta: promptMeta(sourceOf(prompt), value) };
+}
+
+/**
+ * The run config for a prompt (`value`, from the document `uri` when it lives in one): models,
+ * scoring, dataset, columns and position, asking only what cannot be known (never when unattended).
+ */
+export async function prepareConfig(services: Services, prompt: { value: string; uri?: vscode.Uri }, args: PromptCommandArgs): Promise<RunConfig | undefined> {
+  const isUnattended = args.isUnattended === true;
+  const prompter = isUnattended ? unattendedPrompter(services.prompter) : services.prompter;
+  const models = await currentModelSetup({ apiKeys: services.apiKeys, ask: { prompter, log: services.log } });
+  await checkEndpoint(models);
+  const { value } = prompt;
+  const sourceUri = prompt.uri?.toString();
+  const settings = readSettings(prompt.uri ?? vscode.workspace.workspaceFolders?.[0]?.uri);
+  const scoring = await currentScoring(settings, prompt.uri);
+  const remembered = services.memory.forPrompt(value, sourceUri);
+  const dataset = await chooseDataset(services, prompter, { value, settings, args, lastUsed: remembered.dataset });
+  if (dataset === undefined) {
     return undefined;
   }
-  const overrides = { ...(settings.inputColumn ? { inputColumn: settings.inputColumn } : {}), ...(settings.targetColumn ? { targetColumn: settings.targetColumn } : {}) };
-  const known = { ...services.memory.forDataset(datasetPath), ...overrides };
-  const columns = await settleColumns(datasetPath, { ...known, ...(hasPlaceholders(value) ? { templateColumns: placeholdersOf(value) } : {}) }, services.prompter);
-  if (columns === undefined) {
-    return undefined;
-  }
-  const position = await choosePosition(services, { value, setting: settings.position, asked: args.position ?? remembered.position });
+  const position = await choosePosition(prompter, { value, setting: settings.position, asked: args.position ?? remembered.position, isUnattended });
   if (position === null) {
     return undefined;
   }
-  await services.memory.rememberPrompt(value, uri, { dataset: datasetPath, ...(position === undefined ? {} : { position }) });
-  await services.memory.rememberDataset(datasetPath, columns);
-  const config = runConfigFromSettings({ prompt: value, dataset: { path: datasetPath, ...columns }, position, settings, models, scoring });
+  await services.memory.rememberPrompt(value, sourceUri, { dataset: dataset.path, ...(position === undefined ? {} : { position }) });
+  const config = runConfigFromSettings({ prompt: value, dataset, position, settings, models, scoring });
   logVsCodeModels(services, config);
-  return { prompt, config, meta: promptMeta(sourceOf(prompt), value) };
+  return args.steps === undefined ? config : { ...config, steps: args.steps };
+}
+
+/** The dataset file (asked unless given) and columns core can read it with (asked when it cannot tell), remembered. */
+async function chooseDataset(
+  services: Services,
+  prompter: Prompter,
+  input: { value: string; settings: Settings; args: PromptCommandArgs; lastUsed: string | undefined },
+): Promise<DatasetChoice | undefined> {
+  const { value, settings, args } = input;
+  const path = args.datasetPath ?? (await pickDataset(prompter, input.lastUsed));
+  if (path === undefined) {
+    return undefined;
+  }
+  const overrides = { ...columnChoice('inputColumn', args.inputColumn ?? settings.inputColumn), ...columnChoice('targetColumn', args.targetColumn ?? settings.targetColumn) };
+  const known = { ...services.memory.forDataset(path), ...overrides };
+  const columns = await settleColumns(path, { ...known, ...(hasPlaceholders(value) ? { templateColumns: placeholdersOf(value) } : {}) }, prompter);
+  if (columns === undefined) {
+    return undefined;
+  }
+  await services.memory.rememberDataset(path, columns);
+  return { path, ...columns };
+}
+
+function columnChoice(key: 'inputColumn' | 'targetColumn', column: string | undefined): Partial<Record<typeof key, string>> {
+  return column ? { [key]: column } : {};
 }
 
 /** Names the VS Code models a run uses, and how a system message reaches them (the API has no system role). */
@@ -82,8 +126,8 @@ function logVsCodeModels(services: Services, config: RunConfig): void {
 }
 
 /** Reads the grader's files now, so a missing rubric or scorer stops the command before any question. */
-function currentScoring(settings: Settings, uri: vscode.Uri): Promise<Scoring> {
-  const folder = vscode.workspace.getWorkspaceFolder(uri) ?? vscode.workspace.workspaceFolders?.[0];
+function currentScoring(settings: Settings, uri: vscode.Uri | undefined): Promise<Scoring> {
+  const folder = (uri && vscode.workspace.getWorkspaceFolder(uri)) ?? vscode.workspace.workspaceFolders?.[0];
   return resolveScoring(settings, {
     workspaceRoot: folder?.uri.fsPath,
     isTrusted: vscode.workspace.isTrusted,
@@ -92,16 +136,22 @@ function currentScoring(settings: Settings, uri: vscode.Uri): Promise<Scoring> {
   });
 }
 
-/** The setting wins; a template decides itself (undefined); else the remembered answer, else ask. null = cancelled. */
+/**
+ * The setting wins (a tool's argument wins over it); a template decides itself (undefined); else the
+ * remembered answer, else ask, or core's default when unattended. null = cancelled.
+ */
 async function choosePosition(
-  services: Services,
-  input: { value: string; setting: Position | 'auto'; asked: Position | undefined },
+  prompter: Prompter,
+  input: { value: string; setting: Position | 'auto'; asked: Position | undefined; isUnattended: boolean },
 ): Promise<Position | undefined | null> {
+  if (input.isUnattended && input.asked !== undefined) {
+    return input.asked;
+  }
   if (input.setting !== 'auto') {
     return input.setting;
   }
-  if (hasPlaceholders(input.value)) {
+  if (hasPlaceholders(input.value) || input.isUnattended) {
     return undefined;
   }
-  return input.asked ?? (await askPosition(services.prompter, undefined)) ?? null;
+  return input.asked ?? (await askPosition(prompter, undefined)) ?? null;
 }

@@ -13,6 +13,8 @@ export interface EditorPrompt {
 export interface PromptLocator {
   uri?: string;
   offset?: number;
+  /** The end of a selection starting at `offset` (a tool's range); a bare cursor without it. */
+  end?: number;
 }
 
 /** The prompt under the cursor or selection, or at a CodeLens' offset; undefined when there is none. */
@@ -29,7 +31,7 @@ export async function promptAtCursor(cache: LiteralCache, where: PromptLocator =
 async function locate(where: PromptLocator): Promise<{ document: vscode.TextDocument; selection: { start: number; end: number } } | undefined> {
   if (where.uri !== undefined && where.offset !== undefined) {
     const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(where.uri));
-    return { document, selection: { start: where.offset, end: where.offset } };
+    return { document, selection: { start: where.offset, end: where.end ?? where.offset } };
   }
   const editor = vscode.window.activeTextEditor;
   if (editor === undefined) {

@@ -38,8 +38,11 @@ export class PanelHost implements vscode.Disposable {
     this.disposables.forEach((d) => d.dispose());
   }
 
-  private follow({ runId, runFile, event }: RunActivity): void {
+  private follow({ runId, runFile, event, showsPanel }: RunActivity): void {
     if (event.type === 'runStarted') {
+      if (!showsPanel) {
+        return;
+      }
       RunPanel.createOrShow(this.options).pushEvent(event, { runId, runFile });
     } else {
       RunPanel.currentPanel?.pushEvent(event, { runId });

@@ -9,7 +9,11 @@ export class LiveRun {
   runId: string | undefined;
   progress: RunProgress = initialProgress();
 
-  constructor(readonly runFile: string) {}
+  /** @param showsPanel whether the panel opens on the run when it starts */
+  constructor(
+    readonly runFile: string,
+    readonly showsPanel = true,
+  ) {}
 
   /** Folds an event in; returns the step fraction gained (for the progress bar's increment). */
   observe(event: RunEvent): number {

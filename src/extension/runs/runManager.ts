@@ -1,12 +1,12 @@
 import { basename } from 'node:path';
 import * as vscode from 'vscode';
 import type { RunConfig } from '../../core/config';
-import { readRunRecord, resumeRun, scoreUserInstruction, startRun } from '../../core/engine';
+import { evaluateInstructions, readRunRecord, resumeRun, scoreUserInstruction, startRun } from '../../core/engine';
 import type { EngineDeps } from '../../core/engineDeps';
 import type { RunEvent } from '../../core/events';
-import type { RunRecord } from '../../core/runRecord';
+import type { RunRecord, ScoredCandidate } from '../../core/runRecord';
 import { COMMAND_IDS } from '../commandIds';
-import { retryAction } from '../errors/describeError';
+import { describeError, retryAction } from '../errors/describeError';
 import { reportError } from '../errors/reportError';
 import { logRequest } from '../log';
 import { createClient } from '../models/createClient';
@@ -35,6 +35,16 @@ export interface RunActivity {
   progress: RunProgress;
   /** True while the run executes in this window (false for a person's instruction scored against a saved run). */
   isLive: boolean;
+  /** Whether the panel should open on this run when it starts (false for runs an agent's tool started unasked). */
+  showsPanel: boolean;
+}
+
+/** How a run is started: by a command (panel opens, the notification cancels) or by a tool (its own cancellation too). */
+export interface RunStartOptions {
+  /** Also cancels the run (a language model tool's cancellation token). */
+  signal?: AbortSignal;
+  /** Open the panel on the run when it starts. @default true */
+  showPanel?: boolean;
 }
 
 /** How a run ended for the command that started it. */
@@ -42,6 +52,8 @@ export interface RunOutcome {
   /** Undefined when the run failed before it started (the error was reported). */
   record: RunRecord | undefined;
   runFile: string;
+  /** What went wrong when `record` is undefined, in the words of the error toast. */
+  error?: string;
 }
 
 /**
@@ -64,10 +76,26 @@ export class RunManager implements vscode.Disposable {
     return new RunFiles(vscode.workspace.workspaceFolders?.[0]?.uri.fsPath ?? this.deps.storageRoot);
   }
 
-  async start(config: RunConfig, meta: Record<string, unknown>): Promise<RunOutcome> {
+  async start(config: RunConfig, meta: Record<string, unknown>, options: RunStartOptions = {}): Promise<RunOutcome> {
     const runFile = await this.files.newRunFile();
     const runId = basename(runFile, '.json');
-    return this.execute(new LiveRun(runFile), (engineDeps, signal) => startRun(config, { ...engineDeps, meta, runId }, signal));
+    const run = new LiveRun(runFile, options.showPanel ?? true);
+    options.signal?.addEventListener('abort', () => run.controller.abort(), { once: true });
+    return this.execute(run, (engineDeps, signal) => startRun(config, { ...engineDeps, meta, runId }, signal));
+  }
+
+  /**
+   * Scores instructions on a dataset without optimizing ("Evaluate Prompt", the evaluate tool) under a
+   * cancellable notification; resolves with one candidate per distinct instruction (none when cancelled).
+   */
+  async evaluate(config: RunConfig, signal?: AbortSignal): Promise<ScoredCandidate[]> {
+    const title = vscode.l10n.t('OPRO: scoring the prompt');
+    return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, (_progress, token) => {
+      const controller = new AbortController();
+      token.onCancellationRequested(() => controller.abort());
+      signal?.addEventListener('abort', () => controller.abort(), { once: true });
+      return evaluateInstructions(config, config.seedInstructions, this.engineDeps(), controller.signal);
+    });
   }
 
   /** Continues a saved run; the API key is put back into its config (run files never hold one). */
@@ -95,7 +123,7 @@ export class RunManager implements vscode.Disposable {
       let progress = initialProgress();
       const onEvent = (event: RunEvent): void => {
         progress = advanceProgress(progress, event);
-        this.changes.fire({ runId, runFile, event, progress, isLive: false });
+        this.changes.fire({ runId, runFile, event, progress, isLive: false, showsPanel: true });
       };
       await scoreUserInstruction(runFile, text, { ...this.engineDeps(), patchConfig, onEvent }, controller.signal);
     });
@@ -169,7 +197,8 @@ export class RunManager implements vscode.Disposable {
     } catch (err) {
       const retry = run.runId === undefined ? {} : { retry: retryAction(COMMAND_IDS.resumeRun, { runId: run.runId }) };
       await reportError(err, this.deps, retry);
-      return { record: undefined, runFile: run.runFile };
+      const message = describeError(err)?.message;
+      return { record: undefined, runFile: run.runFile, ...(message === undefined ? {} : { error: message }) };
     } finally {
       this.live.delete(run.runFile);
     }
@@ -190,7 +219,7 @@ export class RunManager implements vscode.Disposable {
         if (event.type === 'runFailed') {
           this.deps.log.error(`run ${runId} failed: ${event.error.message}`);
         }
-        this.changes.fire({ runId, runFile: run.runFile, event, progress: run.progress, isLive: true });
+        this.changes.fire({ runId, runFile: run.runFile, event, progress: run.progress, isLive: true, showsPanel: run.showsPanel });
       },
     };
   }

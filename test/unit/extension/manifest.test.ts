@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { MCP_PROVIDER_ID, TOOL_NAMES } from '../../../src/extension/agentIds';
 import { COMMAND_IDS } from '../../../src/extension/commandIds';
 import { SETTING_KEYS } from '../../../src/extension/settingKeys';
 import { METRIC_SETTINGS } from '../../../src/extension/settingValues';
@@ -92,5 +93,49 @@ describe('package.json and the extension agree', () => {
 
   it('never activates on startup', () => {
     assert.ok(!manifest.activationEvents.some((e) => e === '*' || e === 'onStartupFinished'));
+  });
+});
+
+describe('the agent contributions in package.json', () => {
+  interface Tool {
+    name: string;
+    toolReferenceName?: string;
+    displayName?: string;
+    modelDescription?: string;
+    canBeReferencedInPrompt?: boolean;
+    inputSchema?: { type?: string; properties?: Record<string, { description?: string }>; required?: string[]; oneOf?: unknown; anyOf?: unknown };
+  }
+  const raw = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+    engines: { vscode: string };
+    devDependencies: Record<string, string>;
+    contributes: { languageModelTools: Tool[]; mcpServerDefinitionProviders: { id: string; label: string }[] };
+  };
+
+  it('declares exactly the tools of TOOL_NAMES, each referenceable by #name with a described object schema', () => {
+    const tools = raw.contributes.languageModelTools;
+    assert.deepEqual(tools.map((t) => t.name), Object.values(TOOL_NAMES));
+    assert.deepEqual(tools.map((t) => t.toolReferenceName), Object.keys(TOOL_NAMES));
+    for (const tool of tools) {
+      assert.equal(tool.canBeReferencedInPrompt, true, tool.name);
+      assert.ok((tool.modelDescription ?? '').length > 200, `${tool.name} tells the model when to use it`);
+      assert.equal(tool.inputSchema?.type, 'object');
+      assert.equal(tool.inputSchema?.oneOf ?? tool.inputSchema?.anyOf, undefined, 'no top-level oneOf/anyOf: some model APIs refuse them');
+      assert.ok(tool.inputSchema?.required?.includes('dataset'));
+      for (const [name, property] of Object.entries(tool.inputSchema?.properties ?? {})) {
+        assert.ok((property.description ?? '') !== '', `${tool.name}.${name} has a description`);
+      }
+      assert.ok(!JSON.stringify(tool.inputSchema).toLowerCase().includes('key'), `${tool.name} takes no key`);
+    }
+  });
+
+  it('declares the MCP server provider that activate registers', () => {
+    assert.deepEqual(raw.contributes.mcpServerDefinitionProviders.map((p) => p.id), [MCP_PROVIDER_ID]);
+  });
+
+  it('requires VS Code 1.101 (registerMcpServerDefinitionProvider) and types for exactly that minimum', () => {
+    // lm.registerTool, lm.invokeTool and languageModelTools came in 1.95; MCP server definition providers in 1.101.
+    assert.equal(raw.engines.vscode, '^1.101.0');
+    const types = /^[~^]?(\d+\.\d+)\./.exec(raw.devDependencies['@types/vscode'] ?? '')?.[1];
+    assert.equal(types, /^\^(\d+\.\d+)\./.exec(raw.engines.vscode)?.[1], '@types/vscode matches engines.vscode, so no newer API type-checks');
   });
 });

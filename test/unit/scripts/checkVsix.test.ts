@@ -57,6 +57,7 @@ const GOOD = {
   'extension/changelog.md': '# Changes',
   'extension/LICENSE.txt': 'MIT',
   'extension/dist/extension.js': 'exports.activate = () => {};',
+  'extension/dist/cli.js': '#!/usr/bin/env node',
   'extension/dist/webview/panel.js': '',
   'extension/dist/webview/panel.css': '',
   'extension/media/icon.png': 'png',
