@@ -46,7 +46,7 @@ export function createServices(context: vscode.ExtensionContext): Services {
       void locations.track(event.record);
     }
   });
-  const mcpServer = new OproMcpServerProvider({ extensionPath: context.extensionPath, version: String(context.extension.packageJSON.version), apiKeys, log });
+  const mcpServer = new OproMcpServerProvider({ extensionPath: context.extensionPath, version: String(context.extension.packageJSON.version), storageRoot: context.globalStorageUri.fsPath, apiKeys, log });
   context.subscriptions.push(log, locations, diffs, runs, panel, tracking, new RunStatusBar(runs), mcpServer);
   return { context, log, prompter, apiKeys, memory: new PromptMemory(context.workspaceState), literals: new LiteralCache(), locations, runs, controller, panel, mcpServer };
 }

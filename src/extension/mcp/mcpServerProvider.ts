@@ -9,6 +9,8 @@ import { mcpLaunch } from './mcpServerArgs';
 export interface McpProviderDeps {
   extensionPath: string;
   version: string;
+  /** Where the server works (saves runs) when no folder is open: the extension's global storage. */
+  storageRoot: string;
   apiKeys: ApiKeyStore;
   log: vscode.LogOutputChannel;
 }
@@ -36,10 +38,7 @@ export class OproMcpServerProvider implements vscode.McpServerDefinitionProvider
     const cli = join(this.deps.extensionPath, 'dist', 'cli.js');
     // In the desktop editor process.execPath is Electron; this makes it behave as Node.
     const server = new vscode.McpStdioServerDefinition('OPRO', process.execPath, [cli, 'mcp'], { ELECTRON_RUN_AS_NODE: '1' }, this.deps.version);
-    const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
-    if (folder !== undefined) {
-      server.cwd = folder;
-    }
+    server.cwd = vscode.workspace.workspaceFolders?.[0]?.uri ?? vscode.Uri.file(this.deps.storageRoot);
     return [server];
   }
 
@@ -48,6 +47,9 @@ export class OproMcpServerProvider implements vscode.McpServerDefinitionProvider
       this.deps.log.warn(`MCP server: no models from the settings (${err instanceof Error ? err.message : String(err)}); it uses OPENAI_API_KEY and OPENAI_BASE_URL from the environment`);
       return undefined;
     });
+    if (server.cwd !== undefined) {
+      await vscode.workspace.fs.createDirectory(server.cwd);
+    }
     const launch = mcpLaunch(readSettings(server.cwd), models);
     if (launch.warning !== undefined) {
       this.deps.log.warn(`MCP server: ${launch.warning}`);

@@ -99,7 +99,7 @@ describe('the language model tools, invoked through vscode.lm.invokeTool', () =>
   });
 
   it('#optimizePrompt opens the panel when asked and uses the active selection without a file', async () => {
-    await openMarked('src/toolRun2.ts', "const p = 'Add the numbers|.';\n");
+    await openMarked('src/toolRun2.ts', "const p = 'Add both numbers|.';\n");
     const result = await vscode.lm.invokeTool(TOOL_NAMES.optimizePrompt, { input: { dataset: DATASET, steps: 0, showPanel: true }, toolInvocationToken: undefined }, NO_TOKEN);
     assert.match(textOf(result), /finished \(steps\): 0 of 0 steps/);
     assert.match(textOf(result), /Best prompt \(the original; no candidate beat it\)/);
