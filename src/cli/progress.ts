@@ -1,6 +1,6 @@
 import type { RunEvent } from '../core/events';
 import { compareCandidates, type Rankable } from '../core/ranking';
-import type { RunUsage } from '../core/runRecord';
+import type { RunUsage, RunWarning } from '../core/runRecord';
 import { terminalSafe } from './terminalText';
 
 export interface ProgressOutput {
@@ -16,6 +16,11 @@ function percent(score: number): string {
 function tokens(usage: RunUsage): string {
   const n = usage.promptTokens + usage.completionTokens;
   return n >= 10_000 ? `${(n / 1000).toFixed(1)}k` : String(n);
+}
+
+/** A run warning as the CLI prints it: `note: <message> <fix>`. */
+export function warningLine(warning: RunWarning): string {
+  return `note: ${warning.message}${warning.fix === undefined ? '' : ` ${warning.fix}`}`;
 }
 
 /**
@@ -36,7 +41,6 @@ export class ProgressReporter {
     switch (event.type) {
       case 'runStarted':
         this.totalSteps = event.record.config.steps;
-        this.line(`${event.resumed ? 'resuming' : 'started'} run ${event.record.id}: ${event.record.train.length} training rows, ${event.record.validation.length} validation rows, metric ${event.record.metric.kind}`);
         break;
       case 'stepStarted':
         this.step = event.step;
@@ -50,19 +54,35 @@ export class ProgressReporter {
         break;
       case 'stepFinished':
         this.usage = event.usage;
-        this.line(`step ${event.step.step}/${this.totalSteps}: ${event.step.accepted.length} new instructions, best ${percent(event.bestScore)}`);
-        break;
-      case 'runFinished':
-        this.line(`finished (${event.reason}): best ${event.best === undefined ? 'none' : percent(event.best.score)}`);
-        break;
-      case 'runCancelled':
-        this.line('cancelled: everything finished so far is saved');
-        break;
-      case 'runFailed':
-        this.line(`failed: ${terminalSafe(event.error.message)}`);
         break;
       default:
         break;
+    }
+    const text = this.lineFor(event);
+    if (text !== undefined) {
+      this.line(text);
+    }
+  }
+
+  /** The line an event prints, if any. */
+  private lineFor(event: RunEvent): string | undefined {
+    switch (event.type) {
+      case 'runStarted': {
+        const { record } = event;
+        return `${event.resumed ? 'resuming' : 'started'} run ${record.id}: ${record.train.length} training rows, ${record.validation.length} validation rows, metric ${record.metric.kind}`;
+      }
+      case 'stepFinished':
+        return `step ${event.step.step}/${this.totalSteps}: ${event.step.accepted.length} new instructions, best ${percent(event.bestScore)}`;
+      case 'runFinished':
+        return `finished (${event.reason}): best ${event.best === undefined ? 'none' : percent(event.best.score)}`;
+      case 'runCancelled':
+        return 'cancelled: everything finished so far is saved';
+      case 'runFailed':
+        return `failed: ${terminalSafe(event.error.message)}`;
+      case 'runWarning':
+        return terminalSafe(warningLine(event.warning));
+      default:
+        return undefined;
     }
   }
 

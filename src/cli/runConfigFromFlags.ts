@@ -4,14 +4,11 @@ import type { RunConfig } from '../core/config';
 import { withDefaults } from '../core/defaults';
 import { OproError } from '../core/errors';
 import type { Position } from '../core/prompt/position';
+import { endpointFromFlags, modelsFromFlags, type CliEnv } from './modelFlags';
 import { intFlag, numberFlag, type CliValues } from './options';
 import { scoringFromFlags } from './scoringFlags';
 
-/** The environment variables the CLI reads. */
-export interface CliEnv {
-  OPENAI_API_KEY?: string | undefined;
-  OPENAI_BASE_URL?: string | undefined;
-}
+export type { CliEnv } from './modelFlags';
 
 function promptsOf(values: CliValues, cwd: string): string[] {
   if (values['prompt-file'] !== undefined) {
@@ -41,9 +38,7 @@ export function runConfigFromFlags(values: CliValues, env: CliEnv, cwd: string):
   if (values.dataset === undefined) {
     throw new OproError('config', 'Give the examples with --dataset FILE (JSONL, JSON, CSV or TSV).');
   }
-  const baseUrl = values['base-url'] ?? env.OPENAI_BASE_URL;
-  const apiKey = values['api-key'] ?? env.OPENAI_API_KEY;
-  const endpoint = { ...optional('baseUrl', baseUrl), ...optional('apiKey', apiKey) };
+  const endpoint = endpointFromFlags(values, env);
   const timeout = intFlag(values, 'timeout');
   const scoring = scoringFromFlags(values, cwd);
   if (scoring.judge !== undefined) {
@@ -65,8 +60,7 @@ export function runConfigFromFlags(values: CliValues, env: CliEnv, cwd: string):
     ...scoring,
     ...optional('lengthPenalty', numberFlag(values, 'length-penalty')),
     ...optional('evaluation', values.evaluation as RunConfig['evaluation'] | undefined),
-    scorer: { ...endpoint, ...optional('model', values['scorer-model']) },
-    optimizer: { ...endpoint, ...optional('model', values['optimizer-model'] ?? values['scorer-model']) },
+    ...modelsFromFlags(values, endpoint),
     ...optional('steps', intFlag(values, 'steps')),
     ...optional('candidatesPerStep', intFlag(values, 'candidates')),
     ...optional('exemplarsPerStep', intFlag(values, 'exemplars')),

@@ -1,20 +1,29 @@
 import { bestCandidate } from '../core/run/history';
-import type { RunRecord } from '../core/runRecord';
+import type { RunRecord, ScoredCandidate } from '../core/runRecord';
+import { warningLine } from './progress';
 import { terminalSafe } from './terminalText';
+
+function pct(x: number | undefined): string {
+  return x === undefined ? 'n/a' : `${(x * 100).toFixed(1)}%`;
+}
+
+function scores(candidate: ScoredCandidate | undefined): string {
+  return `${pct(candidate?.score)} train${candidate?.validation ? `, ${pct(candidate.validation.score)} validation` : ''}`;
+}
 
 /** The human-readable end of a run. */
 export function runSummaryText(record: RunRecord, runFile: string): string {
   const best = bestCandidate(record);
   const baseline = record.candidates.find((c) => c.origin === 'seed');
-  const pct = (x: number | undefined): string => (x === undefined ? 'n/a' : `${(x * 100).toFixed(1)}%`);
   const lines = [
     `run ${record.id} ${record.status}${record.stopReason === undefined ? '' : ` (${record.stopReason})`}`,
-    `baseline: ${pct(baseline?.score)} train${baseline?.validation ? `, ${pct(baseline.validation.score)} validation` : ''}`,
-    `best:     ${pct(best?.score)} train${best?.validation ? `, ${pct(best.validation.score)} validation` : ''} (step ${best?.step ?? 0})`,
+    `baseline: ${scores(baseline)}`,
+    `best:     ${scores(best)} (step ${best?.step ?? 0})`,
     '',
     terminalSafe(best?.instruction ?? ''),
     '',
     `${record.usage.calls} paid calls (${record.usage.cachedCalls} cached), ${record.usage.promptTokens + record.usage.completionTokens} tokens`,
+    ...(record.warnings ?? []).map((w) => terminalSafe(warningLine(w))),
     `saved: ${runFile}`,
   ];
   return `${lines.join('\n')}\n`;

@@ -33,11 +33,17 @@ Dataset and scoring:
   --validation N|FRACTION   held-out rows scored at the end (default 0)
   --seed N                  seeds the split, the exemplars and the optimizer (default 0)
 
-Models (OpenAI-compatible endpoints: OpenAI, Azure, Ollama, LM Studio, vLLM, llama.cpp server):
+Models (any OpenAI-compatible endpoint; README lists each provider's base URL and quirks):
+  --provider P              openai | azure | anthropic | gemini | groq | mistral | openrouter | ollama |
+                            lmstudio | vllm | llamacpp: its base URL and known quirks (default openai)
   --base-url URL            endpoint, e.g. http://localhost:11434/v1 (env OPENAI_BASE_URL)
-  --api-key KEY             API key (env OPENAI_API_KEY; prefer the environment)
+  --api-key KEY             API key of that endpoint (env OPENAI_API_KEY; prefer the environment)
   --scorer-model M          model that answers the examples (default gpt-4o-mini)
   --optimizer-model M       model that proposes instructions (default: the scorer model)
+  --scorer-max-tokens N     longest answer, reasoning included (default 1024; 4096 for reasoning models)
+  --optimizer-max-tokens N  longest proposal (default 512; 4096 for reasoning models)
+  --reasoning-effort E      none | minimal | low | medium | high, sent to reasoning models (default: theirs)
+  --model-family P=F        treat models matching P (* wildcard) as F = reasoning | standard; repeatable
   --concurrency N           requests in flight at once (default 8)
   --timeout MS              per-request timeout (default 60000)
   --max-retries N           retries of a failed request (default 6; a 429 that says when to come back

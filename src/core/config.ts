@@ -1,4 +1,5 @@
 import type { LoadDatasetOptions, SplitOptions } from './dataset/types';
+import type { ModelFamily } from './llm/modelFamily';
 import type { ModelConfig } from './llm/types';
 import type { MetricOptions } from './metrics/types';
 import type { Position } from './prompt/position';
@@ -35,6 +36,12 @@ export interface RunConfig {
   lengthPenalty: number;
   scorer: ModelConfig;
   optimizer: ModelConfig;
+  /**
+   * Model-name patterns (`*` wildcard) and the family each takes its parameters as, over the
+   * built-in patterns (o-series and GPT-5 are `reasoning`): for deployments and routers whose
+   * names do not say. @default {}
+   */
+  modelFamilies?: Record<string, ModelFamily>;
   /** @default 10 */
   steps: number;
   /** Optimizer calls per step. @default 8 */

@@ -1,4 +1,5 @@
 import type { RunConfig } from './config';
+import { familyOf, type ModelFamily } from './llm/modelFamily';
 import type { ModelConfig } from './llm/types';
 import { hasPlaceholders } from './prompt/template';
 
@@ -18,6 +19,12 @@ export const DEFAULT_SCORER_MAX_TOKENS = 1024;
 export const DEFAULT_OPTIMIZER_TEMPERATURE = 1;
 export const DEFAULT_OPTIMIZER_MAX_TOKENS = 512;
 export const DEFAULT_MODEL = 'gpt-4o-mini';
+/**
+ * Answer-length limit of reasoning models (scorer and optimizer) when none is set: their
+ * `max_completion_tokens` covers the hidden reasoning too, which the 1024 / 512 of standard models
+ * would leave no room for.
+ */
+export const DEFAULT_REASONING_MAX_TOKENS = 4096;
 
 /** The parts of a RunConfig a caller must give; everything else has a default. */
 export type RunConfigInput = Partial<Omit<RunConfig, 'scorer' | 'optimizer'>> &
@@ -65,17 +72,23 @@ export function withDefaults(input: RunConfigInput): RunConfig {
     ...defined(rest),
     seedInstructions: input.seedInstructions,
     dataset: input.dataset,
-    scorer: modelWithDefaults(scorer, DEFAULT_SCORER_TEMPERATURE, DEFAULT_SCORER_MAX_TOKENS),
-    optimizer: modelWithDefaults(optimizerInput(input), DEFAULT_OPTIMIZER_TEMPERATURE, DEFAULT_OPTIMIZER_MAX_TOKENS),
+    scorer: modelWithDefaults(scorer, { temperature: DEFAULT_SCORER_TEMPERATURE, maxTokens: DEFAULT_SCORER_MAX_TOKENS }, input.modelFamilies),
+    optimizer: modelWithDefaults(optimizerInput(input), { temperature: DEFAULT_OPTIMIZER_TEMPERATURE, maxTokens: DEFAULT_OPTIMIZER_MAX_TOKENS }, input.modelFamilies),
   };
 }
 
-function modelWithDefaults(model: Partial<ModelConfig> | undefined, temperature: number, maxTokens: number): ModelConfig {
+function modelWithDefaults(
+  model: Partial<ModelConfig> | undefined,
+  sampling: { temperature: number; maxTokens: number },
+  families: Record<string, ModelFamily> | undefined,
+): ModelConfig {
+  const name = model?.model ?? DEFAULT_MODEL;
+  const isReasoning = (model?.family ?? familyOf(name, families)) === 'reasoning';
   return {
     ...defined(model ?? {}),
-    model: model?.model ?? DEFAULT_MODEL,
-    temperature: model?.temperature ?? temperature,
-    maxTokens: model?.maxTokens ?? maxTokens,
+    model: name,
+    temperature: model?.temperature ?? sampling.temperature,
+    maxTokens: model?.maxTokens ?? (isReasoning ? DEFAULT_REASONING_MAX_TOKENS : sampling.maxTokens),
   };
 }
 

@@ -1,4 +1,4 @@
-import type { RunRecord, RunUsage, ScoredCandidate, SplitScore, StepRecord, StopReason } from './runRecord';
+import type { RunRecord, RunUsage, RunWarning, ScoredCandidate, SplitScore, StepRecord, StopReason } from './runRecord';
 import type { OproErrorKind } from './errors';
 
 /** The run was set up (or reopened to resume); `record` is its state so far. */
@@ -59,6 +59,12 @@ export interface RunFailedEvent {
   usage: RunUsage;
 }
 
+/** The run learned something its user should know (added to `RunRecord.warnings`, each once). */
+export interface RunWarningEvent {
+  type: 'runWarning';
+  warning: RunWarning;
+}
+
 /** Every event a run emits, in order; each is plain JSON. */
 export type RunEvent =
   | RunStartedEvent
@@ -69,4 +75,5 @@ export type RunEvent =
   | ValidationScoredEvent
   | RunFinishedEvent
   | RunCancelledEvent
-  | RunFailedEvent;
+  | RunFailedEvent
+  | RunWarningEvent;

@@ -88,6 +88,17 @@ export interface RunUsage {
   byModel: Record<string, ModelUsage>;
 }
 
+/** Something about the run its user should know and may want to fix, shown once in the CLI and the panel. */
+export interface RunWarning {
+  kind: 'temperature' | 'parameter' | 'samples' | 'truncated' | 'errored';
+  /** Which model it is about. */
+  role?: 'scorer' | 'optimizer' | 'judge';
+  /** One or two sentences, never a key or a prompt. */
+  message: string;
+  /** What to change, when something can be (a setting or flag). */
+  fix?: string;
+}
+
 export type RunStatus = 'running' | 'finished' | 'cancelled' | 'failed';
 
 export type StopReason = 'steps' | 'target' | 'patience' | 'maxCalls' | 'maxTokens' | 'cancelled' | 'failed';
@@ -134,6 +145,8 @@ export interface RunRecord {
   candidates: ScoredCandidate[];
   steps: StepRecord[];
   usage: RunUsage;
+  /** What the run should tell its user (a model without temperature 0, truncated answers…), each once. */
+  warnings?: RunWarning[];
   /** Free-form data a front end attaches (the extension stores the prompt's source range). */
   meta?: Record<string, unknown>;
 }

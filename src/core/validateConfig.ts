@@ -1,4 +1,5 @@
 import type { RunConfig } from './config';
+import { MODEL_FAMILIES, REASONING_EFFORTS } from './llm/modelFamily';
 import { METRIC_KINDS } from './metrics/types';
 import { POSITIONS } from './prompt/position';
 import { hasPlaceholders } from './prompt/template';
@@ -27,6 +28,16 @@ export function validateRunConfig(config: RunConfig): string[] {
   for (const role of ['scorer', 'optimizer'] as const) {
     if (typeof config[role].model !== 'string' || config[role].model === '') {
       problems.push(`Expected \`${role}.model\` to name a model`);
+    }
+    checkInteger(problems, `${role}.maxTokens`, config[role].maxTokens, 1);
+    const effort = config[role].reasoningEffort;
+    if (effort !== undefined && !REASONING_EFFORTS.includes(effort)) {
+      problems.push(`Expected \`${role}.reasoningEffort\` to be one of ${REASONING_EFFORTS.join(', ')}, got ${describe(effort)}`);
+    }
+  }
+  for (const [pattern, family] of Object.entries(config.modelFamilies ?? {})) {
+    if (!MODEL_FAMILIES.includes(family)) {
+      problems.push(`Expected the family of \`${pattern}\` in \`modelFamilies\` to be reasoning or standard, got ${describe(family)}`);
     }
   }
   return problems;

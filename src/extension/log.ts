@@ -12,11 +12,13 @@ export function logRequest(log: vscode.LogOutputChannel, entry: RequestLogEntry)
   const retry = entry.retryInMs === undefined ? '' : ` retryIn=${entry.retryInMs}ms`;
   const detail = entry.message === undefined ? '' : ` (${entry.message})`;
   const model = entry.label === undefined || entry.label === entry.model ? entry.model : `${entry.label} (${entry.model})`;
+  if (entry.outcome === 'note') {
+    log.warn(`${model}: ${entry.message ?? ''}`);
+    return;
+  }
   const line = `${model} attempt ${entry.attempt} ${entry.outcome} in ${entry.durationMs} ms${status}${retry}${detail}`;
   if (entry.outcome === 'failed') {
     log.warn(line);
-  } else if (entry.outcome === 'retry') {
-    log.info(line);
   } else {
     log.info(line);
   }

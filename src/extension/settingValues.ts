@@ -1,10 +1,11 @@
 import type { EvaluationMode } from '../core/config';
+import { MODEL_FAMILIES, REASONING_EFFORTS, type ModelFamily, type ReasoningEffort } from '../core/llm/modelFamily';
 import { METRIC_KINDS, type MetricKind } from '../core/metrics/types';
 import { POSITIONS, type Position } from '../core/prompt/position';
 import { SETTING_KEYS } from './settingKeys';
 
 /** Providers the `opro.provider` setting offers. */
-export const PROVIDERS = ['auto', 'openai', 'azure', 'ollama', 'lmstudio', 'vllm', 'llamacpp', 'vscode-lm'] as const;
+export const PROVIDERS = ['auto', 'openai', 'azure', 'ollama', 'lmstudio', 'vllm', 'llamacpp', 'anthropic', 'gemini', 'groq', 'mistral', 'openrouter', 'vscode-lm'] as const;
 export type ProviderSetting = (typeof PROVIDERS)[number];
 
 /** What `opro.metric` offers: detection, a rule metric, or one of the graders (LLM judge, workspace module). */
@@ -22,6 +23,14 @@ export interface Settings {
   optimizerModel: string;
   scorerTemperature: number;
   optimizerTemperature: number;
+  /** 0: core's default for the model's family. */
+  scorerMaxTokens: number;
+  /** 0: core's default for the model's family. */
+  optimizerMaxTokens: number;
+  /** `default`: not sent. */
+  reasoningEffort: ReasoningEffort | 'default';
+  /** Model-name patterns and their family, over core's built-in rule. */
+  modelFamilies: Record<string, ModelFamily>;
   steps: number;
   candidatesPerStep: number;
   exemplarsPerStep: number;
@@ -65,6 +74,10 @@ function normalizeSettings(get: RawSettings): Settings {
     optimizerModel: text(get(k.optimizerModel)),
     scorerTemperature: numberIn(get(k.scorerTemperature), { min: 0, max: 2, fallback: 0 }),
     optimizerTemperature: numberIn(get(k.optimizerTemperature), { min: 0, max: 2, fallback: 1 }),
+    scorerMaxTokens: count(k.scorerMaxTokens, 0),
+    optimizerMaxTokens: count(k.optimizerMaxTokens, 0),
+    reasoningEffort: oneOf(get(k.reasoningEffort), ['default', ...REASONING_EFFORTS], 'default'),
+    modelFamilies: familyTable(get(k.modelFamilies)),
     steps: count(k.steps, 10),
     candidatesPerStep: count(k.candidatesPerStep, 8, 1),
     exemplarsPerStep: count(k.exemplarsPerStep, 3),
@@ -88,6 +101,16 @@ function normalizeSettings(get: RawSettings): Settings {
     codeLensEnabled: flag(get(k.codeLensEnabled), true),
     azureApiVersion: text(get(k.azureApiVersion)) || '2024-10-21',
   };
+}
+
+/** The entries of an object whose values are model families; anything else is dropped. */
+export function familyTable(value: unknown): Record<string, ModelFamily> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    return {};
+  }
+  return Object.fromEntries(
+    Object.entries(value).flatMap(([pattern, family]) => (pattern.trim() !== '' && MODEL_FAMILIES.includes(family as ModelFamily) ? [[pattern.trim(), family as ModelFamily]] : [])),
+  );
 }
 
 /** A value of one of `options`, else `fallback`. */

@@ -26,9 +26,20 @@ export class Header {
     this.root.replaceChildren(
       el('h1', {}, titleParts(record)),
       el('p', { class: `status status-${statusClass(view)}` }, [describeStatus(view)]),
+      ...warningList(record),
       el('dl', { class: 'facts' }, factRows(view, ranking)),
     );
   }
+}
+
+/** What the run learned its user should know, each with its fix. */
+function warningList(record: RunRecord): HTMLElement[] {
+  const warnings = record.warnings ?? [];
+  if (warnings.length === 0) {
+    return [];
+  }
+  const items = warnings.map((w) => el('li', { class: `warning warning-${w.kind}` }, [w.message, ...(w.fix === undefined ? [] : [' ', el('strong', {}, [w.fix])])]));
+  return [el('ul', { class: 'warnings', 'aria-label': 'Run notes' }, items)];
 }
 
 function titleParts(record: RunRecord): Child[] {

@@ -233,6 +233,7 @@ const RUN_EVENT_TYPES: readonly RunEvent['type'][] = [
   'runFinished',
   'runCancelled',
   'runFailed',
+  'runWarning',
 ];
 
 /** The shape the panel relies on; the host read the file with core's checked reader. */

@@ -1,5 +1,5 @@
 import type { RunEvent } from '../core/events';
-import type { RunRecord, ScoredCandidate, StepRecord } from '../core/runRecord';
+import type { RunRecord, RunWarning, ScoredCandidate, StepRecord } from '../core/runRecord';
 import { assertNever, type PriceTable, type RunShowMessage } from './protocol';
 
 /** Everything the panel shows about its run; rebuilt from `run/show`, then advanced by events. */
@@ -65,6 +65,9 @@ export function applyEvent(view: RunView, event: RunEvent): void {
     case 'runFailed':
       endRun(view, event);
       return;
+    case 'runWarning':
+      addWarning(record, event.warning);
+      return;
     default:
       assertNever(event);
   }
@@ -86,6 +89,13 @@ function endRun(view: RunView, event: EndEvent): void {
     record.status = 'failed';
     record.stopReason = 'failed';
     record.error = event.error;
+  }
+}
+
+function addWarning(record: RunRecord, warning: RunWarning): void {
+  const warnings = record.warnings ?? [];
+  if (!warnings.some((w) => w.message === warning.message)) {
+    record.warnings = [...warnings, warning];
   }
 }
 

@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo, Socket } from 'node:net';
 import type { ChatMessage } from '../../src/core/llm/types';
 import { createRandom, type Random } from '../../src/core/random';
+import { choicesFor, REASONING_TOKENS, refusalFor, shapeChoice, type FakeProvider, type Refusal } from './fakeProviders';
 import { answerOptimizer, answerScorer, isOptimizerRequest } from './syntheticTask';
 
 /** A fault the server injects instead of a normal answer. */
@@ -35,6 +36,14 @@ export interface FakeServerOptions {
   /** The wait advertised for `maxInFlight` and injected 429s, in ms. @default 200 */
   retryAfterMs?: number;
   faults?: FaultOptions;
+  /** Which provider's refusals and quirks to emulate (see fakeProviders.ts). @default 'openai' */
+  provider?: FakeProvider;
+  /**
+   * Models that behave as OpenAI reasoning models: `max_tokens` and temperatures other than 1 are
+   * refused with OpenAI's 400s, reasoning tokens (by `reasoning_effort`) count against
+   * `max_completion_tokens`. @default none
+   */
+  reasoningModels?: string[];
 }
 
 /** One request as the server saw it (never the key or the prompt). */
@@ -44,6 +53,17 @@ export interface RecordedRequest {
   temperature: number | undefined;
   maxTokens: number | undefined;
   seed: number | undefined;
+  /** The body's parameters besides model and messages, sorted (`max_completion_tokens`, `n`, …). */
+  params: string[];
+  n: number | undefined;
+  reasoningEffort: string | undefined;
+}
+
+/** A request the server refused for a parameter, in arrival order. */
+export interface RefusedRequest {
+  model: string;
+  status: number;
+  params: string[];
 }
 
 export interface FakeServerStats {
@@ -61,6 +81,10 @@ export interface FakeServerStats {
   completionTokens: number;
   /** The successful requests, in order (at most 10 000). */
   answered: RecordedRequest[];
+  /** Requests refused for a parameter (the provider's 400/422), in order. */
+  refused: RefusedRequest[];
+  /** Choices answered with `finish_reason: "length"`. */
+  truncated: number;
 }
 
 export interface FakeServer {
@@ -78,7 +102,10 @@ interface ChatBody {
   messages?: unknown;
   temperature?: unknown;
   max_tokens?: unknown;
+  max_completion_tokens?: unknown;
   seed?: unknown;
+  n?: unknown;
+  reasoning_effort?: unknown;
 }
 
 const MAX_RECORDED = 10_000;
@@ -95,7 +122,13 @@ function emptyStats(): FakeServerStats {
     promptTokens: 0,
     completionTokens: 0,
     answered: [],
+    refused: [],
+    truncated: 0,
   };
+}
+
+function paramsOf(body: ChatBody): string[] {
+  return Object.keys(body).filter((key) => key !== 'model' && key !== 'messages').sort();
 }
 
 /** Approximate token count used in `usage`: a quarter of the characters, rounded up. */
@@ -188,6 +221,8 @@ class FakeLlmServer {
     const model = typeof body.model === 'string' ? body.model : '';
     if (!this.hasModel(model)) {
       this.sendError(res, 404, { message: `The model \`${model}\` does not exist.`, type: 'invalid_request_error', code: 'model_not_found' });
+    } else if (this.refuse(model, body, res)) {
+      return;
     } else if (this.options.quotaExhausted === true) {
       this.sendError(res, 429, { message: 'You exceeded your current quota.', type: 'insufficient_quota', code: 'insufficient_quota' });
     } else if (!this.admit(res)) {
@@ -195,6 +230,21 @@ class FakeLlmServer {
     } else if (!this.injectFault(res, model)) {
       this.delay(() => this.sendCompletion(body, model, res));
     }
+  }
+
+  isReasoning(model: string): boolean {
+    return this.options.reasoningModels?.includes(model) === true;
+  }
+
+  /** Answers the provider's refusal of a parameter in `body`; true when it did. */
+  refuse(model: string, body: ChatBody, res: ServerResponse): boolean {
+    const refusal: Refusal | undefined = refusalFor(this.options.provider ?? 'openai', body, this.isReasoning(model));
+    if (refusal === undefined) {
+      return false;
+    }
+    this.stats.refused.push({ model, status: refusal.status, params: paramsOf(body) });
+    this.send(res, refusal.status, refusal.body);
+    return true;
   }
 
   /** Applies `maxInFlight` and `requestsPerMinute`; answers 429 and returns false when over. */
@@ -259,7 +309,8 @@ class FakeLlmServer {
     this.stats.byStatus[200] = (this.stats.byStatus[200] ?? 0) + 1;
     const isTruncated = this.random() < 0.5;
     res.writeHead(200, { 'content-type': 'application/json' });
-    res.end(isTruncated ? '{"id":"chatcmpl-broken","choices":[{"mess' : JSON.stringify({ object: 'chat.completion', model }));
+    // A body cut on the way, or an upstream error passed on with status 200 (as routers do): both retried.
+    res.end(isTruncated ? '{"id":"chatcmpl-broken","choices":[{"mess' : JSON.stringify({ error: { message: `upstream error for ${model}`, code: 502 } }));
   }
 
   delay(answer: () => void): void {
@@ -283,17 +334,31 @@ class FakeLlmServer {
     const role = isOptimizerRequest(messages) ? 'optimizer' : 'scorer';
     const seed = typeof body.seed === 'number' ? body.seed : this.counter++;
     const last = messages[messages.length - 1]?.content ?? '';
-    const text = role === 'optimizer' ? answerOptimizer(last, seed) : answerScorer(messages);
+    const count = choicesFor(this.options.provider ?? 'openai', body.n);
+    const limit = numberOrUndefined(body.max_completion_tokens) ?? numberOrUndefined(body.max_tokens);
+    const effort = typeof body.reasoning_effort === 'string' ? body.reasoning_effort : 'default';
+    const reasoning = this.isReasoning(model) ? (REASONING_TOKENS[effort] ?? 0) : 0;
+    const choices = Array.from({ length: count }, (_, i) => {
+      const text = role === 'optimizer' ? answerOptimizer(last, seed + i) : answerScorer(messages);
+      return shapeChoice(text, { limit, reasoning, countTokens });
+    });
     const promptTokens = countTokens(messages.map((message) => message.content).join(''));
-    const completionTokens = countTokens(text);
+    const completionTokens = choices.reduce((sum, c) => sum + c.completionTokens, 0);
+    const reasoningTokens = choices.reduce((sum, c) => sum + c.reasoningTokens, 0);
+    this.stats.truncated += choices.filter((c) => c.finishReason === 'length').length;
     this.record({ role, model, body, promptTokens, completionTokens });
     this.send(res, 200, {
       id: `chatcmpl-fake-${this.stats.requests}`,
       object: 'chat.completion',
       created: Math.floor(Date.now() / 1000),
       model,
-      choices: [{ index: 0, message: { role: 'assistant', content: text }, finish_reason: 'stop' }],
-      usage: { prompt_tokens: promptTokens, completion_tokens: completionTokens, total_tokens: promptTokens + completionTokens },
+      choices: choices.map((c, index) => ({ index, message: { role: 'assistant', content: c.content }, finish_reason: c.finishReason })),
+      usage: {
+        prompt_tokens: promptTokens,
+        completion_tokens: completionTokens,
+        total_tokens: promptTokens + completionTokens,
+        ...(reasoning > 0 ? { completion_tokens_details: { reasoning_tokens: reasoningTokens } } : {}),
+      },
     });
   }
 
@@ -307,8 +372,11 @@ class FakeLlmServer {
         role: entry.role,
         model: entry.model,
         temperature: numberOrUndefined(entry.body.temperature),
-        maxTokens: numberOrUndefined(entry.body.max_tokens),
+        maxTokens: numberOrUndefined(entry.body.max_tokens) ?? numberOrUndefined(entry.body.max_completion_tokens),
         seed: numberOrUndefined(entry.body.seed),
+        params: paramsOf(entry.body),
+        n: numberOrUndefined(entry.body.n),
+        reasoningEffort: typeof entry.body.reasoning_effort === 'string' ? entry.body.reasoning_effort : undefined,
       });
     }
   }

@@ -62,6 +62,16 @@ describe('the run panel in Chromium', () => {
     assert.doesNotMatch(await textOf(panel.page, '.run-header'), /Cost/, 'nothing paid yet: no cost, never "≈ $0.0000"');
   });
 
+  it('lists the run notes with their fix, from the record and from live runWarning events', async () => {
+    const warning = { kind: 'temperature' as const, role: 'scorer' as const, message: '`o4-mini` takes no temperature but its default.', fix: 'Use a model that takes temperature 0.' };
+    await panel.send({ type: 'run/show', record: { ...record, warnings: [warning] }, isLive: true, runFile: RUN_FILE });
+    assert.equal(await textOf(panel.page, '.run-header .warnings'), `${warning.message} ${warning.fix}`);
+    const truncated = { kind: 'truncated' as const, message: '3 answers were cut at the token limit.' };
+    await panel.send({ type: 'run/events', runId: record.id, events: [{ type: 'runWarning', warning: truncated }, { type: 'runWarning', warning: truncated }] });
+    const items = await panel.page.$$eval('.run-header .warnings li', (lis) => lis.map((li) => li.textContent));
+    assert.deepEqual(items, [`${warning.message} ${warning.fix}`, truncated.message], 'each note once');
+  });
+
   it('updates the table live from batched events and keeps the user’s selection and scroll', async () => {
     const events = eventsOf(record);
     await panel.send({ type: 'run/events', runId: record.id, events: events.slice(0, 10) });

@@ -48,6 +48,11 @@ const RUN_REPORT = {
     totalSteps: { type: 'integer' },
     calls: { type: 'integer' },
     tokens: { type: 'integer' },
+    warnings: {
+      type: 'array',
+      description: 'What the run learned its user should know (a model without temperature 0, a refused parameter, truncated or failed answers), each with the fix when there is one.',
+      items: { type: 'object', properties: { kind: { type: 'string' }, message: { type: 'string' }, fix: { type: 'string' } }, required: ['kind', 'message'] },
+    },
   },
   required: ['runId', 'runFile', 'status', 'best', 'baseline', 'calls'],
 } as const;

@@ -1,42 +1,95 @@
-import type { ChatResponse } from './types';
-import { MalformedResponseError } from './retryPolicy';
+import type { ChatResponse, TokenUsage } from './types';
+import { MalformedResponseError, NotChatCompletionError } from './retryPolicy';
+
+interface RawUsage {
+  prompt_tokens?: unknown;
+  completion_tokens?: unknown;
+  prompt_tokens_details?: { cached_tokens?: unknown } | null;
+  completion_tokens_details?: { reasoning_tokens?: unknown } | null;
+}
 
 interface RawCompletion {
   choices?: unknown;
   model?: unknown;
-  usage?: { prompt_tokens?: unknown; completion_tokens?: unknown } | null;
+  usage?: RawUsage | null;
+  error?: unknown;
 }
 
+interface RawChoice {
+  message?: { content?: unknown } | null;
+  finish_reason?: unknown;
+}
+
+/** How much of a body is quoted in a "not a chat completion" message. */
+const QUOTED_CHARS = 80;
+
 /**
- * Reads a chat completion body into a `ChatResponse`: the first choice's text ('' when the model
- * sent none), usage (0 when absent) and the answering model. Throws `MalformedResponseError`
- * for a body that is not a completion, which the client retries.
+ * Reads a 2xx body (its text) into a `ChatResponse`: the choices' texts ('' when a choice has no
+ * content), the first choice's finish reason, usage with cached and reasoning tokens (0 when
+ * absent) and the answering model.
+ * - Throws `NotChatCompletionError` for a body that is not one at all (an HTML page, JSON without
+ *   `choices`): retrying cannot help, the base URL is wrong.
+ * - Throws `MalformedResponseError` for a body that broke on the way (cut-off JSON, empty
+ *   `choices`) or an error object sent with status 200: retried like a 5xx.
  */
-export function toChatResponse(raw: unknown, requestedModel: string, latencyMs: number): ChatResponse {
-  if (typeof raw !== 'object' || raw === null) {
-    throw new MalformedResponseError(`body is ${typeof raw === 'string' ? 'not JSON' : String(raw)}`);
+export function toChatResponse(bodyText: string, requestedModel: string, latencyMs: number): ChatResponse {
+  const body = parseBody(bodyText);
+  if (body.error !== undefined && body.error !== null) {
+    throw new MalformedResponseError(`an error object with status 200: ${quote(JSON.stringify(body.error))}`);
   }
-  const body = raw as RawCompletion;
+  if (!Array.isArray(body.choices)) {
+    throw new NotChatCompletionError(`JSON without \`choices\`: ${quote(bodyText)}`);
+  }
+  const choices = body.choices.filter((c): c is RawChoice => typeof c === 'object' && c !== null);
+  const first = choices[0];
+  if (first === undefined) {
+    throw new MalformedResponseError('no choices');
+  }
+  const texts = choices.map((choice) => (typeof choice.message?.content === 'string' ? choice.message.content : ''));
   return {
-    text: firstChoiceText(body),
-    usage: {
-      promptTokens: toCount(body.usage?.prompt_tokens),
-      completionTokens: toCount(body.usage?.completion_tokens),
-    },
+    text: texts[0] ?? '',
+    ...(texts.length > 1 ? { choices: texts } : {}),
+    ...(typeof first.finish_reason === 'string' ? { finishReason: first.finish_reason } : {}),
+    usage: usageOf(body.usage),
     model: typeof body.model === 'string' && body.model !== '' ? body.model : requestedModel,
     latencyMs,
   };
 }
 
-function firstChoiceText(body: RawCompletion): string {
-  const first: unknown = Array.isArray(body.choices) ? body.choices[0] : undefined;
-  if (typeof first !== 'object' || first === null) {
-    throw new MalformedResponseError('no choices');
+function parseBody(text: string): RawCompletion {
+  const trimmed = text.trimStart();
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    // A body that starts like JSON and breaks off was cut on the way; anything else is not JSON at all.
+    if (trimmed.startsWith('{') || trimmed.startsWith('[')) {
+      throw new MalformedResponseError('the JSON body is cut off');
+    }
+    throw new NotChatCompletionError(trimmed === '' ? 'an empty body' : `a body that is not JSON: ${quote(trimmed)}`);
   }
-  const content = (first as { message?: { content?: unknown } }).message?.content;
-  return typeof content === 'string' ? content : '';
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+    throw new NotChatCompletionError(`JSON that is not an object: ${quote(trimmed)}`);
+  }
+  return parsed as RawCompletion;
+}
+
+function usageOf(raw: RawUsage | null | undefined): TokenUsage {
+  const cached = toCount(raw?.prompt_tokens_details?.cached_tokens);
+  const reasoning = toCount(raw?.completion_tokens_details?.reasoning_tokens);
+  return {
+    promptTokens: toCount(raw?.prompt_tokens),
+    completionTokens: toCount(raw?.completion_tokens),
+    ...(cached > 0 ? { cachedPromptTokens: cached } : {}),
+    ...(reasoning > 0 ? { reasoningTokens: reasoning } : {}),
+  };
+}
+
+function quote(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return `"${flat.length > QUOTED_CHARS ? `${flat.slice(0, QUOTED_CHARS)}…` : flat}"`;
 }
 
 function toCount(value: unknown): number {
-  return typeof value === 'number' && Number.isFinite(value) ? value : 0;
+  return typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : 0;
 }

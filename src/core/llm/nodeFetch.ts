@@ -25,6 +25,18 @@ interface NodeRequest {
 }
 
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+/** Characters of an error body kept for `errorBodyOf`. */
+const KEPT_ERROR_BODY = 4000;
+/**
+ * Error bodies by their response's headers. The SDK turns a non-2xx into an `APIError` that keeps
+ * the headers but, for bodies without an `error` object (Mistral's, FastAPI's `detail`), not the text.
+ */
+const errorBodies = new WeakMap<Headers, string>();
+
+/** The body of the error response whose headers an `APIError` carries, when this fetch received it. */
+export function errorBodyOf(headers: unknown): string | undefined {
+  return headers instanceof Headers ? errorBodies.get(headers) : undefined;
+}
 /** Statuses a `Response` must have no body for. */
 const NULL_BODY = new Set([204, 205, 304]);
 
@@ -163,6 +175,10 @@ function toResponse(res: IncomingMessage, body: Buffer, url: URL): Response {
   }
   const status = res.statusCode ?? 0;
   const response = new Response(NULL_BODY.has(status) ? null : body, { status, statusText: res.statusMessage ?? '', headers });
+  if (status >= 400) {
+    // Keyed by the Response's own Headers object: the one the SDK hands to its APIError.
+    errorBodies.set(response.headers, body.toString('utf8', 0, Math.min(body.length, KEPT_ERROR_BODY)));
+  }
   // The SDK logs `response.url`; a constructed Response has ''.
   Object.defineProperty(response, 'url', { value: url.href });
   return response;

@@ -1,21 +1,16 @@
 import { AzureOpenAI, OpenAI } from 'openai';
 import { cancelledError, isOproError, OproError } from '../errors';
-import { linkedSignal } from '../signals';
+import { runAttempt } from './attempt';
+import { errorContext, log, type CallContext } from './callContext';
 import { sleep, systemClock, type Clock } from './clock';
-import { toChatResponse } from './chatResponse';
+import { ParameterMemory } from './learnedParameters';
+import { familyOf } from './modelFamily';
 import { createNodeFetch } from './nodeFetch';
 import { missingKeyError, toOproError } from './openaiErrors';
-import {
-  backoffDelay,
-  classifyFailure,
-  DEFAULT_BACKOFF_BASE_MS,
-  isRetryable,
-  parseRetryAfter,
-  responseHeaders,
-  type FailureClass,
-} from './retryPolicy';
-import { RequestQueue, type LimiterTicket } from './requestQueue';
-import type { ChatRequest, ChatResponse, ClientOptions, LlmClient, ModelConfig, RequestLogEntry } from './types';
+import { profileFor } from './providerProfiles';
+import { RequestQueue } from './requestQueue';
+import { DEFAULT_BACKOFF_BASE_MS, isRetryable, type FailureClass } from './retryPolicy';
+import type { ChatRequest, ChatResponse, ClientOptions, LlmClient, ModelConfig } from './types';
 
 /** Where requests go when `baseUrl` is not set. */
 export const OPENAI_BASE_URL = 'https://api.openai.com/v1';
@@ -23,6 +18,8 @@ export const OPENAI_BASE_URL = 'https://api.openai.com/v1';
 export const DEFAULT_TIMEOUT_MS = 60_000;
 /** Retries after the first attempt. @default 6 */
 export const DEFAULT_MAX_RETRIES = 6;
+/** Parameter fixes one call may try (each retried once): token limit, temperature, seed, n, reasoning effort. */
+const MAX_FIXES_PER_CALL = 5;
 /** Sent as the key to endpoints that need none, because the `openai` package insists on one. */
 const PLACEHOLDER_KEY = 'not-needed';
 const DEFAULT_AZURE_API_VERSION = '2024-10-21';
@@ -42,23 +39,6 @@ export interface OpenAiClientOptions extends ClientOptions {
   clock?: Clock;
 }
 
-interface CallContext {
-  sdk: OpenAI;
-  limiter: RequestQueue;
-  clock: Clock;
-  config: ModelConfig;
-  baseUrl: string;
-  timeoutMs: number;
-  maxRetries: number;
-  backoffBaseMs: number;
-  modelSetting: string | undefined;
-  onLog: (entry: RequestLogEntry) => void;
-}
-
-type AttemptResult =
-  | { ok: true; response: ChatResponse; durationMs: number }
-  | { ok: false; err: unknown; failure: FailureClass; durationMs: number; waitMs: number };
-
 /**
  * An `LlmClient` over the `openai` package's chat completions, for OpenAI, Azure OpenAI and any
  * OpenAI-compatible server. The only retry layer in the project (the SDK's own retries are off);
@@ -69,26 +49,36 @@ export function createOpenAiClient(model: ModelConfig, options: OpenAiClientOpti
   if (!model.apiKey && needsKey(model, baseUrl)) {
     throw missingKeyError(baseUrl);
   }
+  const ctx = createContext(model, baseUrl, options);
+  return {
+    id: ctx.clientId,
+    model: model.model,
+    complete: (request, signal) => completeWithRetries(ctx, request, signal),
+  };
+}
+
+function createContext(model: ModelConfig, baseUrl: string, options: OpenAiClientOptions): CallContext {
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const clock = options.clock ?? systemClock;
   const limiter = options.limiter ?? new RequestQueue({ concurrency: options.concurrency, clock });
-  const ctx: CallContext = {
+  return {
     // One socket per slot of the limiter, kept alive between calls.
     sdk: createSdk(model, baseUrl, { timeout: timeoutMs, fetch: createNodeFetch({ maxSockets: limiter.maxConcurrency }) }),
     limiter,
     clock,
     config: model,
     baseUrl,
+    clientId: `${baseUrl}|${model.model}`,
+    family: model.family ?? familyOf(model.model),
+    quirks: profileFor(model.provider, baseUrl)?.quirks ?? {},
+    parameters: options.parameters ?? new ParameterMemory(),
     timeoutMs,
     maxRetries: options.maxRetries ?? DEFAULT_MAX_RETRIES,
     backoffBaseMs: options.backoffBaseMs ?? DEFAULT_BACKOFF_BASE_MS,
     modelSetting: options.modelSetting,
     onLog: options.onLog ?? (() => undefined),
-  };
-  return {
-    id: `${baseUrl}|${model.model}`,
-    model: model.model,
-    complete: (request, signal) => completeWithRetries(ctx, request, signal),
+    onNote: options.onNote ?? (() => undefined),
+    noted: new Set(),
   };
 }
 
@@ -114,7 +104,14 @@ function createSdk(model: ModelConfig, baseUrl: string, transport: { timeout: nu
   return new OpenAI({ ...common, baseURL: baseUrl });
 }
 
+/**
+ * Attempts until one succeeds or retrying cannot help. A refused parameter ("unsupported parameter
+ * / value") is fixed and retried once at once, without using the retry budget, and the fix is
+ * remembered for every later request to this model.
+ */
 async function completeWithRetries(ctx: CallContext, request: ChatRequest, signal?: AbortSignal): Promise<ChatResponse> {
+  let retries = 0;
+  let fixes = 0;
   for (let attempt = 1; ; attempt++) {
     const result = await runAttempt(ctx, { request, signal, attempt }).catch((err: unknown) => {
       throw cancelledOr(ctx, err, attempt);
@@ -127,61 +124,21 @@ async function completeWithRetries(ctx: CallContext, request: ChatRequest, signa
       throw cancelledOr(ctx, cancelledError(), attempt, result.durationMs);
     }
     const status = statusOf(result.err);
-    if (!isRetryable(result.failure) || attempt > ctx.maxRetries) {
+    if (result.isFixed && fixes < MAX_FIXES_PER_CALL) {
+      fixes += 1;
+      log(ctx, { attempt, durationMs: result.durationMs, outcome: 'retry', status, message: 'parameter refused; retrying without it', retryInMs: 0 });
+      continue;
+    }
+    if (!isRetryable(result.failure) || retries >= ctx.maxRetries) {
       const error = toOproError(result.failure, result.err, errorContext(ctx, attempt));
       log(ctx, { attempt, durationMs: result.durationMs, outcome: 'failed', status, errorKind: error.kind, message: error.message });
       throw error;
     }
+    retries += 1;
     log(ctx, { attempt, durationMs: result.durationMs, outcome: 'retry', status, message: describeRetry(result.failure, status), retryInMs: result.waitMs });
     await sleep(ctx.clock, result.waitMs, signal).catch((err: unknown) => {
       throw cancelledOr(ctx, err, attempt);
     });
-  }
-}
-
-interface AttemptInput {
-  request: ChatRequest;
-  signal: AbortSignal | undefined;
-  attempt: number;
-}
-
-function runAttempt(ctx: CallContext, input: AttemptInput): Promise<AttemptResult> {
-  const { request, signal, attempt } = input;
-  // Retries jump the queue so work already started finishes before new work begins.
-  return ctx.limiter.run((ticket) => attemptOnce(ctx, { request, signal, attempt, ticket }), { signal, priority: attempt > 1 ? 1 : 0 });
-}
-
-async function attemptOnce(ctx: CallContext, input: AttemptInput & { ticket: LimiterTicket }): Promise<AttemptResult> {
-  const started = performance.now();
-  const { request } = input;
-  // The SDK adds an abort listener to the signal it is given and never removes it: give it one
-  // that lives only as long as this attempt.
-  const link = linkedSignal(input.signal);
-  try {
-    const raw: unknown = await ctx.sdk.chat.completions.create(
-      {
-        model: ctx.config.model,
-        messages: request.messages,
-        temperature: request.temperature,
-        max_tokens: request.maxTokens,
-        ...(request.seed === undefined ? {} : { seed: request.seed }),
-      },
-      { signal: link.signal, timeout: ctx.timeoutMs, maxRetries: 0 },
-    );
-    const durationMs = Math.round(performance.now() - started);
-    const response = toChatResponse(raw, ctx.config.model, durationMs);
-    ctx.limiter.recordSuccess(input.ticket);
-    return { ok: true, response, durationMs };
-  } catch (err) {
-    const failure = classifyFailure(err);
-    const waitMs = parseRetryAfter(responseHeaders(err)) ?? backoffDelay(input.attempt - 1, { baseMs: ctx.backoffBaseMs });
-    if (failure === 'rateLimit') {
-      // Recorded before the slot is released, so the pause holds back the very next dispatch.
-      ctx.limiter.recordRateLimit(input.ticket, waitMs);
-    }
-    return { ok: false, err, failure, waitMs, durationMs: Math.round(performance.now() - started) };
-  } finally {
-    link.release();
   }
 }
 
@@ -210,23 +167,4 @@ function cancelledOr(ctx: CallContext, err: unknown, attempt: number, durationMs
     log(ctx, { attempt, durationMs, outcome: 'cancelled', errorKind: 'cancelled' });
   }
   return err instanceof OproError ? err : toOproError('request', err, errorContext(ctx, attempt));
-}
-
-function errorContext(ctx: CallContext, attempts: number): Parameters<typeof toOproError>[2] {
-  return {
-    baseUrl: ctx.baseUrl,
-    model: ctx.config.model,
-    apiKey: ctx.config.apiKey,
-    attempts,
-    timeoutMs: ctx.timeoutMs,
-    modelSetting: ctx.modelSetting,
-  };
-}
-
-function log(ctx: CallContext, entry: Omit<RequestLogEntry, 'model'>): void {
-  try {
-    ctx.onLog({ model: ctx.config.model, ...entry });
-  } catch {
-    // A failing log sink must not fail the request.
-  }
 }

@@ -1,6 +1,6 @@
 import { APIError } from 'openai';
 import { OproError } from '../errors';
-import { BAD_PORT, findErrorCode, type FailureClass } from './retryPolicy';
+import { BAD_PORT, findErrorCode, NotChatCompletionError, type FailureClass } from './retryPolicy';
 
 /** What an error message may mention about the call that failed. Holds the key only to scrub it. */
 export interface FailureContext {
@@ -120,6 +120,12 @@ const BUILDERS: Record<Exclude<FailureClass, 'cancelled'>, Builder> = {
     const hint = `Check that opro.baseUrl / --base-url points to an OpenAI-compatible /v1 endpoint.`;
     const message = `The endpoint at ${ctx.baseUrl} returned a malformed chat completion for model \`${ctx.model}\` (${ctx.attempts} attempts). ${hint}`;
     return new OproError('badResponse', message, { hint, setting: URL_SETTING, cause: err });
+  },
+  notChat: (err, ctx) => {
+    const hint = 'Check opro.baseUrl / --base-url: OpenAI-compatible servers answer under their /v1 path (e.g. http://localhost:11434/v1).';
+    const detail = err instanceof NotChatCompletionError ? redactSecrets(err.detail, ctx.apiKey) : 'something else';
+    const message = `${ctx.baseUrl} is not an OpenAI-compatible endpoint: POST ${ctx.baseUrl}/chat/completions answered 200 with ${detail}. ${hint}`;
+    return new OproError('config', message, { hint, setting: URL_SETTING, cause: err });
   },
   request: (err, ctx) => {
     const status = statusOf(err);

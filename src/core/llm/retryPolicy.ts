@@ -17,13 +17,22 @@ export type FailureClass =
   | 'connection'
   | 'refused'
   | 'malformed'
+  | 'notChat'
   | 'request';
 
-/** Thrown by the client when a 2xx body is not a chat completion; retried like a 5xx. */
+/** Thrown by the client when a 2xx body broke on the way (cut off, no choices, an error in a 200); retried like a 5xx. */
 export class MalformedResponseError extends Error {
   constructor(detail: string) {
     super(`The endpoint answered with a malformed chat completion (${detail}).`);
     this.name = 'MalformedResponseError';
+  }
+}
+
+/** Thrown by the client when a 2xx body is not a chat completion at all (an HTML page): not retried. */
+export class NotChatCompletionError extends Error {
+  constructor(readonly detail: string) {
+    super(`The endpoint answered with ${detail}.`);
+    this.name = 'NotChatCompletionError';
   }
 }
 
@@ -47,6 +56,9 @@ export function classifyFailure(err: unknown): FailureClass {
   }
   if (err instanceof APIError) {
     return classifyStatus(err.status ?? 0, err.code ?? undefined);
+  }
+  if (err instanceof NotChatCompletionError) {
+    return 'notChat';
   }
   if (err instanceof MalformedResponseError || err instanceof SyntaxError) {
     return 'malformed';

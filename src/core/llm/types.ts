@@ -1,4 +1,25 @@
 import type { OproErrorKind } from '../errors';
+import type { ModelFamily, ReasoningEffort } from './modelFamily';
+
+/** Body parameters the client may leave out or rename; `model` and `messages` are never touched. */
+export const ADJUSTABLE_PARAMETERS = ['max_tokens', 'max_completion_tokens', 'temperature', 'seed', 'random_seed', 'n', 'reasoning_effort'] as const;
+export type AdjustableParameter = (typeof ADJUSTABLE_PARAMETERS)[number];
+
+/** One learned change: send `parameter` as `replacement`, or not at all (`null`). */
+export interface ParameterFix {
+  parameter: AdjustableParameter;
+  replacement: AdjustableParameter | null;
+}
+
+/** Per parameter: the name to send it under, or `null` to leave it out. */
+export type ParameterFixes = Partial<Record<AdjustableParameter, AdjustableParameter | null>>;
+
+/** What endpoints refused, by `LlmClient.id` (see `ParameterMemory`). */
+export interface ParameterStore {
+  fixesFor(clientId: string): ParameterFixes;
+  /** False when the fix was already known. */
+  learn(clientId: string, fix: ParameterFix): boolean;
+}
 
 export interface ChatMessage {
   role: 'system' | 'user' | 'assistant';
@@ -16,15 +37,30 @@ export interface ChatRequest {
   drawIndex?: number;
   /** Sent as the API's `seed` when set, so endpoints that honour it answer reproducibly. */
   seed?: number;
+  /**
+   * Samples wanted from one request (the API's `n`): the optimizer's candidates, so the meta-prompt
+   * is paid once. An endpoint that refuses or ignores `n` answers fewer `choices`; the caller asks
+   * for the rest separately. @default 1
+   */
+  n?: number;
 }
 
 export interface TokenUsage {
   promptTokens: number;
   completionTokens: number;
+  /** Of `promptTokens`, those the endpoint served from its prompt cache (billed at the cached-input price). */
+  cachedPromptTokens?: number;
+  /** Of `completionTokens`, those a reasoning model spent thinking (billed as output, not in the text). */
+  reasoningTokens?: number;
 }
 
 export interface ChatResponse {
+  /** The first choice's text. */
   text: string;
+  /** Every choice's text, first one included, when the request asked for `n` > 1 and got more than one. */
+  choices?: string[];
+  /** The first choice's `finish_reason` (`stop`, `length`, …) when the endpoint gives one. */
+  finishReason?: string;
   usage: TokenUsage;
   /** The model that answered, as the endpoint reports it. */
   model: string;
@@ -53,7 +89,7 @@ export interface RequestLogEntry {
   label?: string;
   attempt: number;
   durationMs: number;
-  outcome: 'ok' | 'retry' | 'failed' | 'cancelled';
+  outcome: 'ok' | 'retry' | 'failed' | 'cancelled' | 'note';
   status?: number;
   errorKind?: OproErrorKind;
   message?: string;
@@ -82,6 +118,10 @@ export interface ModelConfig {
   headers?: Record<string, string>;
   /** Azure OpenAI only. */
   apiVersion?: string;
+  /** How the model takes its parameters. @default by name (see `familyOf`) */
+  family?: ModelFamily;
+  /** Sent as `reasoning_effort` when set. @default not sent (the model's default) */
+  reasoningEffort?: ReasoningEffort;
 }
 
 export interface ClientOptions {
@@ -92,4 +132,19 @@ export interface ClientOptions {
   /** Retries after the first attempt for 408/409/429/5xx, timeouts and dropped connections. @default 6 */
   maxRetries?: number;
   onLog?: (entry: RequestLogEntry) => void;
+  /**
+   * Parameter fixes learned from the endpoints' refusals, shared by a run's clients and kept
+   * next to the cache. @default one for this client alone
+   */
+  parameters?: ParameterStore;
+  /** Told what the run should know about how a model answers (a refused parameter, no temperature 0, another model answering). */
+  onNote?: (note: ClientNote) => void;
+}
+
+/** Something about how a model answers that the run shows once (never a key or a prompt). */
+export interface ClientNote {
+  kind: 'parameter' | 'temperature' | 'samples' | 'otherModel';
+  /** Endpoint and model, as in `LlmClient.id`. */
+  clientId: string;
+  message: string;
 }

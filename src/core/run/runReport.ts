@@ -1,4 +1,4 @@
-import type { RunRecord, RunStatus, RunUsage, ScoredCandidate, StopReason } from '../runRecord';
+import type { RunRecord, RunStatus, RunUsage, RunWarning, ScoredCandidate, StopReason } from '../runRecord';
 import { formatScoreWith, scoreInterval } from '../stats/scoreInterval';
 import type { Interval } from '../stats/wilson';
 import { bestCandidate } from './history';
@@ -39,6 +39,8 @@ export interface RunReport {
   tokens: number;
   usage: RunUsage;
   error: NonNullable<RunRecord['error']> | null;
+  /** What the run learned its user should know (a model without temperature 0, a refused parameter…). */
+  warnings: RunWarning[];
 }
 
 export function reportCandidate(candidate: ScoredCandidate): CandidateReport {
@@ -73,6 +75,7 @@ export function reportRun(record: RunRecord, runFile: string): RunReport {
     tokens: record.usage.promptTokens + record.usage.completionTokens,
     usage: record.usage,
     error: record.error ?? null,
+    warnings: record.warnings ?? [],
   };
 }
 
@@ -103,6 +106,9 @@ export function describeRun(report: RunReport): string {
   }
   if (baseline !== null && best !== null && baseline.instruction !== best.instruction) {
     lines.push(`Original prompt: ${scoreLine(baseline)}.`);
+  }
+  for (const warning of report.warnings) {
+    lines.push(`Note: ${warning.message}${warning.fix === undefined ? '' : ` ${warning.fix}`}`);
   }
   lines.push(`Saved run: ${report.runFile}`);
   if (best !== null) {

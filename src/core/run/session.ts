@@ -4,10 +4,13 @@ import type { Example } from '../dataset/types';
 import type { RunEvent } from '../events';
 import { openResponseCache } from '../cache/responseCache';
 import { withCache } from '../cache/cachedClient';
+import { join } from 'node:path';
+import { openParameterMemory, ParameterMemory } from '../llm/learnedParameters';
+import { familyOf } from '../llm/modelFamily';
 import { createEndpointLimiter } from '../llm/requestQueue';
 import { createOpenAiClient } from '../llm/openaiClient';
-import type { ClientOptions, LlmClient, ModelConfig } from '../llm/types';
-import type { RecordedExample, RunRecord } from '../runRecord';
+import type { ClientNote, ClientOptions, LlmClient, ModelConfig } from '../llm/types';
+import type { RecordedExample, RunRecord, RunWarning } from '../runRecord';
 import { CallBudget } from './callBudget';
 import { createGrader } from './graderFor';
 import { RunWriter } from './runStore';
@@ -28,7 +31,14 @@ export interface RunSession {
   deps: EngineDeps;
   signal: AbortSignal | undefined;
   emit: (event: RunEvent) => void;
+  /** Adds a warning to the record and announces it, once per message. */
+  warn: (warning: RunWarning) => void;
+  /** What the endpoints refused, shared by the run's clients (saved next to the cache). */
+  parameters: ParameterMemory;
 }
+
+/** Beside the response cache: what each endpoint and model refused, so the next run starts with the fixes. */
+export const PARAMETERS_FILE_NAME = 'parameters.json';
 
 /** The record's rows as scorer inputs (fields default to the input and target). */
 export function examplesOf(record: RunRecord): Example[] {
@@ -50,15 +60,23 @@ export async function openSession(record: RunRecord, config: RunConfig, deps: En
     spent: () => ({ calls: meter.usage.calls, tokens: meter.tokens }),
   });
   const cache = deps.cacheDir === undefined ? undefined : await openResponseCache(deps.cacheDir);
+  const parameters = deps.cacheDir === undefined ? new ParameterMemory() : await openParameterMemory(join(deps.cacheDir, PARAMETERS_FILE_NAME));
+  const emit = (event: RunEvent): void => deps.onEvent?.(event);
+  const warn = warner(record, emit);
   // Scorer and optimizer on one endpoint share one limiter, so together they respect its limits.
   const shared = config.scorer.baseUrl === config.optimizer.baseUrl ? createEndpointLimiter(config.concurrency) : undefined;
   const makeClient = (model: ModelConfig, role: ModelRole): LlmClient => {
-    const options = { ...clientOptions(config, role, meter, deps), ...(shared === undefined ? {} : { limiter: shared }) };
-    const raw = (deps.createClient ?? createOpenAiClient)(model, options);
+    const options: ClientOptions = {
+      ...clientOptions(config, role, meter, deps),
+      parameters,
+      onNote: (note) => noteToWarning(note, role, warn),
+      ...(shared === undefined ? {} : { limiter: shared }),
+    };
+    const resolved = { ...model, family: model.family ?? familyOf(model.model, config.modelFamilies) };
+    const raw = (deps.createClient ?? createOpenAiClient)(resolved, options);
     const budgeted = budget.wrap(raw);
     return cache === undefined ? budgeted : withCache(budgeted, cache);
   };
-  const emit = (event: RunEvent): void => deps.onEvent?.(event);
   return {
     record,
     config,
@@ -79,7 +97,29 @@ export async function openSession(record: RunRecord, config: RunConfig, deps: En
     deps,
     signal,
     emit,
+    warn,
+    parameters,
   };
+}
+
+function warner(record: RunRecord, emit: (event: RunEvent) => void): (warning: RunWarning) => void {
+  return (warning) => {
+    const warnings = (record.warnings ??= []);
+    if (warnings.some((w) => w.message === warning.message)) {
+      return;
+    }
+    warnings.push(warning);
+    emit({ type: 'runWarning', warning });
+  };
+}
+
+/** The client's notes the run shows; another model answering goes to the log only. */
+function noteToWarning(note: ClientNote, role: ModelRole, warn: (warning: RunWarning) => void): void {
+  if (note.kind === 'otherModel') {
+    return;
+  }
+  const fix = note.kind === 'temperature' && role === 'scorer' ? 'Use a model that takes temperature 0 as the scorer for reproducible scores.' : undefined;
+  warn({ kind: note.kind, role, message: note.message, ...(fix === undefined ? {} : { fix }) });
 }
 
 function clientOptions(config: RunConfig, role: ModelRole, meter: UsageMeter, deps: EngineDeps): ClientOptions {

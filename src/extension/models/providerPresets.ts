@@ -1,12 +1,21 @@
+import { PROVIDER_PROFILES, type ProviderName } from '../../core/llm/providerProfiles';
 import type { ProviderSetting } from '../settingValues';
 
-/** Where each local server listens by default (all speak the OpenAI API under /v1). */
-export const PRESET_BASE_URLS: Readonly<Partial<Record<ProviderSetting, string>>> = {
-  ollama: 'http://localhost:11434/v1',
-  lmstudio: 'http://localhost:1234/v1',
-  vllm: 'http://localhost:8000/v1',
-  llamacpp: 'http://localhost:8080/v1',
-};
+/** Where each preset's OpenAI-compatible API lives by default (core's provider table: local servers and hosted ones). */
+export const PRESET_BASE_URLS: Readonly<Partial<Record<ProviderSetting, string>>> = Object.fromEntries(
+  Object.entries(PROVIDER_PROFILES).flatMap(([name, profile]) => ('baseUrl' in profile && name !== 'openai' ? [[name, profile.baseUrl]] : [])),
+);
+
+/** True for a preset whose endpoint is a hosted service that needs an API key. */
+export function isHostedPreset(provider: ProviderSetting): boolean {
+  const profile = (PROVIDER_PROFILES as Partial<Record<string, { isLocal?: boolean; baseUrl?: string }>>)[provider];
+  return profile?.baseUrl !== undefined && profile.isLocal !== true;
+}
+
+/** The preset names core knows quirks for (passed on as the model's provider). */
+export function isCoreProvider(provider: string): provider is ProviderName {
+  return provider in PROVIDER_PROFILES;
+}
 
 export const OPENAI_BASE_URL = 'https://api.openai.com/v1';
 /** Probed by provider "auto" when nothing is configured. */
@@ -27,5 +36,10 @@ export const PROVIDER_LABELS: Readonly<Record<ProviderSetting, string>> = {
   lmstudio: 'LM Studio',
   vllm: 'vLLM',
   llamacpp: 'llama.cpp server',
+  anthropic: 'Anthropic',
+  gemini: 'Google Gemini',
+  groq: 'Groq',
+  mistral: 'Mistral',
+  openrouter: 'OpenRouter',
   'vscode-lm': 'VS Code language models',
 };

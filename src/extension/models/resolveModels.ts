@@ -1,7 +1,7 @@
 import { OproError } from '../../core/errors';
 import type { Settings } from '../settingValues';
 import { SETTING_KEYS } from '../settingKeys';
-import { DEFAULT_OPENAI_MODEL, OLLAMA_PROBE_URL, OPENAI_BASE_URL, PRESET_BASE_URLS, PROBE_TIMEOUT_MS, VSCODE_LM_PROVIDER } from './providerPresets';
+import { DEFAULT_OPENAI_MODEL, isCoreProvider, isHostedPreset, OLLAMA_PROBE_URL, OPENAI_BASE_URL, PRESET_BASE_URLS, PROBE_TIMEOUT_MS, VSCODE_LM_PROVIDER } from './providerPresets';
 import { chooseVsCodeModels, noVsCodeModels, type VsCodeModelChoice } from './resolveVsCodeLm';
 import type { VsCodeModelInfo } from './vscodeModelInfo';
 
@@ -10,8 +10,11 @@ const API_KEY_SETTING = 'opro.apiKey';
 
 /** The models a run will use, with what is needed to reach them. */
 export interface ModelSetup {
-  /** Core's provider name: `openai` (any OpenAI-compatible endpoint), `azure` or `vscode-lm`. */
-  provider: 'openai' | 'azure' | typeof VSCODE_LM_PROVIDER;
+  /**
+   * Core's provider name: `openai` (any OpenAI-compatible endpoint), `azure`, `vscode-lm`, or a
+   * preset whose quirks core knows (`anthropic`, `groq`, `ollama`…).
+   */
+  provider: string;
   /** Which setting value chose it, for messages (`ollama`, `openai`, `vscode-lm`…). */
   source: string;
   baseUrl?: string;
@@ -81,22 +84,29 @@ function missingKey(baseUrl: string): OproError {
 
 async function resolveEndpoint(settings: Settings, probes: ModelProbes, where: { baseUrl: string; source: string }): Promise<ModelSetup> {
   const isOpenAi = where.baseUrl === OPENAI_BASE_URL;
-  if (isOpenAi && probes.apiKey === undefined) {
+  const isHosted = settings.provider !== 'auto' && isHostedPreset(settings.provider);
+  if ((isOpenAi || isHosted) && probes.apiKey === undefined) {
     throw missingKey(where.baseUrl);
   }
-  let scorerModel = settings.scorerModel;
-  if (!scorerModel) {
-    const listed = isOpenAi ? [] : await probes.listEndpointModels(where.baseUrl, 2000);
-    scorerModel = listed[0] ?? DEFAULT_OPENAI_MODEL;
-  }
+  const scorerModel = settings.scorerModel || (await defaultModel(probes, { ...where, isOpenAi, isHosted }));
   return {
-    provider: 'openai',
+    provider: where.source !== 'openai' && isCoreProvider(where.source) ? where.source : 'openai',
     source: where.source,
     baseUrl: where.baseUrl,
     ...(probes.apiKey === undefined ? {} : { apiKey: probes.apiKey }),
     scorerModel,
     optimizerModel: settings.optimizerModel || scorerModel,
   };
+}
+
+/** The first model the endpoint lists (OpenAI: gpt-4o-mini); a hosted preset that lists none needs the setting. */
+async function defaultModel(probes: ModelProbes, where: { baseUrl: string; source: string; isOpenAi: boolean; isHosted: boolean }): Promise<string> {
+  const listed = where.isOpenAi ? [] : await probes.listEndpointModels(where.baseUrl, 2000);
+  if (listed[0] === undefined && where.isHosted) {
+    const hint = `Set opro.scorerModel to a model ${where.source} serves.`;
+    throw new OproError('config', `No model is set for ${where.baseUrl}, and it lists none. ${hint}`, { hint, setting: SETTING_KEYS.scorerModel });
+  }
+  return listed[0] ?? DEFAULT_OPENAI_MODEL;
 }
 
 function resolveAzure(settings: Settings, probes: ModelProbes): ModelSetup {

@@ -37,6 +37,7 @@ export function advanceProgress(progress: RunProgress, event: RunEvent): RunProg
     case 'runFailed':
       return { ...progress, ...usageOf(event.usage) };
     case 'stepProposed':
+    case 'runWarning':
       return progress;
   }
 }

@@ -46,8 +46,15 @@ export function runConfigFromSettings(input: RunConfigInput): RunConfig {
     ...(scoring.grader?.kind === 'judge' && settings.judgeModel ? { judge: judgeModel(scorer, settings.judgeModel, models.vscodeModels?.judge) } : {}),
     lengthPenalty: settings.lengthPenalty,
     evaluation: settings.evaluation,
-    scorer,
-    optimizer: { model: models.optimizerModel, temperature: settings.optimizerTemperature, ...identity(models.vscodeModels?.optimizer) },
+    scorer: { ...scorer, ...maxTokensOf(settings.scorerMaxTokens) },
+    optimizer: {
+      model: models.optimizerModel,
+      temperature: settings.optimizerTemperature,
+      ...identity(models.vscodeModels?.optimizer),
+      ...maxTokensOf(settings.optimizerMaxTokens),
+      ...effortOf(settings),
+    },
+    ...(Object.keys(settings.modelFamilies).length === 0 ? {} : { modelFamilies: settings.modelFamilies }),
     steps: settings.steps,
     candidatesPerStep: settings.candidatesPerStep,
     exemplarsPerStep: settings.exemplarsPerStep,
@@ -58,12 +65,22 @@ export function runConfigFromSettings(input: RunConfigInput): RunConfig {
   });
 }
 
+/** 0 leaves the limit to core (1024 / 512, more for reasoning models). */
+function maxTokensOf(limit: number): Partial<ModelConfig> {
+  return limit > 0 ? { maxTokens: limit } : {};
+}
+
+function effortOf(settings: Settings): Partial<ModelConfig> {
+  return settings.reasoningEffort === 'default' ? {} : { reasoningEffort: settings.reasoningEffort };
+}
+
 function scorerModel(models: ModelSetup, settings: Settings): Omit<ModelConfig, 'maxTokens'> {
   return {
     provider: models.provider,
     model: models.scorerModel,
     ...identity(models.vscodeModels?.scorer),
     temperature: settings.scorerTemperature,
+    ...effortOf(settings),
     ...(models.baseUrl === undefined ? {} : { baseUrl: models.baseUrl }),
     ...(models.apiKey === undefined ? {} : { apiKey: models.apiKey }),
     ...(models.apiVersion === undefined ? {} : { apiVersion: models.apiVersion }),

@@ -10,6 +10,10 @@ describe('normalizeSettings', () => {
       optimizerModel: '',
       scorerTemperature: 0,
       optimizerTemperature: 1,
+      scorerMaxTokens: 0,
+      optimizerMaxTokens: 0,
+      reasoningEffort: 'default',
+      modelFamilies: {},
       steps: 10,
       candidatesPerStep: 8,
       exemplarsPerStep: 3,
@@ -76,5 +80,21 @@ describe('normalizeSettings', () => {
     const wrong = normalizeSettings((key) => ({ 'opro.metric': 'llm', 'opro.jsonFields': 'name', 'opro.lengthPenalty': -1, 'opro.evaluation': 'fast' })[key]);
     assert.deepEqual([wrong.metric, wrong.jsonFields, wrong.lengthPenalty, wrong.evaluation], ['auto', [], 0, 'full']);
     assert.equal(normalizeSettings((key) => (key === 'opro.metric' ? 'custom' : undefined)).metric, 'custom');
+  });
+
+  it('reads the model settings: answer-length limits, reasoning effort and model families, dropping what is not one', () => {
+    const raw: Record<string, unknown> = {
+      'opro.scorerMaxTokens': 8192,
+      'opro.optimizerMaxTokens': -5,
+      'opro.reasoningEffort': 'low',
+      'opro.modelFamilies': { 'prod-deployment': 'reasoning', 'gpt-5-chat*': 'standard', bad: 'fast', ' ': 'reasoning' },
+    };
+    const settings = normalizeSettings((key) => raw[key]);
+    assert.deepEqual(
+      [settings.scorerMaxTokens, settings.optimizerMaxTokens, settings.reasoningEffort, settings.modelFamilies],
+      [8192, 0, 'low', { 'prod-deployment': 'reasoning', 'gpt-5-chat*': 'standard' }],
+    );
+    const wrong = normalizeSettings((key) => ({ 'opro.reasoningEffort': 'max', 'opro.modelFamilies': ['reasoning'] })[key]);
+    assert.deepEqual([wrong.reasoningEffort, wrong.modelFamilies], ['default', {}]);
   });
 });

@@ -53,6 +53,7 @@ describe('createOpenAiClient', () => {
     const { latencyMs, ...rest } = response;
     assert.deepEqual(rest, {
       text: 'Adding gives 42. The answer is 42.',
+      finishReason: 'stop',
       usage: { promptTokens: Math.ceil(`${instruction}\nWhat is 12 + 30?`.length / 4), completionTokens: 9 },
       model: 'fake-scorer',
     });
@@ -64,9 +65,10 @@ describe('createOpenAiClient', () => {
     const client = createOpenAiClient(modelAt(server.url), options());
     await client.complete({ ...question('', 1, 2), temperature: 0.7, maxTokens: 33, seed: 5 });
     await client.complete(question('', 1, 2));
+    const common = { role: 'scorer', model: 'fake-scorer', n: undefined, reasoningEffort: undefined };
     assert.deepEqual(server.stats.answered, [
-      { role: 'scorer', model: 'fake-scorer', temperature: 0.7, maxTokens: 33, seed: 5 },
-      { role: 'scorer', model: 'fake-scorer', temperature: 0, maxTokens: 64, seed: undefined },
+      { ...common, temperature: 0.7, maxTokens: 33, seed: 5, params: ['max_tokens', 'seed', 'temperature'] },
+      { ...common, temperature: 0, maxTokens: 64, seed: undefined, params: ['max_tokens', 'temperature'] },
     ]);
   });
 

@@ -96,6 +96,24 @@ describe('resolveModels', () => {
   it('vscode-lm without any model says so', async () => {
     await assert.rejects(resolveModels(settingsWith({ 'opro.provider': 'vscode-lm' }), probes()), (err: unknown) => err instanceof OproError && err.kind === 'notFound');
   });
+
+  it('hosted presets: their OpenAI-compatible base URL, a key first, a model named, and the provider passed on for its quirks', async () => {
+    await assert.rejects(resolveModels(settingsWith({ 'opro.provider': 'anthropic', 'opro.scorerModel': 'claude-sonnet-4-5' }), probes()), (err: unknown) => err instanceof OproError && err.kind === 'auth');
+    await assert.rejects(
+      resolveModels(settingsWith({ 'opro.provider': 'groq' }), probes({ apiKey: 'gsk-1' })),
+      (err: unknown) => err instanceof OproError && err.setting === 'opro.scorerModel' && /No model is set for https:\/\/api\.groq\.com\/openai\/v1/.test(err.message),
+    );
+    assert.deepEqual(await resolveModels(settingsWith({ 'opro.provider': 'anthropic', 'opro.scorerModel': 'claude-sonnet-4-5' }), probes({ apiKey: 'sk-ant-1' })), {
+      provider: 'anthropic',
+      source: 'anthropic',
+      baseUrl: 'https://api.anthropic.com/v1',
+      apiKey: 'sk-ant-1',
+      scorerModel: 'claude-sonnet-4-5',
+      optimizerModel: 'claude-sonnet-4-5',
+    });
+    const ollama = await resolveModels(settingsWith({ 'opro.provider': 'ollama', 'opro.scorerModel': 'llama3.1' }), probes());
+    assert.deepEqual([ollama.provider, ollama.baseUrl], ['ollama', 'http://localhost:11434/v1']);
+  });
 });
 
 describe('resolveModels with VS Code language models', () => {

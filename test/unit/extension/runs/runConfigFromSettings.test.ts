@@ -66,4 +66,15 @@ describe('runConfigFromSettings', () => {
     const judged = { ...config, judge: { provider: 'openai', model: 'judge-1', temperature: 0, maxTokens: 256 } };
     assert.equal(withApiKey(judged, 'sk-1').judge?.apiKey, 'sk-1', 'and into the judge of a saved run');
   });
+
+  it('maps the answer-length limits, the reasoning effort and the model families; a reasoning model gets room to think by default', () => {
+    const tuned = normalizeSettings((key) => ({ 'opro.scorerMaxTokens': 2000, 'opro.reasoningEffort': 'low', 'opro.modelFamilies': { 'prod-*': 'reasoning' } })[key]);
+    const config = runConfigFromSettings({ prompt: 'p', dataset: { path: 'd' }, position: 'Q_begin', settings: tuned, models: { ...models, scorerModel: 'prod-scorer', optimizerModel: 'prod-optimizer' } });
+    assert.deepEqual(
+      [config.scorer.maxTokens, config.scorer.reasoningEffort, config.optimizer.maxTokens, config.optimizer.reasoningEffort, config.modelFamilies],
+      [2000, 'low', 4096, 'low', { 'prod-*': 'reasoning' }],
+    );
+    const plain = runConfigFromSettings({ prompt: 'p', dataset: { path: 'd' }, position: 'Q_begin', settings, models: { ...models, scorerModel: 'o4-mini' } });
+    assert.deepEqual([plain.scorer.maxTokens, plain.scorer.reasoningEffort, plain.modelFamilies], [4096, undefined, undefined]);
+  });
 });
