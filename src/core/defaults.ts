@@ -83,7 +83,8 @@ function modelWithDefaults(
   families: Record<string, ModelFamily> | undefined,
 ): ModelConfig {
   const name = model?.model ?? DEFAULT_MODEL;
-  const isReasoning = (model?.family ?? familyOf(name, families)) === 'reasoning';
+  // VS Code's language models take no token limit: the family's larger default means nothing there.
+  const isReasoning = model?.provider !== 'vscode-lm' && (model?.family ?? familyOf(name, families)) === 'reasoning';
   return {
     ...defined(model ?? {}),
     model: name,
