@@ -35,13 +35,17 @@ type Args = Record<string, unknown>;
 
 /** Runs one tool; OPRO's own errors come back as `isError` results the model can read and act on. */
 export async function callTool(name: ToolName, args: Args, call: ToolCallContext): Promise<ToolResult> {
+  let startedRun: string | undefined;
+  const onStarted = (runId: string): void => {
+    startedRun = runId;
+  };
   try {
     switch (name) {
       case 'optimize':
-        return runResult(await optimizeFromFlags(callValues(args, 'prompt', call), call.cli, runProgress(call)));
+        return runResult(await optimizeFromFlags(callValues(args, 'prompt', call), call.cli, runProgress(call, onStarted)));
       case 'resume': {
         const values = { ...call.defaults, ...flagValuesOf({ steps: args.steps }, 'resume') };
-        return runResult(await resumeFromFlags(runFileOf(args.run, call.cli.cwd), values, call.cli, runProgress(call)));
+        return runResult(await resumeFromFlags(runFileOf(args.run, call.cli.cwd), values, call.cli, runProgress(call, onStarted)));
       }
       case 'evaluate':
         return await evaluateResult(callValues(args, 'prompts', call), call);
@@ -49,7 +53,9 @@ export async function callTool(name: ToolName, args: Args, call: ToolCallContext
         return await showRun(runFileOf(args.run, call.cli.cwd), typeof args.top === 'number' ? args.top : 5);
     }
   } catch (err) {
-    return errorResult(err);
+    // A run that failed after it started kept what finished; say where, so the agent can resume it.
+    const saved = startedRun === undefined ? '' : ` What finished is saved (run ${startedRun}); the resume tool continues it once the cause is fixed.`;
+    return errorResult(err, saved);
   }
 }
 
@@ -65,12 +71,13 @@ function callValues(args: Args, promptKey: 'prompt' | 'prompts', call: ToolCallC
 }
 
 /** Progress as scored prompts out of the most the run can score (seeds + steps × candidates). */
-function runProgress(call: ToolCallContext): (event: RunEvent) => void {
+function runProgress(call: ToolCallContext, onStarted: (runId: string) => void): (event: RunEvent) => void {
   let scored = 0;
   let total: number | undefined;
   let best = 0;
   return (event) => {
     if (event.type === 'runStarted') {
+      onStarted(event.record.id);
       const { config } = event.record;
       scored = event.record.candidates.length;
       total = Math.max(scored, config.seedInstructions.length + config.steps * config.candidatesPerStep);
@@ -123,8 +130,8 @@ function runFileOf(ref: unknown, cwd: string): string {
   return file;
 }
 
-function errorResult(err: unknown): ToolResult {
+function errorResult(err: unknown, after = ''): ToolResult {
   const hint = err instanceof OproError && err.hint !== undefined && !err.message.includes(err.hint) ? ` ${err.hint}` : '';
   const message = err instanceof Error ? err.message : String(err);
-  return { content: [{ type: 'text', text: `opro: ${message}${hint}` }], isError: true };
+  return { content: [{ type: 'text', text: `opro: ${message}${hint}${after}` }], isError: true };
 }

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import * as vscode from 'vscode';
 import { describeRun, reportRun } from '../../core/run/runReport';
 import { prepareRun, type PreparedRun } from '../commands/prepareRun';
@@ -45,7 +46,9 @@ export class OptimizePromptTool implements vscode.LanguageModelTool<OptimizeProm
       const showPanel = input.showPanel === true;
       const outcome = await this.services.runs.start(run.config, run.meta, { signal: controller.signal, showPanel });
       if (outcome.record === undefined) {
-        throw new Error(outcome.error ?? vscode.l10n.t('The run failed; see the OPRO log.'));
+        const failure = outcome.error ?? vscode.l10n.t('The run failed; see the OPRO log.');
+        const saved = existsSync(outcome.runFile) ? ` ${vscode.l10n.t('What finished is saved in {0}; "OPRO: Resume Run" continues it.', outcome.runFile)}` : '';
+        throw new Error(failure + saved);
       }
       const report = describeRun(reportRun(outcome.record, outcome.runFile));
       return new vscode.LanguageModelToolResult([new vscode.LanguageModelTextPart(`${report}\n\n${this.afterword(run, showPanel)}`)]);

@@ -130,6 +130,24 @@ describe('opro mcp, as a subprocess speaking MCP over stdio', () => {
     assert.equal((resumed.structuredContent as { status: string }).status, 'finished', textOf(resumed));
   });
 
+  it('reports a run that fails midway as a tool error naming the saved run, which resume then finishes', async () => {
+    server.setOptions({ latencyMs: 20 });
+    const failed = (await client.callTool({ name: 'optimize', arguments: { prompt: WEAK, dataset: 'arithmetic.jsonl' } }, undefined, {
+      onprogress: (p) => {
+        if (p.progress >= 2) {
+          server.setOptions({ quotaExhausted: true });
+        }
+      },
+    })) as TextResult;
+    assert.equal(failed.isError, true, textOf(failed));
+    const runId = /What finished is saved \(run ([\w-]+)\); the resume tool continues it/.exec(textOf(failed))?.[1];
+    assert.ok(runId !== undefined, textOf(failed));
+    assert.match(textOf(failed), /quota/i);
+    server.setOptions({ quotaExhausted: false });
+    const resumed = (await client.callTool({ name: 'resume', arguments: { run: runId } })) as TextResult;
+    assert.equal((resumed.structuredContent as { status: string }).status, 'finished', textOf(resumed));
+  });
+
   it('refuses bad arguments with a readable tool error, and unknown tools with a protocol error', async () => {
     const withKey = (await client.callTool({ name: 'evaluate', arguments: { prompts: [WEAK], dataset: 'arithmetic.jsonl', apiKey: KEY } })) as TextResult;
     assert.equal(withKey.isError, true);

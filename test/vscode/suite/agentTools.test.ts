@@ -131,6 +131,25 @@ describe('the language model tools, invoked through vscode.lm.invokeTool', () =>
     assert.match(textOf(result), /^1\. [\d.]+% \(95% CI [\d.]+–[\d.]+%, \d\/6\) on data\/tool-qa\.csv:/);
   });
 
+  it('fails with the reason and the saved run when the run fails midway', async () => {
+    await openMarked('src/toolRun5.ts', PROMPT_FILE);
+    const quota = api.services.runs.onDidChangeRun(({ event }) => {
+      if (event.type === 'stepFinished') {
+        server.setOptions({ quotaExhausted: true });
+      }
+    });
+    try {
+      const invoked = vscode.lm.invokeTool(TOOL_NAMES.optimizePrompt, { input: { file: 'src/toolRun5.ts', startLine: 2, dataset: DATASET, steps: 3 }, toolInvocationToken: undefined }, NO_TOKEN);
+      await assert.rejects(Promise.resolve(invoked), (err: Error) => {
+        assert.match(err.message, /quota/i);
+        assert.match(err.message, /What finished is saved in .*\.opro\/runs\/[\w-]+\.json; "OPRO: Resume Run" continues it\./);
+        return true;
+      });
+    } finally {
+      quota.dispose();
+    }
+  });
+
   it('stops the run when the invocation is cancelled, keeping what finished', async () => {
     server.setOptions({ latencyMs: 30 });
     await openMarked('src/toolRun4.ts', PROMPT_FILE);
