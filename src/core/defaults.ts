@@ -83,14 +83,18 @@ function modelWithDefaults(
   families: Record<string, ModelFamily> | undefined,
 ): ModelConfig {
   const name = model?.model ?? DEFAULT_MODEL;
-  // VS Code's language models take no token limit: the family's larger default means nothing there.
-  const isReasoning = model?.provider !== 'vscode-lm' && (model?.family ?? familyOf(name, families)) === 'reasoning';
+  const isReasoning = isReasoningModel(model, name, families);
   return {
     ...defined(model ?? {}),
     model: name,
     temperature: model?.temperature ?? sampling.temperature,
     maxTokens: model?.maxTokens ?? (isReasoning ? DEFAULT_REASONING_MAX_TOKENS : sampling.maxTokens),
   };
+}
+
+/** VS Code's language models take no token limit: the reasoning family's larger default means nothing there. */
+function isReasoningModel(model: Partial<ModelConfig> | undefined, name: string, families: Record<string, ModelFamily> | undefined): boolean {
+  return model?.provider !== 'vscode-lm' && (model?.family ?? familyOf(name, families)) === 'reasoning';
 }
 
 /**
