@@ -78,4 +78,6 @@ export interface RunConfig {
   validationTopK: number;
   /** @default 'full' */
   evaluation: EvaluationMode;
+  /** A seed prompt larger than this many bytes (UTF-8) gets a warning with its token cost before the run; 0 never warns. @default 8192 */
+  promptWarningBytes?: number;
 }

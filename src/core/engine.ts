@@ -6,7 +6,9 @@ import { pickExemplars } from './run/exemplars';
 import { newRunRecord } from './run/newRecord';
 import { metaPromptFor } from './run/proposals';
 import { driveRun, nextStep } from './run/runLoop';
+import { resumeConfig } from './run/resumeConfig';
 import { readRunRecord, removeStaleTempFiles } from './run/runStore';
+import { datasetChangeWarning, longPromptWarnings } from './run/runWarnings';
 import { openSession, saveSession, type RunSession } from './run/session';
 
 export { readRunRecord };
@@ -20,6 +22,7 @@ export async function startRun(config: RunConfig, deps: EngineDeps, signal?: Abo
   const record = await newRunRecord(config, deps.meta, deps.runId);
   const session = await openSession(record, config, deps, signal);
   session.emit({ type: 'runStarted', record: structuredClone(record), resumed: false });
+  longPromptWarnings(config, record.train.length).forEach(session.warn);
   return driveRun(session);
 }
 
@@ -28,7 +31,11 @@ export async function resumeRun(runFile: string, deps: ResumeDeps, signal?: Abor
   await removeStaleTempFiles(runFile);
   const session = await reopenSession(runFile, deps, signal);
   const { record } = session;
+  const warning = await datasetChangeWarning(record);
   session.emit({ type: 'runStarted', record: structuredClone(record), resumed: true });
+  if (warning !== undefined) {
+    session.warn(warning);
+  }
   return driveRun(session);
 }
 
@@ -71,10 +78,10 @@ export async function scoreUserInstruction(
   return record.candidates.find((c) => c.id === candidateId(instruction)) as ScoredCandidate;
 }
 
-/** A saved run's session, with the config restored by `patchConfig` (keys are never saved). */
+/** A saved run's session: its own endpoints, the user's credentials in every role, then `patchConfig`. */
 async function reopenSession(runFile: string, deps: ResumeDeps, signal?: AbortSignal): Promise<RunSession> {
   const record = await readRunRecord(runFile);
-  const config = deps.patchConfig?.(record.config) ?? record.config;
+  const config = resumeConfig(runFile, record.config, deps);
   return openSession(record, config, { runFile, ...deps }, signal);
 }
 

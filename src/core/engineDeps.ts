@@ -28,8 +28,21 @@ export interface EngineDeps {
   isTrusted?: boolean;
 }
 
+/** What the user has set up now that a saved run needs again (run files never hold it). */
+export interface Credentials {
+  /** The API key (SecretStorage, `OPENAI_API_KEY`, `--api-key`); goes to every model role with an HTTP endpoint. */
+  apiKey?: string;
+}
+
 /** Options for reopening a saved run. */
 export interface ResumeDeps extends EngineDeps {
-  /** Restores what a run file does not keep (API keys, headers) or changes limits such as `steps`. */
+  /** Put back into the scorer, the optimizer and the judge alike (see `run/resumeConfig.ts`). */
+  credentials?: Credentials;
+  /**
+   * The endpoint the user names for model roles whose run file records none (runs written before
+   * endpoints were recorded). Never replaces a recorded endpoint.
+   */
+  baseUrl?: string;
+  /** Changes limits such as `steps`, after the credentials are restored; it may not move any endpoint. */
   patchConfig?: (config: RunConfig) => RunConfig;
 }

@@ -90,7 +90,11 @@ export interface RunUsage {
 
 /** Something about the run its user should know and may want to fix, shown once in the CLI and the panel. */
 export interface RunWarning {
-  kind: 'temperature' | 'parameter' | 'samples' | 'truncated' | 'errored';
+  /**
+   * `longPrompt`: a seed prompt over `promptWarningBytes`, with its token cost; `datasetChanged` /
+   * `datasetMissing`: on resume, the dataset file no longer holds the rows saved in the run.
+   */
+  kind: 'temperature' | 'parameter' | 'samples' | 'truncated' | 'errored' | 'longPrompt' | 'datasetChanged' | 'datasetMissing';
   /** Which model it is about. */
   role?: 'scorer' | 'optimizer' | 'judge';
   /** One or two sentences, never a key or a prompt. */

@@ -97,6 +97,9 @@ function checkNumbers(problems: string[], config: RunConfig): void {
   checkInteger(problems, 'seed', config.seed, 0);
   checkRange(problems, 'scoreThreshold', config.scoreThreshold, 1);
   checkRange(problems, 'lengthPenalty', config.lengthPenalty, 1);
+  if (config.promptWarningBytes !== undefined) {
+    checkInteger(problems, 'promptWarningBytes', config.promptWarningBytes, 0);
+  }
   if (config.dataset.maxBytes !== undefined) {
     checkInteger(problems, 'dataset.maxBytes', config.dataset.maxBytes, 1);
   }

@@ -57,23 +57,24 @@ export async function optimizeFromFlags(values: CliValues, context: CliContext, 
   return { record, runFile };
 }
 
-/** Continues a saved run; the key comes from the environment again, --steps may extend it. */
+/**
+ * Continues a saved run on its own endpoints: the key comes from the environment (or --api-key) again
+ * for every model role, --base-url names the endpoint only for a run file that records none, and
+ * --steps may extend the run.
+ */
 export async function resumeFromFlags(runFile: string, values: CliValues, context: CliContext, onEvent = progressListener(values, context)): Promise<EndedRun> {
   const file = resolve(context.cwd, runFile);
   context.onRunFile?.(file);
   const steps = intFlag(values, 'steps');
   const apiKey = values['api-key'] ?? context.env.OPENAI_API_KEY;
-  const withKey = <T extends object>(model: T): T => (apiKey === undefined ? model : { ...model, apiKey });
+  const baseUrl = values['base-url'];
   const record = await resumeRun(
     file,
     {
       ...engineDeps(values, context, file, onEvent),
-      patchConfig: (config) => ({
-        ...config,
-        scorer: withKey(config.scorer),
-        optimizer: withKey(config.optimizer),
-        ...(steps === undefined ? {} : { steps }),
-      }),
+      credentials: apiKey === undefined ? {} : { apiKey },
+      ...(baseUrl === undefined ? {} : { baseUrl }),
+      ...(steps === undefined ? {} : { patchConfig: (config) => ({ ...config, steps }) }),
     },
     context.signal,
   );

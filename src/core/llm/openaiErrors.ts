@@ -16,9 +16,10 @@ export interface FailureContext {
   modelSetting?: string;
 }
 
+/** The extension's SecretStorage key for the API key: `describeError` maps it to the "Set API Key" action. Not a setting, so no message names it. */
 const KEY_SETTING = 'opro.apiKey';
 const URL_SETTING = 'opro.baseUrl';
-const KEY_HINT = 'Run "OPRO: Set API Key" (opro.apiKey), or pass --api-key / set OPENAI_API_KEY for the CLI.';
+const KEY_HINT = 'In VS Code run "OPRO: Set API Key"; for the CLI set OPENAI_API_KEY (or pass --api-key).';
 const URL_HINT = 'Check opro.baseUrl / --base-url.';
 const MAX_SERVER_TEXT = 200;
 

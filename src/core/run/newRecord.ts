@@ -9,6 +9,7 @@ import { detectMetricKind } from '../metrics/detectMetric';
 import { placeholdersOf } from '../prompt/template';
 import type { RecordedExample, RunRecord } from '../runRecord';
 import { validateRunConfig } from '../validateConfig';
+import { withRecordedEndpoints } from './resumeConfig';
 import { redactConfig } from './runStore';
 import { emptyUsage } from './usage';
 
@@ -42,7 +43,7 @@ export async function newRunRecord(config: RunConfig, meta?: Record<string, unkn
     createdAt: now.toISOString(),
     updatedAt: now.toISOString(),
     status: 'running',
-    config: redactConfig(config),
+    config: redactConfig(withRecordedEndpoints(config)),
     metric: config.metric ?? { kind: detectMetricKind(split.train.map((i) => dataset.examples[i]?.target ?? '')) },
     ...(config.grader?.kind === 'judge' ? { judgePrompt: { system: JUDGE_SYSTEM, user: judgeUserTemplate(config.grader.rubric) } } : {}),
     dataset: datasetInfo(dataset),

@@ -97,12 +97,3 @@ function judgeModel(scorer: Omit<ModelConfig, 'maxTokens'>, model: string, info:
   const { label: _label, vendor: _vendor, ...endpoint } = scorer;
   return { ...endpoint, model: info?.id ?? model, ...identity(info), ...JUDGE_SAMPLING };
 }
-
-/** Puts the current key back into a saved run's config (run files never hold keys). */
-export function withApiKey(config: RunConfig, apiKey: string | undefined): RunConfig {
-  if (apiKey === undefined || config.scorer.provider === 'vscode-lm') {
-    return config;
-  }
-  const judge = config.judge === undefined || config.judge.provider === 'vscode-lm' ? {} : { judge: { ...config.judge, apiKey } };
-  return { ...config, scorer: { ...config.scorer, apiKey }, optimizer: { ...config.optimizer, apiKey }, ...judge };
-}

@@ -2,9 +2,9 @@ import { basename } from 'node:path';
 import * as vscode from 'vscode';
 import type { RunConfig } from '../../core/config';
 import { evaluateInstructions, readRunRecord, resumeRun, scoreUserInstruction, startRun } from '../../core/engine';
-import type { EngineDeps } from '../../core/engineDeps';
+import type { Credentials, EngineDeps } from '../../core/engineDeps';
 import type { RunEvent } from '../../core/events';
-import type { RunRecord, ScoredCandidate } from '../../core/runRecord';
+import type { RunRecord, RunWarning, ScoredCandidate } from '../../core/runRecord';
 import { COMMAND_IDS } from '../commandIds';
 import { describeError, retryAction } from '../errors/describeError';
 import { reportError } from '../errors/reportError';
@@ -13,10 +13,11 @@ import { createClient } from '../models/createClient';
 import type { ApiKeyStore } from '../secrets';
 import { readSettings } from '../settings';
 import type { Prompter } from '../ui/prompter';
-import { withApiKey } from './runConfigFromSettings';
 import { LiveRun } from './liveRun';
 import { advanceProgress, formatProgress, initialProgress, type RunProgress } from './progressText';
 import { RunFiles } from './runFiles';
+
+const BEFORE_RUN_WARNINGS: ReadonlySet<RunWarning['kind']> = new Set(['longPrompt', 'datasetChanged', 'datasetMissing']);
 
 export interface RunManagerDeps {
   log: vscode.LogOutputChannel;
@@ -98,10 +99,10 @@ export class RunManager implements vscode.Disposable {
     });
   }
 
-  /** Continues a saved run; the API key is put back into its config (run files never hold one). */
+  /** Continues a saved run on its own endpoints; the API key goes back into every model role (run files never hold one). */
   async resume(runFile: string): Promise<RunOutcome> {
-    const patchConfig = await this.keyRestorer();
-    return this.execute(new LiveRun(runFile), (engineDeps, signal) => resumeRun(runFile, { ...engineDeps, patchConfig }, signal));
+    const credentials = await this.credentials();
+    return this.execute(new LiveRun(runFile), (engineDeps, signal) => resumeRun(runFile, { ...engineDeps, credentials }, signal));
   }
 
   /**
@@ -115,7 +116,7 @@ export class RunManager implements vscode.Disposable {
       return;
     }
     const runFile = await this.fileOf(runId);
-    const patchConfig = await this.keyRestorer();
+    const credentials = await this.credentials();
     const title = vscode.l10n.t('OPRO: scoring your instruction');
     await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, async (_progress, token) => {
       const controller = new AbortController();
@@ -125,7 +126,7 @@ export class RunManager implements vscode.Disposable {
         progress = advanceProgress(progress, event);
         this.changes.fire({ runId, runFile, event, progress, isLive: false, showsPanel: true });
       };
-      await scoreUserInstruction(runFile, text, { ...this.engineDeps(), patchConfig, onEvent }, controller.signal);
+      await scoreUserInstruction(runFile, text, { ...this.engineDeps(), credentials, onEvent }, controller.signal);
     });
   }
 
@@ -174,9 +175,21 @@ export class RunManager implements vscode.Disposable {
     this.changes.dispose();
   }
 
-  private async keyRestorer(): Promise<(config: RunConfig) => RunConfig> {
-    const key = await this.deps.apiKeys.get();
-    return (config) => withApiKey(config, key);
+  private async credentials(): Promise<Credentials> {
+    const apiKey = await this.deps.apiKeys.get();
+    return apiKey === undefined ? {} : { apiKey };
+  }
+
+  /**
+   * The warnings said before a run spends anything (a prompt over the size limit, a dataset changed
+   * since the run) also get a toast that does not block the run: the panel may not be open yet. The
+   * panel's header lists every warning.
+   */
+  private warnBeforeRun(warning: RunWarning): void {
+    if (BEFORE_RUN_WARNINGS.has(warning.kind)) {
+      this.deps.log.warn(`${warning.kind}: ${warning.message}`);
+      void this.deps.prompter.showMessage('warning', warning.fix === undefined ? warning.message : `${warning.message} ${warning.fix}`);
+    }
   }
 
   private find(runId: string): LiveRun | undefined {
@@ -214,6 +227,9 @@ export class RunManager implements vscode.Disposable {
         const runId = run.runId ?? basename(run.runFile, '.json');
         if (event.type === 'runStarted') {
           this.known.set(runId, run.runFile);
+        }
+        if (event.type === 'runWarning') {
+          this.warnBeforeRun(event.warning);
         }
         progress.report({ message: formatProgress(run.progress, vscode.l10n.t), increment: gained * 100 });
         if (event.type === 'runFailed') {

@@ -94,7 +94,7 @@ describe('createOpenAiClient', () => {
     assert.equal(response.text, 'The answer is 5.');
   });
 
-  it('turns a 401 into an auth error naming the endpoint and the key setting, without the key', async () => {
+  it('turns a 401 into an auth error naming the endpoint and what sets the key, without the key', async () => {
     const secret = 'sk-wrong-secret-123456';
     const client = createOpenAiClient(modelAt(server.url, { apiKey: secret }), options());
     const err = await rejection(client.complete(question('', 1, 1)));
@@ -102,6 +102,8 @@ describe('createOpenAiClient', () => {
     assert.equal(err.status, 401);
     assert.equal(err.setting, 'opro.apiKey');
     assert.match(err.message, new RegExp(`The endpoint at ${server.url} rejected the API key \\(401\\)`));
+    assert.match(err.message, /In VS Code run "OPRO: Set API Key"; for the CLI set OPENAI_API_KEY \(or pass --api-key\)\.$/);
+    assert.ok(!err.message.includes('opro.apiKey'), 'opro.apiKey is not a setting, so the message does not name it');
     assert.ok(!err.message.includes(secret) && !(err.hint ?? '').includes(secret));
     assert.ok(!JSON.stringify(logs).includes(secret));
     assert.deepEqual(logs.map((e) => [e.outcome, e.status, e.errorKind]), [['failed', 401, 'auth']]);

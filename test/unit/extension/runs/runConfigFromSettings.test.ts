@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { runConfigFromSettings, withApiKey } from '../../../../src/extension/runs/runConfigFromSettings';
+import { runConfigFromSettings } from '../../../../src/extension/runs/runConfigFromSettings';
 import { normalizeSettings } from '../../../../src/extension/settingValues';
 
 const settings = normalizeSettings((key) => ({ 'opro.steps': 4, 'opro.metric': 'number', 'opro.requestTimeoutSeconds': 30 })[key]);
@@ -55,16 +55,6 @@ describe('runConfigFromSettings', () => {
     assert.deepEqual(runConfigFromSettings({ prompt: 'p', dataset: { path: 'd' }, position: 'Q_begin', settings: json, models }).metric, { kind: 'json', fields: ['name'] });
     const custom = runConfigFromSettings({ prompt: 'p', dataset: { path: 'd' }, position: 'Q_begin', settings: normalizeSettings((key) => (key === 'opro.metric' ? 'custom' : undefined)), models, scoring: { grader: { kind: 'custom', module: '/ws/s.mjs' } } });
     assert.deepEqual([custom.metric, custom.grader, custom.judge], [undefined, { kind: 'custom', module: '/ws/s.mjs' }, undefined]);
-  });
-
-  it('puts the key back into both models of a saved config, but never for VS Code models', () => {
-    const config = runConfigFromSettings({ prompt: 'p', dataset: { path: 'd' }, position: 'Q_begin', settings, models });
-    const patched = withApiKey(config, 'sk-1');
-    assert.deepEqual([patched.scorer.apiKey, patched.optimizer.apiKey], ['sk-1', 'sk-1']);
-    const lm = runConfigFromSettings({ prompt: 'p', dataset: { path: 'd' }, position: 'Q_begin', settings, models: { ...models, provider: 'vscode-lm' } });
-    assert.equal(withApiKey(lm, 'sk-1').scorer.apiKey, undefined);
-    const judged = { ...config, judge: { provider: 'openai', model: 'judge-1', temperature: 0, maxTokens: 256 } };
-    assert.equal(withApiKey(judged, 'sk-1').judge?.apiKey, 'sk-1', 'and into the judge of a saved run');
   });
 
   it('maps the answer-length limits, the reasoning effort and the model families; a reasoning model gets room to think by default', () => {
