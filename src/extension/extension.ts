@@ -9,8 +9,13 @@ import { createServices } from './services';
 import { affectsSettings } from './settings';
 import { registerTools } from './tools/registerTools';
 
-/** Creates the services, registers commands, the CodeLens, the editor context key, the Runs view, the language model tools and the MCP server. */
-export function activate(context: vscode.ExtensionContext): OproExtensionApi {
+/**
+ * Creates the services, registers commands, the CodeLens, the editor context key, the Runs view, the
+ * language model tools and the MCP server. Returns the test API only to the VS Code tests
+ * (`ExtensionMode.Test`): any other extension that activates this one gets `undefined`, never the
+ * services or the key store.
+ */
+export function activate(context: vscode.ExtensionContext): OproExtensionApi | undefined {
   const services = createServices(context);
   const codeLens = new PromptCodeLensProvider(services.literals);
   context.subscriptions.push(
@@ -28,7 +33,7 @@ export function activate(context: vscode.ExtensionContext): OproExtensionApi {
     registerMcpServer(services.mcpServer),
   );
   services.log.info(`OPRO activated (VS Code ${vscode.version})`);
-  return createExtensionApi(services);
+  return context.extensionMode === vscode.ExtensionMode.Test ? createExtensionApi(services) : undefined;
 }
 
 export function deactivate(): void {

@@ -2,8 +2,8 @@ import type { Prompter } from './ui/prompter';
 import type { Services } from './services';
 
 /**
- * What `activate` returns. Other extensions get nothing useful from it; the VS Code tests use it to
- * answer questions and read toasts (through the prompter) and to reach the shared services.
+ * What `activate` returns in `ExtensionMode.Test` only (other modes return nothing): the VS Code tests
+ * use it to answer questions and read toasts (through the prompter) and to reach the shared services.
  */
 export interface OproExtensionApi {
   /** Replaces the quick picks, input boxes and toasts; returns a function that restores them. */

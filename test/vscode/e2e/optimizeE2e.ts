@@ -74,6 +74,13 @@ async function scenario(page: Page, workspace: string): Promise<void> {
   await screenshot(page, '5-inserted', true);
 }
 
+/** What the probe extension got from activating OPRO in a normal (production) extension host: nothing. */
+function checkApiProbe(file: string): void {
+  const probe = JSON.parse(readFileSync(file, 'utf8')) as { probeMode: number; exported: unknown };
+  assert.deepEqual(probe, { probeMode: 1, exported: null }, 'another extension gets no API from OPRO outside ExtensionMode.Test');
+  log('another extension that activates OPRO gets undefined (ExtensionMode.Production)');
+}
+
 async function main(): Promise<void> {
   const started = Date.now();
   const dir = join(VSCODE_TEST, 'runs', `e2e-${Date.now()}`);
@@ -90,7 +97,10 @@ async function main(): Promise<void> {
     'opro.candidatesPerStep': 4,
     'opro.concurrency': 4,
   });
-  const server = await startCodeServer({ dir, folder: workspace, env: { OPENAI_API_KEY: 'test-key' } });
+  // Another extension, installed beside OPRO, asks for its API: it must get nothing (no services, no key store).
+  const probeOut = join(dir, 'api-probe.json');
+  cpSync(join(ROOT, 'test', 'vscode', 'e2e', 'apiProbe'), join(dir, 'ext', 'opro-test.api-probe-0.0.1'), { recursive: true });
+  const server = await startCodeServer({ dir, folder: workspace, env: { OPENAI_API_KEY: 'test-key', OPRO_API_PROBE_OUT: probeOut } });
   const profile = join(tmpdir(), `opro-e2e-${Date.now()}`);
   const browser = await chromium.launchPersistentContext(profile, { executablePath: chromiumPath(), headless: true, args: CHROMIUM_ARGS, viewport: { width: 1600, height: 1000 } });
   const page = browser.pages()[0] ?? (await browser.newPage());
@@ -101,6 +111,7 @@ async function main(): Promise<void> {
     log(`code-server at ${server.url}, fake models at ${fake.url}`);
     await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}`, { waitUntil: 'domcontentloaded' });
     await scenario(page, workspace);
+    checkApiProbe(probeOut);
     isOk = true;
   } finally {
     if (!isOk) {
