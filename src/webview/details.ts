@@ -1,5 +1,5 @@
 import type { RunRecord, ScoredCandidate } from '../core/runRecord';
-import { button, el, setText } from './dom';
+import { button, el, setText, textNode } from './dom';
 import { buildExamplesTable } from './examplesTable';
 import { formatScore, splitText } from './format';
 import type { Ranking } from './ranking';
@@ -10,7 +10,7 @@ function diffView(before: string, after: string): HTMLElement {
     if (part.kind === 'added') {
       return el('ins', {}, [part.text]);
     }
-    return part.kind === 'removed' ? el('del', {}, [part.text]) : document.createTextNode(part.text);
+    return part.kind === 'removed' ? el('del', {}, [part.text]) : textNode(part.text);
   });
   return el('p', { class: 'word-diff' }, parts);
 }

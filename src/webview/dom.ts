@@ -1,5 +1,8 @@
 // The panel builds every node here. Data only ever reaches the page as text nodes or attribute
-// values (never as markup), so an instruction like `<img onerror=…>` stays literal text.
+// values (never as markup), so an instruction like `<img onerror=…>` stays literal text. Invisible and
+// bidi characters in that text become visible markers on the way (see invisibleChars.ts), so what the
+// panel shows reads as what gets inserted.
+import { codePointLabel, describeCodePoint, hasInvisible, markInvisible, splitInvisible } from './invisibleChars';
 
 export type Attrs = Record<string, string | number | boolean | undefined>;
 export type Child = Node | string | undefined | false;
@@ -15,25 +18,53 @@ export function el<K extends keyof HTMLElementTagNameMap>(
     if (value === true) {
       node.setAttribute(name, '');
     } else if (value !== false && value !== undefined) {
-      node.setAttribute(name, String(value));
+      node.setAttribute(name, SHOWN_ATTRIBUTES.has(name) ? markInvisible(String(value)) : String(value));
     }
   }
   append(node, children);
   return node;
 }
 
+/** Attributes a person reads (tooltips, screen-reader labels): invisible characters in them show as `[U+202E]`. */
+const SHOWN_ATTRIBUTES = new Set(['title', 'aria-label', 'placeholder', 'alt']);
+
 export function append(parent: Node, children: readonly Child[]): void {
   for (const child of children) {
     if (child === undefined || child === false) {
       continue;
     }
-    parent.appendChild(typeof child === 'string' ? document.createTextNode(child) : child);
+    parent.appendChild(typeof child === 'string' ? textNode(child) : child);
   }
 }
 
-/** Replaces a node's content with text (textContent never parses markup). */
+/**
+ * Text as nodes: a plain text node, or, when the text holds invisible or bidi characters, text nodes
+ * with a marker element (`U+202E`, described in its tooltip) in place of each such character.
+ */
+export function textNode(text: string): Node {
+  if (!hasInvisible(text)) {
+    return document.createTextNode(text);
+  }
+  const fragment = document.createDocumentFragment();
+  for (const piece of splitInvisible(text)) {
+    if ('text' in piece) {
+      fragment.appendChild(document.createTextNode(piece.text));
+    } else {
+      const marker = document.createElement('span');
+      marker.className = 'invisible-char';
+      marker.title = `${describeCodePoint(piece.codePoint)}: invisible in the text, kept when it is inserted or copied`;
+      marker.textContent = codePointLabel(piece.codePoint);
+      fragment.appendChild(marker);
+    }
+  }
+  return fragment;
+}
+
+/** Replaces a node's content with text (never parsed as markup; invisible characters shown as markers). */
 export function setText(node: Node, text: string): void {
-  if (node.textContent !== text) {
+  if (hasInvisible(text)) {
+    (node as ParentNode).replaceChildren(textNode(text));
+  } else if (node.textContent !== text) {
     node.textContent = text;
   }
 }
