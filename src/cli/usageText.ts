@@ -5,7 +5,8 @@ Usage:
   opro optimize --dataset FILE (--prompt TEXT | --prompt-file FILE) [options]
   opro eval --dataset FILE --prompt TEXT [--prompt TEXT ...] [--min-score X]
             [--baseline RUN.json [--min-improvement D]] [--out RUN.json] [options]
-  opro resume RUN.json [--steps N] [options]
+  opro resume RUN.json [--steps N] [options]   on the run's own endpoints (--base-url only for a run
+                                               file that records none); the key from OPENAI_API_KEY
   opro meta-prompt RUN.json
   opro mcp [options]           an MCP server on stdio (tools: optimize, evaluate, resume, show-run);
                                its options are the tools' defaults, keys come from the environment
