@@ -181,3 +181,30 @@ export class PanelHarness {
     await new Promise((resolve) => this.server.close(resolve));
   }
 }
+
+/**
+ * Mocha hooks for a suite of panel tests: one Chromium for the suite, a fresh panel page per test.
+ * Returns the current page's panel (valid inside a test).
+ */
+export function usePanelPerTest(options: OpenOptions = {}): () => PanelPage {
+  let harness: PanelHarness;
+  let panel: PanelPage | undefined;
+  before(async () => {
+    harness = await PanelHarness.start();
+  });
+  after(async () => {
+    await harness.stop();
+  });
+  beforeEach(async () => {
+    panel = await harness.open(options);
+  });
+  afterEach(async () => {
+    await panel?.page.close();
+  });
+  return () => {
+    if (panel === undefined) {
+      throw new Error('usePanelPerTest: the panel exists only inside a test');
+    }
+    return panel;
+  };
+}

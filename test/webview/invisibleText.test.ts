@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { makeRunRecord } from './fixtures';
-import { PanelHarness, type PanelPage } from './harness';
+import { usePanelPerTest } from './harness';
 import { bestFirst, textOf } from './queries';
 
 /** An instruction that reads "Pay now, xy" but holds an override, an isolate, a zero-width space and two tag characters ("IG"). */
@@ -11,23 +11,10 @@ const RAW = /[\u202A-\u202E\u2066-\u2069\u200B\u{E0000}-\u{E007F}]/u;
 const SHOWN = 'Pay U+202EevilU+202C nowU+200B, U+2066xU+2069y U+E0049U+E0047';
 
 describe('invisible and bidi characters in model text', () => {
-  let harness: PanelHarness;
-  let panel: PanelPage;
-
-  before(async () => {
-    harness = await PanelHarness.start();
-  });
-  after(async () => {
-    await harness.stop();
-  });
-  beforeEach(async () => {
-    panel = await harness.open();
-  });
-  afterEach(async () => {
-    await panel.page.close();
-  });
+  const current = usePanelPerTest();
 
   it('shows each one as a visible marker wherever the panel shows text, and inserts and edits the text unchanged', async () => {
+    const panel = current();
     const record = makeRunRecord({ payload: HIDDEN });
     const best = bestFirst(record.candidates)[0]!;
     const wrong = best.results.findIndex((r) => !r.correct);
@@ -79,6 +66,7 @@ describe('invisible and bidi characters in model text', () => {
   });
 
   it('leaves ordinary text alone: emoji sequences, Persian with its zero-width non-joiner, tabs and line breaks', async () => {
+    const panel = current();
     const plain = 'Family 👨‍👩‍👧 ❤️ and می‌خواهم\tthen\na new line';
     const record = makeRunRecord({ payload: plain });
     await panel.send({ type: 'run/show', record, isLive: false });
