@@ -2,6 +2,7 @@ import type { RunConfig } from '../config';
 import type { Credentials, ResumeDeps } from '../engineDeps';
 import { OproError } from '../errors';
 import { OPENAI_BASE_URL } from '../llm/openaiClient';
+import { PROVIDER_NAMES } from '../llm/providerProfiles';
 import type { ModelConfig } from '../llm/types';
 
 /** The model roles of a run; a run without its own judge config judges with the scorer's endpoint. */
@@ -10,11 +11,11 @@ export type ModelRoleName = (typeof MODEL_ROLES)[number];
 
 /**
  * True for models the engine's own client serves (the `openai` package: OpenAI, Azure and every
- * OpenAI-compatible server): they have an HTTP endpoint and take the API key. A front end's own
- * provider (`vscode-lm`) has neither.
+ * provider core knows, `groq`, `ollama`…): they have an HTTP endpoint and take the API key. A front
+ * end's own provider (`vscode-lm`) has neither.
  */
 export function isEndpointModel(model: ModelConfig): boolean {
-  return model.provider === undefined || model.provider === 'openai' || model.provider === 'azure';
+  return model.provider === undefined || (PROVIDER_NAMES as readonly string[]).includes(model.provider);
 }
 
 function isBlank(url: string | undefined): boolean {

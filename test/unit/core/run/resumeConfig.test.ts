@@ -32,8 +32,8 @@ describe('resuming a saved run: keys and endpoints', () => {
     const config = saved({ judge: model({ model: 'judge' }) });
     const keyed = restoreCredentials(config, { apiKey: 'sk-1' });
     assert.deepEqual([keyed.scorer.apiKey, keyed.optimizer.apiKey, keyed.judge?.apiKey], ['sk-1', 'sk-1', 'sk-1']);
-    const lm = restoreCredentials(saved({ scorer: model({ provider: 'vscode-lm', baseUrl: undefined }), judge: model({ provider: 'azure' }) }), { apiKey: 'sk-1' });
-    assert.deepEqual([lm.scorer.apiKey, lm.optimizer.apiKey, lm.judge?.apiKey], [undefined, 'sk-1', 'sk-1']);
+    const lm = restoreCredentials(saved({ scorer: model({ provider: 'vscode-lm', baseUrl: undefined }), optimizer: model({ provider: 'groq' }), judge: model({ provider: 'azure' }) }), { apiKey: 'sk-1' });
+    assert.deepEqual([lm.scorer.apiKey, lm.optimizer.apiKey, lm.judge?.apiKey], [undefined, 'sk-1', 'sk-1'], 'every provider core serves (groq, azure…) gets the key');
     assert.equal(restoreCredentials(config, {}), config);
   });
 
@@ -43,7 +43,7 @@ describe('resuming a saved run: keys and endpoints', () => {
   });
 
   it('stops, saying what to set, when a role has no recorded endpoint, instead of falling back to api.openai.com', () => {
-    const err = configError(() => resumeConfig(FILE, saved({ optimizer: model({ baseUrl: undefined }) }), { credentials: { apiKey: 'sk-1' } }));
+    const err = configError(() => resumeConfig(FILE, saved({ optimizer: model({ provider: 'mistral', baseUrl: undefined }) }), { credentials: { apiKey: 'sk-1' } }));
     assert.match(err.message, /does not record the endpoint of its optimizer model/);
     assert.match(err.hint ?? '', /"baseUrl".*config\.optimizer.*--base-url/);
     const noScorer = configError(() => resumeConfig(FILE, { ...saved(), scorer: undefined as unknown as ModelConfig }, {}));
