@@ -3,7 +3,7 @@ import { formatScoreWith, scoreInterval } from '../stats/scoreInterval';
 import type { Interval } from '../stats/wilson';
 import { bestCandidate } from './history';
 
-/** One instruction's result as reports show it; `ci95` is null where no interval applies (partial credit). */
+/** One instruction's result as reports show it; `ci95` (Wilson, or bootstrap for partial credit) is null when nothing was graded. */
 export interface CandidateReport {
   instruction: string;
   score: number;

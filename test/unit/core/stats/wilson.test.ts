@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { bootstrapMeanInterval } from '../../../../src/core/stats/bootstrap';
 import { formatScore, scoreInterval } from '../../../../src/core/stats/scoreInterval';
 import { wilsonInterval, Z_95 } from '../../../../src/core/stats/wilson';
 
@@ -59,8 +60,23 @@ describe('a score with its interval', () => {
     assert.equal(formatScore(split), '80.0% (95% CI 49.0–94.3%, 8/10)');
   });
 
-  it('has no interval for partial credit, and says only the score and counts', () => {
-    const split = { score: 0.6, correct: 1, total: 2, results: results([1, 0.2]) };
+  it('is the bootstrap interval of the mean credit for partial credit', () => {
+    const split = { score: 0.6, correct: 3, total: 5, results: results([1, 0.2, 1, 0.8, 0]) };
+    assert.deepEqual(scoreInterval(split), bootstrapMeanInterval([1, 0.2, 1, 0.8, 0]));
+    const [low, high] = scoreInterval(split) as [number, number];
+    assert.ok(low < 0.6 && 0.6 < high && low >= 0 && high <= 1);
+  });
+
+  it('leaves out examples without a verdict, and keeps an interval saved with the split', () => {
+    const graded = results([1, 0.5, 0]);
+    const split = { score: 0.5, correct: 1, total: 3, results: [...graded, { example: 9, output: '', answer: '', correct: false, status: 'errored' }] };
+    assert.deepEqual(scoreInterval(split), bootstrapMeanInterval([1, 0.5, 0]));
+    assert.deepEqual(scoreInterval({ score: 0.5, correct: 1, total: 3, ci95: [0.1, 0.9] }), [0.1, 0.9]);
+  });
+
+  it('tells an accuracy from its counts in a light view, and has none for partial credit without results', () => {
+    assert.deepEqual(scoreInterval({ score: 0.8, correct: 8, total: 10 }), wilsonInterval(8, 10));
+    const split = { score: 0.6, correct: 1, total: 2 };
     assert.equal(scoreInterval(split), undefined);
     assert.equal(formatScore(split), '60.0% (1/2)');
   });
