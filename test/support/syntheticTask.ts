@@ -47,20 +47,39 @@ export function exampleBucket(a: number, b: number): number {
   return (a * 31 + b * 17) % 5;
 }
 
-/** Whether the fake scorer answers `a + b` correctly under an instruction of quality `quality`. */
-export function isSolved(a: number, b: number, quality: number): boolean {
-  return exampleBucket(a, b) < quality + 1;
+/**
+ * How much each correct worked example in the prompt (a question of the task followed by its right
+ * answer) raises the chance of a right answer; a wrong worked example lowers it as much. The
+ * demonstrations' known effect: K correct ones add K × 0.05 to the accuracy an instruction reaches.
+ */
+export const SYNTHETIC_DEMO_BOOST = 0.05;
+
+/** Where an example sits inside its bucket, in [0, 1): which examples a demonstration's boost tips over. */
+function placeInBucket(a: number, b: number): number {
+  return ((a * 7919 + b * 104729) % 1000) / 1000;
 }
 
-/** The accuracy the fake scorer reaches with `instruction` on `rows`, in [0, 1]. */
-export function syntheticAccuracy(instruction: string, rows: readonly SyntheticRow[]): number {
+/**
+ * Whether the fake scorer answers `a + b` correctly under an instruction of quality `quality` with
+ * `demoCredit` = correct minus wrong worked examples in the prompt. Each example has a fixed
+ * difficulty u in [0, 1) (its bucket, then its place in it, over 5); it is solved when
+ * u < (quality + 1) / 5 + SYNTHETIC_DEMO_BOOST × demoCredit, so without demonstrations exactly
+ * buckets 0..quality are solved.
+ */
+export function isSolved(a: number, b: number, quality: number, demoCredit = 0): boolean {
+  const difficulty = (exampleBucket(a, b) + placeInBucket(a, b)) / 5;
+  return difficulty < (quality + 1) / 5 + SYNTHETIC_DEMO_BOOST * demoCredit - 1e-12;
+}
+
+/** The accuracy the fake scorer reaches with `instruction` (and `demoCredit`, see isSolved) on `rows`, in [0, 1]. */
+export function syntheticAccuracy(instruction: string, rows: readonly SyntheticRow[], demoCredit = 0): number {
   if (rows.length === 0) {
     return 0;
   }
   const quality = instructionQuality(instruction);
   const solved = rows.filter((row) => {
     const match = QUESTION.exec(row.question);
-    return match !== null && isSolved(Number(match[1]), Number(match[2]), quality);
+    return match !== null && isSolved(Number(match[1]), Number(match[2]), quality, demoCredit);
   });
   return solved.length / rows.length;
 }
@@ -83,22 +102,50 @@ export function answerJudge(messages: readonly ChatMessage[]): string {
   return JSON.stringify(isRight ? { score: 1, reason: 'Matches the reference.' } : { score: 0.2, reason: 'Differs from the reference.' });
 }
 
-/** The fake scorer's reply: finds the question anywhere in the messages, the rest is the instruction. */
+/** A question of the task found in a prompt; `shownAnswer` when a number follows it (a worked example). */
+interface FoundQuestion {
+  text: string;
+  a: number;
+  b: number;
+  shownAnswer?: number;
+}
+
+const QUESTIONS = new RegExp(QUESTION.source, 'g');
+/** After a worked example's question: blank space, an optional short label such as `A:` or `Answer:`, the number. */
+const SHOWN_ANSWER = /^\s*(?:[A-Za-z][A-Za-z ]{0,19}:)?[ \t]*(-?\d+)/;
+
+function findQuestions(text: string): FoundQuestion[] {
+  return [...text.matchAll(QUESTIONS)].map((match) => {
+    const shown = SHOWN_ANSWER.exec(text.slice((match.index ?? 0) + match[0].length));
+    return { text: match[0], a: Number(match[1]), b: Number(match[2]), ...(shown === null ? {} : { shownAnswer: Number(shown[1]) }) };
+  });
+}
+
+/**
+ * The fake scorer's reply: the question asked is the last one in the messages without an answer
+ * after it; the others with an answer are worked examples (demonstrations), each correct one a
+ * +1, each wrong one a −1 of `demoCredit`. A prompt that shows the asked question worked out
+ * correctly gets it right (the leak a demonstration row scored on itself would be). The rest of the
+ * text is the instruction.
+ */
 export function answerScorer(messages: readonly ChatMessage[]): string {
   // By its opening, whatever the role: VS Code's language model API sends a system message as a user one.
   if (messages[0]?.content.startsWith('You grade answers') === true) {
     return answerJudge(messages);
   }
   const text = messages.map((message) => message.content).join('\n');
-  const match = QUESTION.exec(text);
-  if (match === null) {
+  const found = findQuestions(text);
+  const asked = found.filter((q) => q.shownAnswer === undefined).pop();
+  if (asked === undefined) {
     return 'I do not know.';
   }
-  const a = Number(match[1]);
-  const b = Number(match[2]);
-  const instruction = text.replace(match[0], '');
-  const sum = a + b;
-  return isSolved(a, b, instructionQuality(instruction)) ? `Adding gives ${sum}. The answer is ${sum}.` : `The answer is ${sum + 1}.`;
+  const worked = found.filter((q) => q.shownAnswer !== undefined);
+  const demoCredit = worked.reduce((sum, q) => sum + (q.shownAnswer === q.a + q.b ? 1 : -1), 0);
+  const isLeaked = worked.some((q) => q.a === asked.a && q.b === asked.b && q.shownAnswer === q.a + q.b);
+  const instruction = text.replace(asked.text, '');
+  const sum = asked.a + asked.b;
+  const isRight = isLeaked || isSolved(asked.a, asked.b, instructionQuality(instruction), demoCredit);
+  return isRight ? `Adding gives ${sum}. The answer is ${sum}.` : `The answer is ${sum + 1}.`;
 }
 
 /** The instructions and shown scores of a meta-prompt's history, in prompt order. */

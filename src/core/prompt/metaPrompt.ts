@@ -1,3 +1,4 @@
+import { failuresBlock, type MetaPromptFailure } from './failureFeedback';
 import type { Position } from './position';
 import { placeholdersOf } from './template';
 import { pythonFloatRepr, roundHalfEven, roundTo3 } from './pythonNumbers';
@@ -25,6 +26,11 @@ export interface MetaPromptOptions {
   maxInstructions?: number;
   /** 100 shows integer percents; null shows `round(score, 3)`. @default 100 */
   scoreBuckets?: number | null;
+  /**
+   * `--method feedback`: training examples the best instruction gets wrong, shown before the closing
+   * request (see failureFeedback.ts). None (the default): the meta-prompt is OPRO's, byte for byte.
+   */
+  failures?: readonly MetaPromptFailure[];
 }
 
 const OPENING_INS =
@@ -50,6 +56,7 @@ export function buildMetaPrompt(options: MetaPromptOptions): string {
       text += exemplarText(exemplar, options) + `\nGround truth answer:\n${exemplar.target}\n`;
     }
   }
+  text += failuresBlock(options.failures ?? [], isStart);
   text += isStart ? CLOSING_START : CLOSING_INS;
   return text + placeholderReminder(options);
 }

@@ -7,9 +7,13 @@ import {
   instructionQuality,
   makeSyntheticRows,
   SYNTHETIC_BEST_QUALITY,
+  SYNTHETIC_DEMO_BOOST,
   SYNTHETIC_KEYWORDS,
   syntheticAccuracy,
+  type SyntheticRow,
 } from '../../../support/syntheticTask';
+import { promptWithDemos } from '../../../../src/core/prompt/demonstrations';
+import { buildScorerMessages } from '../../../../src/core/prompt/scorerPrompt';
 
 const META = [
   'Your task is to generate the instruction <INS>. Below are some previous instructions with their scores. The score ranges from 0 to 100.\n',
@@ -55,6 +59,36 @@ describe('the synthetic task and the fake LLM server', () => {
       accuracies.push(correct / rows.length);
     }
     assert.ok(accuracies[0]! < accuracies[1]! && accuracies[2] === 1, String(accuracies));
+  });
+
+  it('answers better by a set amount for each correct worked example in the prompt, in either format', async () => {
+    const rows = makeSyntheticRows(200, 5);
+    const instruction = 'Solve it step by step.';
+    const asked = rows.slice(0, 150);
+    const scoreWith = async (demoRows: readonly SyntheticRow[], position: 'Q_begin' | 'template', answerOf = (r: SyntheticRow) => r.answer): Promise<number> => {
+      const demos = demoRows.map((r) => ({ input: r.question, target: answerOf(r), fields: { question: r.question, answer: answerOf(r) } }));
+      const prompt = position === 'template' ? promptWithDemos('Solve it step by step.\nQuestion: {{question}}\nAnswer:', demos, 'template') : promptWithDemos(instruction, demos, position);
+      const replies = await Promise.all(
+        asked.map((row) => client.complete({ messages: buildScorerMessages(prompt, { index: 0, line: 1, input: row.question, target: row.answer, fields: { question: row.question } }, { position, includeQA: false }), temperature: 0, maxTokens: 64 })),
+      );
+      return replies.filter((reply, i) => reply.text.endsWith(`The answer is ${asked[i]!.answer}.`)).length / asked.length;
+    };
+    const demoRows = rows.slice(150, 154);
+    assert.equal(await scoreWith([], 'Q_begin'), syntheticAccuracy(instruction, asked));
+    const withFour = await scoreWith(demoRows, 'Q_begin');
+    assert.equal(withFour, syntheticAccuracy(instruction, asked, 4));
+    // 4 × SYNTHETIC_DEMO_BOOST = 20 points, give or take the few examples near a bucket edge.
+    assert.ok(Math.abs(withFour - syntheticAccuracy(instruction, asked) - 4 * SYNTHETIC_DEMO_BOOST) < 0.05, String(withFour));
+    assert.equal(await scoreWith(demoRows, 'template'), withFour);
+    // Wrong worked examples lower the chance just as much.
+    assert.equal(await scoreWith(demoRows, 'Q_begin', (r) => String(Number(r.answer) + 1)), syntheticAccuracy(instruction, asked, -4));
+  });
+
+  it('gets a question right when the prompt shows that very question worked out (the leak demonstrations must avoid)', async () => {
+    const [row] = makeSyntheticRows(1, 9);
+    const leaked = promptWithDemos('Solve it.', [{ input: row!.question, target: row!.answer }], 'Q_begin');
+    const reply = await client.complete({ messages: [{ role: 'user', content: `${leaked}\n${row!.question}` }], temperature: 0, maxTokens: 64 });
+    assert.ok(reply.text.endsWith(`The answer is ${row!.answer}.`));
   });
 
   it('answers "I do not know." when there is no question', async () => {
