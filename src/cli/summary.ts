@@ -1,4 +1,5 @@
 import { bestCandidate } from '../core/run/history';
+import { ungradedCounts } from '../core/run/runReport';
 import type { RunRecord, ScoredCandidate } from '../core/runRecord';
 import { warningLine } from './progress';
 import { terminalSafe } from './terminalText';
@@ -9,6 +10,19 @@ function pct(x: number | undefined): string {
 
 function scores(candidate: ScoredCandidate | undefined): string {
   return `${pct(candidate?.score)} train${candidate?.validation ? `, ${pct(candidate.validation.score)} validation` : ''}`;
+}
+
+/** What the scores leave out, and how to get it in. */
+function ungradedLines(record: RunRecord, runFile: string): string[] {
+  const { truncated, errored } = ungradedCounts(record);
+  const lines: string[] = [];
+  if (truncated > 0) {
+    lines.push(`${truncated} answers cut at the token limit (not counted wrong): raise --scorer-max-tokens, or lower --reasoning-effort`);
+  }
+  if (errored > 0) {
+    lines.push(`${errored} examples failed after retries (left out of the scores): \`opro resume ${runFile}\` asks them again`);
+  }
+  return lines;
 }
 
 /** The human-readable end of a run. */
@@ -23,6 +37,7 @@ export function runSummaryText(record: RunRecord, runFile: string): string {
     terminalSafe(best?.instruction ?? ''),
     '',
     `${record.usage.calls} paid calls (${record.usage.cachedCalls} cached), ${record.usage.promptTokens + record.usage.completionTokens} tokens`,
+    ...ungradedLines(record, runFile),
     ...(record.warnings ?? []).map((w) => terminalSafe(warningLine(w))),
     `saved: ${runFile}`,
   ];

@@ -4,16 +4,25 @@ import type { OproErrorKind } from './errors';
 import type { MetricOptions } from './metrics/types';
 import type { RejectedProposal } from './prompt/extractInstructions';
 
+/**
+ * Why an example has no verdict: its answer was cut at the token limit (`finish_reason: "length"`,
+ * or every token spent on reasoning), or its call failed after the client's retries. Such an
+ * example is neither right nor wrong: it is left out of the score's denominator.
+ */
+export type ExampleStatus = 'truncated' | 'errored';
+
 /** One example's outcome for one instruction. Input and target live once in `RunRecord.examples`. */
 export interface ExampleResult {
   /** `Example.index` of the row. */
   example: number;
-  /** The scorer's raw reply ('' when the call failed). */
+  /** The scorer's raw reply ('' when the call failed; the cut text when it was truncated). */
   output: string;
   /** The answer parsed from the output. */
   answer: string;
   correct: boolean;
-  /** Why the call failed, when it did (such an example counts as wrong). */
+  /** Set when the example has no verdict; absent for a graded one. */
+  status?: ExampleStatus;
+  /** Why the call or the grade failed, when it did. */
   error?: string;
   /** Partial credit in [0, 1] when the grader gives one (json fields, judge, custom scorer). */
   score?: number;
@@ -22,9 +31,15 @@ export interface ExampleResult {
 }
 
 export interface SplitScore {
+  /** Mean credit over the graded examples (0 when none was graded). */
   score: number;
   correct: number;
+  /** Graded examples: the score's denominator. Truncated and errored ones are not in it. */
   total: number;
+  /** Examples whose answer was cut at the token limit (absent when none). */
+  truncated?: number;
+  /** Examples whose call failed after retries (absent when none). */
+  errored?: number;
   results: ExampleResult[];
 }
 
@@ -46,8 +61,13 @@ export interface ScoredCandidate extends SplitScore {
   tokens?: number;
   /** score − lengthPenalty × tokens, when the run penalizes length; ranking uses it. */
   objective?: number;
-  /** Adaptive evaluation stopped early: `results` cover only `total` of the training rows. */
+  /** Adaptive evaluation stopped early: `results` cover only some of the training rows. */
   partial?: boolean;
+  /**
+   * Some examples have no verdict (`truncated` or `errored`): the score covers the others. Resuming
+   * the run asks those examples again (the others come from the cache).
+   */
+  incomplete?: boolean;
   /** ISO time it was scored. */
   scoredAt: string;
 }
@@ -63,6 +83,8 @@ export interface StepRecord {
   /** Instructions accepted for scoring, in proposal order. */
   accepted: string[];
   rejected: RejectedProposal[];
+  /** Replies cut at the optimizer's token limit (offered as nothing); absent when none. */
+  truncated?: number;
   /** True once every accepted instruction is scored. */
   done: boolean;
 }

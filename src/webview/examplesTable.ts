@@ -15,18 +15,29 @@ function rowsOf(candidate: ScoredCandidate): ExampleRow[] {
   for (const result of candidate.validation?.results ?? []) {
     rows.push({ result, split: 'validation' });
   }
-  // Failures first: they are why a candidate scores what it does.
-  return rows.sort((a, b) => Number(a.result.correct) - Number(b.result.correct) || a.result.example - b.result.example);
+  // Wrong answers first: they are why a candidate scores what it does; then the ungraded, then the right.
+  const order = (r: ExampleResult): number => (r.status !== undefined ? 1 : r.correct ? 2 : 0);
+  return rows.sort((a, b) => order(a.result) - order(b.result) || a.result.example - b.result.example);
 }
 
-/** ✓ or ✗, with the partial credit when a grader (a judge, json fields) gives one. */
+/** What an ungraded example shows instead of ✓/✗, and what to do about it. */
+const STATUS_TEXT: Record<NonNullable<ExampleResult['status']>, { verdict: string; answer: string }> = {
+  truncated: { verdict: 'cut off', answer: 'cut at the token limit: not counted (raise the max tokens setting, or lower the reasoning effort)' },
+  errored: { verdict: 'failed', answer: 'the call failed after retries: not counted (resume the run to ask again)' },
+};
+
+/** ✓ or ✗, with the partial credit when a grader (a judge, json fields) gives one; or why there is no verdict. */
 function verdictText(result: ExampleResult): string {
+  if (result.status !== undefined) {
+    return STATUS_TEXT[result.status].verdict;
+  }
   const isPartial = result.score !== undefined && result.score > 0 && result.score < 1;
   return `${result.correct ? '✓' : '✗'}${isPartial ? ` ${formatScore(result.score)}` : ''}`;
 }
 
 function answerCell(result: ExampleResult): HTMLTableCellElement {
-  const answer = result.error === undefined ? result.answer : `error: ${result.error}`;
+  const status = result.status === undefined ? undefined : STATUS_TEXT[result.status].answer;
+  const answer = status ?? (result.error === undefined ? result.answer : `error: ${result.error}`);
   return el('td', { class: 'col-answer' }, [answer, result.reason !== undefined && el('div', { class: 'reason muted' }, [result.reason])]);
 }
 
@@ -36,7 +47,7 @@ function exampleRow(row: ExampleRow, example: RunRecord['examples'][number] | un
   return el(
     'tr',
     {
-      class: result.correct ? 'correct' : 'wrong',
+      class: result.status ?? (result.correct ? 'correct' : 'wrong'),
       tabindex: 0,
       'data-action': 'openExample',
       'data-example': result.example,
@@ -49,7 +60,7 @@ function exampleRow(row: ExampleRow, example: RunRecord['examples'][number] | un
       el('td', { class: 'col-input' }, [el('div', { class: 'clamp' }, [example?.input ?? ''])]),
       el('td', { class: 'col-expected' }, [example?.target ?? '']),
       answerCell(result),
-      el('td', { class: 'col-ok', 'aria-label': result.correct ? 'correct' : 'wrong' }, [verdictText(result)]),
+      el('td', { class: 'col-ok', 'aria-label': result.status === undefined ? (result.correct ? 'correct' : 'wrong') : verdictText(result) }, [verdictText(result)]),
       el('td', { class: 'col-output' }, [el('div', { class: 'clamp', title: result.output }, [result.output])]),
     ],
   );
@@ -63,10 +74,12 @@ export function buildExamplesTable(record: RunRecord, candidate: ScoredCandidate
   const names = ['Line', hasSplits && 'Split', 'Input', 'Expected', 'Answer', 'OK', 'Output'].filter((n): n is string => n !== false);
   const head = el('thead', {}, [el('tr', {}, names.map((n) => el('th', { scope: 'col', class: `col-${n.toLowerCase()}` }, [n])))]);
   const body = el('tbody', {}, rows.slice(0, MAX_ROWS).map((row) => exampleRow(row, byIndex.get(row.result.example), hasSplits)));
-  const failures = rows.filter((r) => !r.result.correct).length;
+  const ungraded = rows.filter((r) => r.result.status !== undefined).length;
+  const failures = rows.filter((r) => !r.result.correct && r.result.status === undefined).length;
   return el('div', { class: 'examples' }, [
     el('p', { class: 'muted' }, [
-      `${formatCount(failures)} wrong of ${formatCount(rows.length)}`,
+      `${formatCount(failures)} wrong of ${formatCount(rows.length - ungraded)}`,
+      ungraded > 0 ? `, ${formatCount(ungraded)} not graded (cut off or failed)` : '',
       rows.length > MAX_ROWS ? ` (first ${formatCount(MAX_ROWS)} shown)` : '',
     ]),
     el('div', { class: 'table-wrap' }, [el('table', { class: 'examples-table' }, [head, body])]),

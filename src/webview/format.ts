@@ -8,12 +8,17 @@ export function formatScore(score: number | undefined): string {
   return `${(score * 100).toFixed(1).replace(/\.0$/, '')}%`;
 }
 
-/** `78% (31/40)`; `partial` marks an evaluation stopped early (adaptive), on fewer rows. */
+/**
+ * `78% (31/40)`; `partial` marks an evaluation stopped early (adaptive), on fewer rows; examples
+ * left out of the score follow: `· 2 cut off` (token limit), `· 1 failed` (call failed after retries).
+ */
 export function splitText(split: (SplitScore & { partial?: boolean }) | undefined): string {
   if (split === undefined) {
     return '–';
   }
-  return `${formatScore(split.score)} (${split.correct}/${split.total}${split.partial === true ? ', partial' : ''})`;
+  const cut = split.truncated === undefined ? '' : ` · ${split.truncated} cut off`;
+  const failed = split.errored === undefined ? '' : ` · ${split.errored} failed`;
+  return `${formatScore(split.score)} (${split.correct}/${split.total}${split.partial === true ? ', partial' : ''})${cut}${failed}`;
 }
 
 export function formatCount(value: number): string {

@@ -72,6 +72,21 @@ describe('the run panel in Chromium', () => {
     assert.deepEqual(items, [`${warning.message} ${warning.fix}`, truncated.message], 'each note once');
   });
 
+  it('shows examples cut off or failed as such, left out of the score, with what to do', async () => {
+    const [first, ...others] = baseline.results;
+    const results = [{ ...first!, correct: false, status: 'truncated' as const, answer: '' }, { ...others[0]!, correct: false, status: 'errored' as const, output: '', error: '503' }, ...others.slice(1)];
+    const graded = results.slice(2);
+    const candidate = { ...baseline, results, total: graded.length, correct: graded.filter((r) => r.correct).length, truncated: 1, errored: 1, incomplete: true };
+    const edited = { ...record, candidates: record.candidates.map((c) => (c.id === baseline.id ? candidate : c)) };
+    await panel.send({ type: 'run/show', record: edited, isLive: false, runFile: RUN_FILE });
+    assert.match(await textOf(panel.page, `${rowSelector(baseline.id)} .col-score`), /\(\d+\/38\) · 1 cut off · 1 failed$/);
+    await panel.page.click(rowSelector(baseline.id));
+    const verdicts = await panel.page.$$eval('.examples-table tr.truncated .col-ok, .examples-table tr.errored .col-ok', (cells) => cells.map((c) => c.textContent));
+    assert.deepEqual(verdicts.sort(), ['cut off', 'failed']);
+    assert.match(await textOf(panel.page, '.examples > p'), /wrong of 38, 2 not graded \(cut off or failed\)/);
+    assert.match(await textOf(panel.page, '.examples-table tr.errored .col-answer'), /resume the run to ask again/);
+  });
+
   it('updates the table live from batched events and keeps the user’s selection and scroll', async () => {
     const events = eventsOf(record);
     await panel.send({ type: 'run/events', runId: record.id, events: events.slice(0, 10) });

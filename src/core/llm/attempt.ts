@@ -5,7 +5,8 @@ import { fixForRefusal } from './parameterFixes';
 import { toChatResponse } from './chatResponse';
 import { buildRequestBody, type RequestBody } from './requestBody';
 import type { LimiterTicket } from './requestQueue';
-import { backoffDelay, classifyFailure, parseRetryAfter, responseHeaders, type FailureClass } from './retryPolicy';
+import { serverWaitMs } from './rateLimitHeaders';
+import { backoffDelay, classifyFailure, responseHeaders, type FailureClass } from './retryPolicy';
 import type { ChatRequest, ChatResponse } from './types';
 
 /** How one attempt went, with the body it sent. */
@@ -19,6 +20,8 @@ export type AttemptResult = { plan: RequestBody } & (
       waitMs: number;
       /** The endpoint refused a parameter and the fix is learned: the next attempt sends something else. */
       isFixed: boolean;
+      /** `waitMs` is what the server asked for (retry-after, a reset time), not a guessed backoff. */
+      isServerWait: boolean;
     }
 );
 
@@ -73,13 +76,15 @@ async function attemptOnce(ctx: CallContext, input: AttemptInput, ticket: Limite
     return { plan, ok: true, response, durationMs };
   } catch (err) {
     const failure = classifyFailure(err);
-    const waitMs = parseRetryAfter(responseHeaders(err), ctx.clock.now()) ?? backoffDelay(input.attempt - 1, { baseMs: ctx.backoffBaseMs });
+    const serverWait = serverWaitMs(responseHeaders(err), ctx.clock.now());
+    const waitMs = serverWait ?? backoffDelay(input.attempt - 1, { baseMs: ctx.backoffBaseMs });
     if (failure === 'rateLimit') {
       // Recorded before the slot is released, so the pause holds back the very next dispatch.
-      ctx.limiter.recordRateLimit(ticket, waitMs);
+      // A wait past the call's patience ends the call instead; the others need not sit it out.
+      ctx.limiter.recordRateLimit(ticket, Math.min(waitMs, ctx.rateLimitPatienceMs));
     }
     const isFixed = failure === 'request' && learnFix(ctx, plan, err);
-    return { plan, ok: false, err, failure, waitMs, isFixed, durationMs: Math.round(performance.now() - started) };
+    return { plan, ok: false, err, failure, waitMs, isServerWait: serverWait !== undefined, isFixed, durationMs: Math.round(performance.now() - started) };
   } finally {
     link.release();
   }

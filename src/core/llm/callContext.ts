@@ -20,6 +20,8 @@ export interface CallContext {
   parameters: ParameterStore;
   timeoutMs: number;
   maxRetries: number;
+  /** See `DEFAULT_RATE_LIMIT_PATIENCE_MS`. */
+  rateLimitPatienceMs: number;
   backoffBaseMs: number;
   modelSetting: string | undefined;
   onLog: (entry: RequestLogEntry) => void;

@@ -93,3 +93,11 @@ function quote(text: string): string {
 function toCount(value: unknown): number {
   return typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : 0;
 }
+
+/**
+ * True when a reply was cut at the token limit (`finish_reason: "length"`), or came back empty
+ * because a reasoning model spent every token thinking: there is no whole answer in it.
+ */
+export function isCutOff(response: ChatResponse): boolean {
+  return response.finishReason === 'length' || (response.text.trim() === '' && (response.usage.reasoningTokens ?? 0) > 0);
+}

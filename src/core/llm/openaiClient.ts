@@ -1,12 +1,12 @@
 import { AzureOpenAI, OpenAI } from 'openai';
 import { cancelledError, isOproError, OproError } from '../errors';
-import { runAttempt } from './attempt';
+import { runAttempt, type AttemptResult } from './attempt';
 import { errorContext, log, type CallContext } from './callContext';
 import { sleep, systemClock, type Clock } from './clock';
 import { ParameterMemory } from './learnedParameters';
 import { familyOf } from './modelFamily';
 import { createNodeFetch } from './nodeFetch';
-import { missingKeyError, toOproError } from './openaiErrors';
+import { missingKeyError, rateLimitTooLongError, toOproError } from './openaiErrors';
 import { profileFor } from './providerProfiles';
 import { RequestQueue } from './requestQueue';
 import { DEFAULT_BACKOFF_BASE_MS, isRetryable, type FailureClass } from './retryPolicy';
@@ -18,6 +18,12 @@ export const OPENAI_BASE_URL = 'https://api.openai.com/v1';
 export const DEFAULT_TIMEOUT_MS = 60_000;
 /** Retries after the first attempt. @default 6 */
 export const DEFAULT_MAX_RETRIES = 6;
+/**
+ * How long one call may wait in all for rate limits whose reset the server gives (retry-after, a
+ * reset header): such 429s are waited out without using the retry budget, so a run at a tight limit
+ * finishes with every example answered. @default 10 minutes
+ */
+export const DEFAULT_RATE_LIMIT_PATIENCE_MS = 600_000;
 /** Parameter fixes one call may try (each retried once): token limit, temperature, seed, n, reasoning effort. */
 const MAX_FIXES_PER_CALL = 5;
 /** Sent as the key to endpoints that need none, because the `openai` package insists on one. */
@@ -37,6 +43,8 @@ export interface OpenAiClientOptions extends ClientOptions {
   backoffBaseMs?: number;
   /** Time for the waits between attempts (tests pass a fake one). @default systemClock */
   clock?: Clock;
+  /** See `DEFAULT_RATE_LIMIT_PATIENCE_MS`. @default 600000 */
+  rateLimitPatienceMs?: number;
 }
 
 /**
@@ -73,12 +81,19 @@ function createContext(model: ModelConfig, baseUrl: string, options: OpenAiClien
     quirks: profileFor(model.provider, baseUrl)?.quirks ?? {},
     parameters: options.parameters ?? new ParameterMemory(),
     timeoutMs,
-    maxRetries: options.maxRetries ?? DEFAULT_MAX_RETRIES,
-    backoffBaseMs: options.backoffBaseMs ?? DEFAULT_BACKOFF_BASE_MS,
+    ...retryTuning(options),
     modelSetting: options.modelSetting,
     onLog: options.onLog ?? (() => undefined),
     onNote: options.onNote ?? (() => undefined),
     noted: new Set(),
+  };
+}
+
+function retryTuning(options: OpenAiClientOptions): Pick<CallContext, 'maxRetries' | 'rateLimitPatienceMs' | 'backoffBaseMs'> {
+  return {
+    maxRetries: options.maxRetries ?? DEFAULT_MAX_RETRIES,
+    rateLimitPatienceMs: options.rateLimitPatienceMs ?? DEFAULT_RATE_LIMIT_PATIENCE_MS,
+    backoffBaseMs: options.backoffBaseMs ?? DEFAULT_BACKOFF_BASE_MS,
   };
 }
 
@@ -110,8 +125,7 @@ function createSdk(model: ModelConfig, baseUrl: string, transport: { timeout: nu
  * remembered for every later request to this model.
  */
 async function completeWithRetries(ctx: CallContext, request: ChatRequest, signal?: AbortSignal): Promise<ChatResponse> {
-  let retries = 0;
-  let fixes = 0;
+  const budget = { retries: 0, fixes: 0, waitedMs: 0 };
   for (let attempt = 1; ; attempt++) {
     const result = await runAttempt(ctx, { request, signal, attempt }).catch((err: unknown) => {
       throw cancelledOr(ctx, err, attempt);
@@ -124,22 +138,47 @@ async function completeWithRetries(ctx: CallContext, request: ChatRequest, signa
       throw cancelledOr(ctx, cancelledError(), attempt, result.durationMs);
     }
     const status = statusOf(result.err);
-    if (result.isFixed && fixes < MAX_FIXES_PER_CALL) {
-      fixes += 1;
+    if (result.isFixed && budget.fixes < MAX_FIXES_PER_CALL) {
+      budget.fixes += 1;
       log(ctx, { attempt, durationMs: result.durationMs, outcome: 'retry', status, message: 'parameter refused; retrying without it', retryInMs: 0 });
       continue;
     }
-    if (!isRetryable(result.failure) || retries >= ctx.maxRetries) {
-      const error = toOproError(result.failure, result.err, errorContext(ctx, attempt));
+    const error = spendRetry(ctx, budget, result, attempt);
+    if (error !== undefined) {
       log(ctx, { attempt, durationMs: result.durationMs, outcome: 'failed', status, errorKind: error.kind, message: error.message });
       throw error;
     }
-    retries += 1;
     log(ctx, { attempt, durationMs: result.durationMs, outcome: 'retry', status, message: describeRetry(result.failure, status), retryInMs: result.waitMs });
     await sleep(ctx.clock, result.waitMs, signal).catch((err: unknown) => {
       throw cancelledOr(ctx, err, attempt);
     });
   }
+}
+
+type Failed = Extract<AttemptResult, { ok: false }>;
+
+/**
+ * Takes one more try from the call's budget, or returns the error to end with. A 429 whose reset the
+ * server gives is waited out from the time budget (`rateLimitPatienceMs`); anything else retryable
+ * uses one of `maxRetries`.
+ */
+function spendRetry(ctx: CallContext, budget: { retries: number; waitedMs: number }, result: Failed, attempt: number): OproError | undefined {
+  if (result.failure === 'rateLimit' && result.isServerWait) {
+    if (budget.waitedMs + result.waitMs > ctx.rateLimitPatienceMs) {
+      return rateLimitTooLongError(errorContext(ctx, attempt), result.waitMs, ctx.rateLimitPatienceMs);
+    }
+    budget.waitedMs += result.waitMs;
+    return undefined;
+  }
+  const { failure } = result;
+  if (failure === 'cancelled') {
+    return cancelledError();
+  }
+  if (!isRetryable(failure) || budget.retries >= ctx.maxRetries) {
+    return toOproError(failure, result.err, errorContext(ctx, attempt));
+  }
+  budget.retries += 1;
+  return undefined;
 }
 
 function statusOf(err: unknown): number | undefined {

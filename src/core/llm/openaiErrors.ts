@@ -149,3 +149,20 @@ export function missingKeyError(baseUrl: string): OproError {
   const hint = 'Set OPENAI_API_KEY, or run "OPRO: Set API Key".';
   return new OproError('auth', `No API key is set for ${baseUrl}. ${hint}`, { hint, setting: KEY_SETTING });
 }
+
+function formatWait(ms: number): string {
+  if (ms >= 3_600_000) {
+    return `${(ms / 3_600_000).toFixed(1)} h`;
+  }
+  return ms >= 60_000 ? `${Math.round(ms / 60_000)} min` : `${Math.ceil(ms / 1000)} s`;
+}
+
+/**
+ * The error for a rate limit that resets later than a run waits (a per-day limit): it stops the
+ * run (like a spent quota) instead of failing every example one by one.
+ */
+export function rateLimitTooLongError(ctx: FailureContext, waitMs: number, patienceMs: number): OproError {
+  const hint = `Resume the run once the limit has reset (in ${formatWait(waitMs)}), or use another key or endpoint.`;
+  const message = `${ctx.baseUrl} asks to wait ${formatWait(waitMs)} before the next request for model \`${ctx.model}\` (its rate limit resets then), longer than a run waits for it (${formatWait(patienceMs)}). ${hint}`;
+  return new OproError('quota', message, { hint, status: 429 });
+}

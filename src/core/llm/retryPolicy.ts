@@ -118,30 +118,6 @@ export function findErrorCode(err: unknown, depth = 0): string | undefined {
   return findErrorCode((err as { cause?: unknown }).cause, depth + 1);
 }
 
-/**
- * The wait the server asked for, in ms: `retry-after-ms` first, then `retry-after` as seconds or an
- * HTTP date. `undefined` when neither header is present or parseable.
- */
-export function parseRetryAfter(headers: Headers | undefined, now: number = Date.now()): number | undefined {
-  if (headers === undefined) {
-    return undefined;
-  }
-  const millis = Number.parseFloat(headers.get('retry-after-ms') ?? '');
-  if (Number.isFinite(millis) && millis >= 0) {
-    return millis;
-  }
-  const raw = headers.get('retry-after');
-  if (raw === null) {
-    return undefined;
-  }
-  const seconds = Number.parseFloat(raw);
-  if (Number.isFinite(seconds) && seconds >= 0) {
-    return seconds * 1000;
-  }
-  const date = Date.parse(raw);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
-}
-
 /** The headers of an `openai` API error, when the failure came with a response. */
 export function responseHeaders(err: unknown): Headers | undefined {
   return err instanceof APIError && err.headers instanceof Headers ? err.headers : undefined;

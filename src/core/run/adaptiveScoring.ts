@@ -2,6 +2,7 @@ import { createRandom, mixSeed, shuffled } from '../random';
 import type { ExampleResult, ScoredCandidate, SplitScore } from '../runRecord';
 import { estimateTokens } from './objective';
 import { scoreInstruction, type ScorerContext } from './scoring';
+import { exampleValue, isGraded, splitScore } from './splitScore';
 
 /** Rows every candidate of a step is scored on first; each rung doubles it. */
 export const ADAPTIVE_FIRST_BATCH = 16;
@@ -39,19 +40,24 @@ export function differenceUpperBound(differences: readonly number[]): number {
   return mean + ADAPTIVE_BOUND_Z * Math.sqrt((variance + 1 / n) / n);
 }
 
-/** An example's credit: its partial score when the grader gave one, else 1 or 0. */
-export function exampleValue(result: ExampleResult): number {
-  return result.score ?? Number(result.correct);
-}
-
 function mean(entrant: Entrant): number {
-  return entrant.results.reduce((sum, r) => sum + exampleValue(r), 0) / Math.max(1, entrant.results.length);
+  return splitScore(entrant.results).score;
 }
 
 function outcome(entrant: Entrant, partial: boolean): RaceOutcome {
-  const correct = entrant.results.filter((r) => r.correct).length;
   const results = entrant.results.slice().sort((a, b) => a.example - b.example);
-  return { instruction: entrant.instruction, score: mean(entrant), correct, total: results.length, results, partial };
+  return { instruction: entrant.instruction, ...splitScore(results), partial };
+}
+
+/**
+ * Differences entrant − incumbent on the rows both have a verdict for: a truncated or failed
+ * example says nothing about either side.
+ */
+function pairedDifferences(entrant: Entrant, theirs: ReadonlyMap<number, number>): number[] {
+  return entrant.results.flatMap((r) => {
+    const other = theirs.get(r.example);
+    return isGraded(r) && other !== undefined ? [exampleValue(r) - other] : [];
+  });
 }
 
 async function extend(entrant: Entrant, rows: readonly number[], context: ScorerContext): Promise<void> {
@@ -81,10 +87,13 @@ export interface RacePlan {
  * standing is scored on every row. Stopped entrants keep a partial score.
  */
 export async function raceStep(entrants: Entrant[], plan: RacePlan, context: ScorerContext): Promise<void> {
-  const theirs = new Map(plan.incumbent.results.map((r) => [r.example, exampleValue(r)]));
+  const theirs = new Map(plan.incumbent.results.filter(isGraded).map((r) => [r.example, exampleValue(r)]));
   const lengthEdge = (e: Entrant): number => plan.lengthPenalty * (estimateTokens(plan.incumbent.instruction) - estimateTokens(e.instruction));
-  const beats = (e: Entrant): boolean =>
-    differenceUpperBound(e.results.map((r) => exampleValue(r) - (theirs.get(r.example) ?? 0))) + lengthEdge(e) >= 0;
+  const beats = (e: Entrant): boolean => {
+    const differences = pairedDifferences(e, theirs);
+    // No row to compare on yet: it cannot be shown to lose.
+    return differences.length === 0 || differenceUpperBound(differences) + lengthEdge(e) >= 0;
+  };
   const objective = (e: Entrant): number => mean(e) + lengthEdge(e);
   const total = plan.order.length;
   let alive = entrants;

@@ -4,6 +4,7 @@ import { adaptiveOrder, raceStep, type Entrant } from './adaptiveScoring';
 import { insertCandidate } from './history';
 import { objectiveFields } from './objective';
 import { scoreInstruction } from './scoring';
+import { isIncomplete } from './splitScore';
 import { saveSession, type RunSession } from './session';
 
 /** An instruction waiting to be scored, with its place in the history. */
@@ -40,13 +41,7 @@ export async function scoreCandidates(
     known.add(p.instruction);
     return isNew;
   });
-  const outcomes = await Promise.allSettled(
-    fresh.map(async (p) => recordCandidate(session, p, await scoreInstruction(p.instruction, record.train, session.scoring))),
-  );
-  const failure = outcomes.find((o): o is PromiseRejectedResult => o.status === 'rejected');
-  if (failure !== undefined) {
-    throw failure.reason;
-  }
+  await settleAll(fresh.map(async (p) => recordCandidate(session, p, await scoreInstruction(p.instruction, record.train, session.scoring))));
 }
 
 async function raceCandidates(session: RunSession, pending: PendingCandidate[], incumbent: ScoredCandidate): Promise<void> {
@@ -81,10 +76,50 @@ async function recordCandidate(session: RunSession, pending: PendingCandidate, s
     ...split,
     ...objectiveFields(pending.instruction, split.score, session.config.lengthPenalty),
     ...(partial ? { partial } : {}),
+    ...(isIncomplete(split) ? { incomplete: true } : {}),
     scoredAt: new Date().toISOString(),
   };
   insertCandidate(session.record, candidate);
   session.emit({ type: 'candidateScored', candidate, usage: session.meter.snapshot() });
   await saveSession(session);
   return candidate;
+}
+
+/**
+ * Asks again, on the same rows, every example of an incomplete candidate (a resumed run): answers
+ * already paid come back from the cache for free, so only what failed (or was cut at a limit that
+ * has since been raised) costs anything. Each candidate is replaced in place, announced and saved.
+ */
+export async function rescoreIncomplete(session: RunSession): Promise<void> {
+  const { record } = session;
+  const todo = record.candidates.filter((c) => c.incomplete === true || (c.validation !== undefined && isIncomplete(c.validation)));
+  await settleAll(
+    todo.map(async (stale) => {
+      const split = await scoreInstruction(stale.instruction, stale.results.map((r) => r.example), session.scoring);
+      const validation = stale.validation !== undefined && isIncomplete(stale.validation)
+        ? await scoreInstruction(stale.instruction, stale.validation.results.map((r) => r.example), session.scoring)
+        : stale.validation;
+      const { truncated: _t, errored: _e, incomplete: _i, ...kept } = stale;
+      const candidate: ScoredCandidate = {
+        ...kept,
+        ...split,
+        ...objectiveFields(stale.instruction, split.score, session.config.lengthPenalty),
+        ...(isIncomplete(split) ? { incomplete: true } : {}),
+        ...(validation === undefined ? {} : { validation }),
+        scoredAt: new Date().toISOString(),
+      };
+      record.candidates[record.candidates.indexOf(stale)] = candidate;
+      session.emit({ type: 'candidateScored', candidate, usage: session.meter.snapshot() });
+      await saveSession(session);
+    }),
+  );
+}
+
+/** Waits for every promise, then rethrows the first rejection (so no work outlives the call). */
+async function settleAll(work: Array<Promise<unknown>>): Promise<void> {
+  const outcomes = await Promise.allSettled(work);
+  const failure = outcomes.find((o): o is PromiseRejectedResult => o.status === 'rejected');
+  if (failure !== undefined) {
+    throw failure.reason;
+  }
 }

@@ -1,5 +1,6 @@
 import type { RunConfig } from '../config';
 import { isCancellation } from '../errors';
+import { isCutOff } from '../llm/chatResponse';
 import type { LlmClient } from '../llm/types';
 import { acceptProposals } from '../prompt/extractInstructions';
 import { buildMetaPrompt } from '../prompt/metaPrompt';
@@ -19,13 +20,16 @@ export interface ProposalContext {
   config: RunConfig;
   meter: UsageMeter;
   signal?: AbortSignal;
+  /** Called for each proposal cut at the token limit (the run warns once). */
+  onTruncated?: () => void;
 }
 
 /** The meta-prompt for `step` from the history so far (OPRO.md). */
 export function metaPromptFor(record: RunRecord, config: RunConfig, exemplars: number[]): string {
   const byIndex = new Map(record.examples.map((e) => [e.index, e]));
   return buildMetaPrompt({
-    history: record.candidates.map((c) => ({ instruction: c.instruction, score: Math.max(0, rankingValue(c)) })),
+    // A candidate with no graded example has no score to show (every answer failed or was cut).
+    history: record.candidates.filter((c) => c.total > 0 || c.incomplete !== true).map((c) => ({ instruction: c.instruction, score: Math.max(0, rankingValue(c)) })),
     exemplars: exemplars.flatMap((row) => {
       const example = byIndex.get(row);
       return example === undefined ? [] : [{ input: example.input, target: example.target }];
@@ -49,13 +53,16 @@ export async function proposeStep(record: RunRecord, step: number, context: Prop
   const metaPrompt = metaPromptFor(record, config, exemplars);
   const draws = Array.from({ length: config.candidatesPerStep }, (_, draw) => draw);
   const outcomes = await Promise.allSettled(draws.map((draw) => askOptimizer(metaPrompt, step, draw, context)));
-  const replies = outcomes.map((o) => (o.status === 'fulfilled' ? o.value : ''));
+  const answered = outcomes.map((o) => (o.status === 'fulfilled' ? o.value : { text: '', isCut: false }));
+  const replies = answered.map((a) => a.text);
+  const truncated = answered.filter((a) => a.isCut).length;
   const failures = outcomes.flatMap((o) => (o.status === 'rejected' ? [o.reason as unknown] : []));
   const fatal = failures.find(isFatal);
   if (fatal !== undefined || failures.length === outcomes.length) {
     throw fatal ?? failures[failures.length - 1];
   }
-  const { accepted, rejected } = acceptProposals(replies, {
+  // A proposal cut at the limit would be half an instruction: it is offered as nothing.
+  const { accepted, rejected } = acceptProposals(answered.map((a) => (a.isCut ? '' : a.text)), {
     tag: config.position === 'A_begin' ? 'Start' : 'INS',
     maxLength: config.maxInstructionLength,
     seen: new Set(record.candidates.map((c) => c.instruction)),
@@ -63,10 +70,10 @@ export async function proposeStep(record: RunRecord, step: number, context: Prop
   });
   // Replies are kept for the inspector; a runaway 100 kB reply is cut so the run file stays small.
   const kept = replies.map((reply) => (reply.length > MAX_KEPT_REPLY ? `${reply.slice(0, MAX_KEPT_REPLY)}…` : reply));
-  return { step, metaPrompt, exemplars, replies: kept, accepted, rejected, done: false };
+  return { step, metaPrompt, exemplars, replies: kept, accepted, rejected, ...(truncated > 0 ? { truncated } : {}), done: false };
 }
 
-async function askOptimizer(metaPrompt: string, step: number, draw: number, context: ProposalContext): Promise<string> {
+async function askOptimizer(metaPrompt: string, step: number, draw: number, context: ProposalContext): Promise<{ text: string; isCut: boolean }> {
   const { client, config, meter } = context;
   try {
     const response = await client.complete(
@@ -80,7 +87,11 @@ async function askOptimizer(metaPrompt: string, step: number, draw: number, cont
       context.signal,
     );
     meter.recordResponse('optimizer', client.model, response);
-    return response.text;
+    const isCut = isCutOff(response);
+    if (isCut) {
+      context.onTruncated?.();
+    }
+    return { text: response.text, isCut };
   } catch (err) {
     if (!(err instanceof BudgetExhausted) && !isCancellation(err)) {
       meter.recordFailure('optimizer', client.model);

@@ -1,7 +1,7 @@
 import { OproError, isCancellation } from '../errors';
 import type { RunRecord, StopReason } from '../runRecord';
 import { BudgetExhausted } from './callBudget';
-import { scoreCandidates } from './candidates';
+import { rescoreIncomplete, scoreCandidates } from './candidates';
 import { bestCandidate, incumbentBefore, rankedCandidates, stepsWithoutImprovement } from './history';
 import { rankingValue } from '../ranking';
 import { proposeStep } from './proposals';
@@ -50,6 +50,7 @@ export async function driveRun(session: RunSession): Promise<RunRecord> {
 
 async function optimize(session: RunSession): Promise<FinishReason> {
   const { record, config } = session;
+  await rescoreIncomplete(session);
   await scoreCandidates(
     session,
     config.seedInstructions.map((instruction, ordinal) => ({ instruction, step: 0, ordinal, origin: 'seed' as const })),

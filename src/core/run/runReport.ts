@@ -16,6 +16,9 @@ export interface CandidateReport {
   validation: { score: number; correct: number; total: number; ci95: Interval | null } | null;
   step: number;
   origin: ScoredCandidate['origin'];
+  /** Examples left out of `total`: answers cut at the token limit, calls that failed after retries. */
+  truncated: number;
+  errored: number;
 }
 
 /**
@@ -41,6 +44,8 @@ export interface RunReport {
   error: NonNullable<RunRecord['error']> | null;
   /** What the run learned its user should know (a model without temperature 0, a refused parameter…). */
   warnings: RunWarning[];
+  /** Examples no candidate got a verdict for, in all: cut at the token limit, or failed after retries (resume asks those again). */
+  ungraded: { truncated: number; errored: number };
 }
 
 export function reportCandidate(candidate: ScoredCandidate): CandidateReport {
@@ -55,7 +60,14 @@ export function reportCandidate(candidate: ScoredCandidate): CandidateReport {
     validation: validation === undefined ? null : { score: validation.score, correct: validation.correct, total: validation.total, ci95: scoreInterval(validation) ?? null },
     step: candidate.step,
     origin: candidate.origin,
+    truncated: candidate.truncated ?? 0,
+    errored: candidate.errored ?? 0,
   };
+}
+
+/** Examples without a verdict across every candidate's training rows. */
+export function ungradedCounts(record: RunRecord): { truncated: number; errored: number } {
+  return record.candidates.reduce((sum, c) => ({ truncated: sum.truncated + (c.truncated ?? 0), errored: sum.errored + (c.errored ?? 0) }), { truncated: 0, errored: 0 });
 }
 
 export function reportRun(record: RunRecord, runFile: string): RunReport {
@@ -76,6 +88,7 @@ export function reportRun(record: RunRecord, runFile: string): RunReport {
     usage: record.usage,
     error: record.error ?? null,
     warnings: record.warnings ?? [],
+    ungraded: ungradedCounts(record),
   };
 }
 
@@ -90,6 +103,12 @@ export function fenced(text: string): string {
   const longest = Math.max(2, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
   const fence = '`'.repeat(longest + 1);
   return `${fence}\n${text}\n${fence}`;
+}
+
+/** The report's notes: examples left out of the scores, then the run's warnings. */
+function noteLines(report: RunReport): string[] {
+  const lines = report.ungraded.errored > 0 ? [`${report.ungraded.errored} examples got no answer after retries and are left out of the scores; resuming the run asks them again.`] : [];
+  return [...lines, ...report.warnings.map((w) => `Note: ${w.message}${w.fix === undefined ? '' : ` ${w.fix}`}`)];
 }
 
 /** The plain-text account of a run that an agent reads: outcome, best prompt with score and interval, the seed's, where it is saved. */
@@ -107,10 +126,7 @@ export function describeRun(report: RunReport): string {
   if (baseline !== null && best !== null && baseline.instruction !== best.instruction) {
     lines.push(`Original prompt: ${scoreLine(baseline)}.`);
   }
-  for (const warning of report.warnings) {
-    lines.push(`Note: ${warning.message}${warning.fix === undefined ? '' : ` ${warning.fix}`}`);
-  }
-  lines.push(`Saved run: ${report.runFile}`);
+  lines.push(...noteLines(report), `Saved run: ${report.runFile}`);
   if (best !== null) {
     lines.push('', 'Best prompt text:', fenced(best.instruction));
   }

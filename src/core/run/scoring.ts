@@ -1,10 +1,12 @@
 import type { Example } from '../dataset/types';
 import { OproError } from '../errors';
 import type { Grader } from '../grading/grader';
-import type { LlmClient } from '../llm/types';
+import { isCutOff } from '../llm/chatResponse';
+import type { ChatResponse, LlmClient } from '../llm/types';
 import { buildScorerMessages, type ScorerPromptOptions } from '../prompt/scorerPrompt';
 import type { ExampleResult, SplitScore } from '../runRecord';
 import { isFatal } from './fatal';
+import { splitScore } from './splitScore';
 import type { UsageMeter } from './usage';
 
 export interface ScorerContext {
@@ -17,28 +19,36 @@ export interface ScorerContext {
   maxTokens: number;
   meter: UsageMeter;
   signal?: AbortSignal;
+  /** Called for each answer cut at the token limit (the run warns once). */
+  onTruncated?: () => void;
 }
 
 /**
  * Scores one instruction on the given rows, all calls at once (the client's limiter paces them).
- * The score is the mean of the examples' credit (1 or 0, or a grader's partial credit). A call or a
- * grade that still fails after the client's retries is recorded on its example and counts as 0; a
- * fatal error, a cancellation or a spent budget rejects.
+ * The score is the mean credit (1 or 0, or a grader's partial credit) over the examples that got a
+ * verdict: an answer cut at the token limit is `truncated`, a call or an LLM judge's grade that still
+ * fails after the client's retries is `errored`, and neither counts as wrong. When every example
+ * errored the endpoint is down, and that error rejects; so do a fatal error, a cancellation and a
+ * spent budget.
  */
 export async function scoreInstruction(instruction: string, rows: readonly number[], context: ScorerContext): Promise<SplitScore> {
+  const failures: unknown[] = [];
   // Settle every call before failing, so calls already paid are counted and none outlives the run.
-  const settled = await Promise.allSettled(rows.map((row) => scoreExample(instruction, row, context)));
+  const settled = await Promise.allSettled(rows.map((row) => scoreExample(instruction, row, { ...context, failures })));
   const failure = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
   if (failure !== undefined) {
     throw failure.reason;
   }
   const results = settled.map((s) => (s as PromiseFulfilledResult<ExampleResult>).value);
-  const correct = results.filter((r) => r.correct).length;
-  const credit = results.reduce((sum, r) => sum + (r.score ?? Number(r.correct)), 0);
-  return { score: rows.length === 0 ? 0 : credit / rows.length, correct, total: rows.length, results };
+  if (results.length > 0 && results.every((r) => r.status === 'errored')) {
+    throw failures[failures.length - 1];
+  }
+  return splitScore(results);
 }
 
-async function scoreExample(instruction: string, row: number, context: ScorerContext): Promise<ExampleResult> {
+type ExampleContext = ScorerContext & { failures: unknown[] };
+
+async function scoreExample(instruction: string, row: number, context: ExampleContext): Promise<ExampleResult> {
   const example = context.examples[row];
   if (example === undefined) {
     throw new OproError('config', `Row ${row} is not in the dataset.`);
@@ -48,22 +58,26 @@ async function scoreExample(instruction: string, row: number, context: ScorerCon
     temperature: context.temperature,
     maxTokens: context.maxTokens,
   };
-  let output: string;
+  let response: ChatResponse;
   try {
-    const response = await context.client.complete(request, context.signal);
+    response = await context.client.complete(request, context.signal);
     context.meter.recordResponse('scorer', context.client.model, response);
-    output = response.text;
   } catch (err) {
     if (isFatal(err)) {
       throw err;
     }
     context.meter.recordFailure('scorer', context.client.model);
-    return { example: row, output: '', answer: '', correct: false, error: (err as Error).message };
+    context.failures.push(err);
+    return { example: row, output: '', answer: '', correct: false, status: 'errored', error: (err as Error).message };
   }
-  return { example: row, output, ...(await gradeOutput(output, example, context)) };
+  if (isCutOff(response)) {
+    context.onTruncated?.();
+    return { example: row, output: response.text, answer: '', correct: false, status: 'truncated' };
+  }
+  return { example: row, output: response.text, ...(await gradeOutput(response.text, example, context)) };
 }
 
-async function gradeOutput(output: string, example: Example, context: ScorerContext): Promise<Omit<ExampleResult, 'example' | 'output'>> {
+async function gradeOutput(output: string, example: Example, context: ExampleContext): Promise<Omit<ExampleResult, 'example' | 'output'>> {
   try {
     const grade = await context.grader.grade(output, example, context.signal);
     const isBinary = grade.score === Number(grade.correct) && grade.reason === undefined && grade.error === undefined;
@@ -78,6 +92,8 @@ async function gradeOutput(output: string, example: Example, context: ScorerCont
     if (isFatal(err)) {
       throw err;
     }
-    return { answer: '', correct: false, score: 0, error: `Grading failed: ${(err as Error).message}` };
+    // The judge's call failed after its retries: no verdict, like a failed scorer call.
+    context.failures.push(err);
+    return { answer: '', correct: false, status: 'errored', error: `Grading failed: ${(err as Error).message}` };
   }
 }

@@ -72,8 +72,7 @@ export async function openSession(record: RunRecord, config: RunConfig, deps: En
       onNote: (note) => noteToWarning(note, role, warn),
       ...(shared === undefined ? {} : { limiter: shared }),
     };
-    const resolved = { ...model, family: model.family ?? familyOf(model.model, config.modelFamilies) };
-    const raw = (deps.createClient ?? createOpenAiClient)(resolved, options);
+    const raw = (deps.createClient ?? createOpenAiClient)(withFamily(model, config), options);
     const budgeted = budget.wrap(raw);
     return cache === undefined ? budgeted : withCache(budgeted, cache);
   };
@@ -88,9 +87,16 @@ export async function openSession(record: RunRecord, config: RunConfig, deps: En
       temperature: config.scorer.temperature,
       maxTokens: config.scorer.maxTokens,
       meter,
+      onTruncated: () => warn(truncationWarning('scorer', withFamily(config.scorer, config))),
       ...(signal === undefined ? {} : { signal }),
     },
-    proposing: { client: makeClient(config.optimizer, 'optimizer'), config, meter, ...(signal === undefined ? {} : { signal }) },
+    proposing: {
+      client: makeClient(config.optimizer, 'optimizer'),
+      config,
+      meter,
+      onTruncated: () => warn(truncationWarning('optimizer', withFamily(config.optimizer, config))),
+      ...(signal === undefined ? {} : { signal }),
+    },
     budget,
     meter,
     writer: deps.runFile === undefined ? undefined : new RunWriter(deps.runFile, () => record),
@@ -110,6 +116,24 @@ function warner(record: RunRecord, emit: (event: RunEvent) => void): (warning: R
     }
     warnings.push(warning);
     emit({ type: 'runWarning', warning });
+  };
+}
+
+/** The model with its family resolved (its own, else the run's patterns, else by name). */
+function withFamily(model: ModelConfig, config: RunConfig): ModelConfig {
+  return { ...model, family: model.family ?? familyOf(model.model, config.modelFamilies) };
+}
+
+/** Said once when a model's answers are cut at its token limit, with the settings that fix it. */
+export function truncationWarning(role: 'scorer' | 'optimizer', model: ModelConfig): RunWarning {
+  const what = role === 'scorer' ? 'answers' : 'proposals';
+  const limit = role === 'scorer' ? 'opro.scorerMaxTokens / --scorer-max-tokens' : 'opro.optimizerMaxTokens / --optimizer-max-tokens';
+  const effort = model.family === 'reasoning' || model.reasoningEffort !== undefined ? ', or lower opro.reasoningEffort / --reasoning-effort' : '';
+  return {
+    kind: 'truncated',
+    role,
+    message: `Some ${what} of \`${model.model}\` were cut at its limit of ${model.maxTokens} tokens (finish_reason "length", or every token spent reasoning): they are left out of the scores, not counted wrong.`,
+    fix: `Raise ${limit}${effort}.`,
   };
 }
 

@@ -90,6 +90,34 @@ describe('createOpenAiClient under faults and limits', () => {
     assert.deepEqual(logs.map((e) => [e.outcome, e.status, e.retryInMs]), [['retry', 429, 1000], ['ok', undefined, undefined]]);
   });
 
+  it('waits out seven 429s in a row as the server asks, though only two retries are allowed', async () => {
+    const clock = new FakeClock();
+    let refusals = 0;
+    const onLog = (entry: RequestLogEntry): void => {
+      logs.push(entry);
+      if (entry.outcome === 'retry' && ++refusals === 7) {
+        server!.setOptions({ faults: undefined });
+      }
+    };
+    const client = await clientFor({ faults: { rate: 1, kinds: ['429'] }, retryAfterMs: 1000 }, { clock, onLog, maxRetries: 2 });
+    const call = client.complete(question(2, 2));
+    while (logs.at(-1)?.outcome !== 'ok') {
+      await until(() => clock.scheduled > 0 || logs.at(-1)?.outcome === 'ok');
+      await clock.advanceAsync(clock.nextAt === undefined ? 0 : clock.nextAt - clock.now());
+    }
+    assert.equal((await call).text, expectedText(2, 2));
+    assert.deepEqual(logs.map((e) => [e.outcome, e.retryInMs]), [...Array.from({ length: 7 }, () => ['retry', 1000]), ['ok', undefined]]);
+  });
+
+  it('ends the call with a quota error naming the wait when the limit resets later than a run waits', async () => {
+    const clock = new FakeClock();
+    const limiter = createEndpointLimiter(4, clock);
+    const client = await clientFor({ faults: { rate: 1, kinds: ['429'] }, retryAfterMs: 3_600_000 }, { clock, limiter });
+    await assert.rejects(client.complete(question(1, 1)), (err: unknown) => err instanceof OproError && err.kind === 'quota' && /asks to wait 1\.0 h before the next request .* longer than a run waits for it \(10 min\)/.test(err.message));
+    assert.equal(server!.stats.requests, 1);
+    assert.ok(limiter.controller.notBefore - clock.now() <= 600_000, 'the queue is not held for the hour');
+  });
+
   it('times out a stalled attempt and succeeds on the retry', async () => {
     const onLog = (entry: RequestLogEntry): void => {
       logs.push(entry);

@@ -1,24 +1,13 @@
 import assert from 'node:assert/strict';
 import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from 'openai';
 import { redactSecrets } from '../../../../src/core/llm/openaiErrors';
-import { backoffDelay, classifyFailure, isRetryable, MalformedResponseError, parseRetryAfter } from '../../../../src/core/llm/retryPolicy';
+import { backoffDelay, classifyFailure, isRetryable, MalformedResponseError } from '../../../../src/core/llm/retryPolicy';
 
 function apiError(status: number, code?: string): APIError {
   return APIError.generate(status, { error: { message: 'x', code } }, undefined, new Headers());
 }
 
 describe('retry policy', () => {
-  it('prefers retry-after-ms, then retry-after in seconds, then as an HTTP date', () => {
-    const now = Date.parse('2025-01-01T00:00:00Z');
-    assert.equal(parseRetryAfter(new Headers({ 'retry-after-ms': '250', 'retry-after': '3' }), now), 250);
-    assert.equal(parseRetryAfter(new Headers({ 'retry-after': '2' }), now), 2000);
-    assert.equal(parseRetryAfter(new Headers({ 'retry-after': '0.5' }), now), 500);
-    assert.equal(parseRetryAfter(new Headers({ 'retry-after': 'Wed, 01 Jan 2025 00:00:04 GMT' }), now), 4000);
-    assert.equal(parseRetryAfter(new Headers({ 'retry-after': 'soon' }), now), undefined);
-    assert.equal(parseRetryAfter(new Headers(), now), undefined);
-    assert.equal(parseRetryAfter(undefined, now), undefined);
-  });
-
   it('backs off exponentially with full jitter, capped at 20 s', () => {
     assert.deepEqual([0, 1, 2, 3].map((retry) => backoffDelay(retry, { random: () => 0.999999 })), [499, 999, 1999, 3999]);
     assert.equal(backoffDelay(10, { random: () => 0.5 }), 10_000);
