@@ -12,7 +12,10 @@ export class AttemptLog {
   readonly #started = performance.now();
 
   readonly onLog = (entry: RequestLogEntry): void => {
-    this.attempts.push({ atMs: performance.now() - this.#started, entry });
+    // Notes (a refused parameter, another model) are not attempts.
+    if (entry.outcome !== 'note') {
+      this.attempts.push({ atMs: performance.now() - this.#started, entry });
+    }
   };
 
   /** Attempts answered 429 (retried or not), optionally only those after `afterMs`. */

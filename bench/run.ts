@@ -8,6 +8,7 @@ import { callOverhead } from './figures/callOverhead';
 import { cpuBreakdown } from './figures/cpuBreakdown';
 import { datasetLoading } from './figures/datasetLoad';
 import { harnessFigures } from './figures/harness';
+import { headerPacing } from './figures/headerPacing';
 import { optimizationRun } from './figures/optimizationRun';
 import { rateLimited } from './figures/rateLimit';
 import { scoringThroughput } from './figures/throughput';
@@ -18,6 +19,7 @@ const FIGURES: Record<string, (emit: Emit) => Promise<void>> = {
   throughput: scoringThroughput,
   'call-overhead': callOverhead,
   'rate-limit': rateLimited,
+  'header-pacing': headerPacing,
   'optimization-run': optimizationRun,
   'cpu-breakdown': cpuBreakdown,
   'dataset-load': datasetLoading,

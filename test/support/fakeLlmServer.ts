@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo, Socket } from 'node:net';
 import type { ChatMessage } from '../../src/core/llm/types';
 import { createRandom, type Random } from '../../src/core/random';
+import { FakeRateLimits, type FakeRateLimitOptions } from './fakeRateLimits';
 import { choicesFor, REASONING_TOKENS, refusalFor, shapeChoice, type FakeProvider, type Refusal } from './fakeProviders';
 import { answerOptimizer, answerScorer, isOptimizerRequest } from './syntheticTask';
 
@@ -36,6 +37,12 @@ export interface FakeServerOptions {
   /** The wait advertised for `maxInFlight` and injected 429s, in ms. @default 200 */
   retryAfterMs?: number;
   faults?: FaultOptions;
+  /**
+   * Request and token allowances that refill continuously, reported on every response in OpenAI's
+   * or Anthropic's rate-limit headers; a request over them gets OpenAI's 429 (see fakeRateLimits.ts).
+   * @default none
+   */
+  rateLimits?: FakeRateLimitOptions;
   /** Which provider's refusals and quirks to emulate (see fakeProviders.ts). @default 'openai' */
   provider?: FakeProvider;
   /**
@@ -85,6 +92,8 @@ export interface FakeServerStats {
   refused: RefusedRequest[];
   /** Choices answered with `finish_reason: "length"`. */
   truncated: number;
+  /** Tokens the accepted requests counted toward `rateLimits` (prompt + max tokens × n). */
+  countedTokens: number;
 }
 
 export interface FakeServer {
@@ -124,6 +133,7 @@ function emptyStats(): FakeServerStats {
     answered: [],
     refused: [],
     truncated: 0,
+    countedTokens: 0,
   };
 }
 
@@ -142,16 +152,21 @@ class FakeLlmServer {
   readonly sockets = new Set<Socket>();
   readonly timers = new Set<NodeJS.Timeout>();
   accepted: number[] = [];
+  limits: FakeRateLimits | undefined;
   random: Random;
   counter = 0;
 
   constructor(options: FakeServerOptions) {
     this.options = options;
     this.random = createRandom(options.faults?.seed ?? 1);
+    this.limits = options.rateLimits === undefined ? undefined : new FakeRateLimits(options.rateLimits, Date.now());
   }
 
   setOptions(partial: Partial<FakeServerOptions>): void {
     this.options = { ...this.options, ...partial };
+    if ('rateLimits' in partial) {
+      this.limits = partial.rateLimits === undefined ? undefined : new FakeRateLimits(partial.rateLimits, Date.now());
+    }
     if (partial.faults !== undefined) {
       this.random = createRandom(partial.faults.seed ?? 1);
     }
@@ -225,7 +240,7 @@ class FakeLlmServer {
       return;
     } else if (this.options.quotaExhausted === true) {
       this.sendError(res, 429, { message: 'You exceeded your current quota.', type: 'insufficient_quota', code: 'insufficient_quota' });
-    } else if (!this.admit(res)) {
+    } else if (!this.admit(res) || !this.admitTokens(body, res)) {
       return;
     } else if (!this.injectFault(res, model)) {
       this.delay(() => this.sendCompletion(body, model, res));
@@ -266,6 +281,25 @@ class FakeLlmServer {
       this.accepted.push(now);
     }
     return true;
+  }
+
+  /** Applies `rateLimits`: every answer carries the headers, a request over the allowance gets OpenAI's 429. */
+  admitTokens(body: ChatBody, res: ServerResponse): boolean {
+    if (this.limits === undefined) {
+      return true;
+    }
+    const cost = requestCost(body);
+    const admission = this.limits.admit(Date.now(), cost);
+    for (const [name, value] of Object.entries(admission.headers)) {
+      res.setHeader(name, value);
+    }
+    if (admission.ok) {
+      this.stats.countedTokens += cost;
+      return true;
+    }
+    const message = `Rate limit reached for ${String(body.model)} on tokens per min (TPM): Requested ${cost}. Please try again in ${admission.waitMs}ms. Visit https://platform.openai.com/account/rate-limits to learn more.`;
+    this.sendError(res, 429, { message, type: 'tokens', code: 'rate_limit_exceeded' });
+    return false;
   }
 
   sendRateLimit(res: ServerResponse, waitMs: number): void {
@@ -380,6 +414,14 @@ class FakeLlmServer {
       });
     }
   }
+}
+
+/** What a request counts toward a tokens-per-minute limit, as OpenAI counts it: the prompt's tokens plus the completion it may use. */
+export function requestCost(body: ChatBody): number {
+  const prompt = countTokens(toMessages(body.messages).map((m) => m.content).join(''));
+  const completion = numberOrUndefined(body.max_completion_tokens) ?? numberOrUndefined(body.max_tokens) ?? 0;
+  const n = numberOrUndefined(body.n) ?? 1;
+  return prompt + completion * n;
 }
 
 function numberOrUndefined(value: unknown): number | undefined {

@@ -6,6 +6,7 @@ import { toChatResponse } from './chatResponse';
 import { buildRequestBody, type RequestBody } from './requestBody';
 import type { LimiterTicket } from './requestQueue';
 import { serverWaitMs } from './rateLimitHeaders';
+import { estimateRequestTokens } from './tokenEstimate';
 import { backoffDelay, classifyFailure, responseHeaders, type FailureClass } from './retryPolicy';
 import type { ChatRequest, ChatResponse } from './types';
 
@@ -53,7 +54,8 @@ function planAttempt(ctx: CallContext, request: ChatRequest): RequestBody {
 
 /** Runs one attempt through the endpoint's queue; retries go first so started work finishes before new work. */
 export function runAttempt(ctx: CallContext, input: AttemptInput): Promise<AttemptResult> {
-  return ctx.limiter.run((ticket) => attemptOnce(ctx, input, ticket), { signal: input.signal, priority: input.attempt > 1 ? 1 : 0 });
+  const tokens = estimateRequestTokens(input.request);
+  return ctx.limiter.run((ticket) => attemptOnce(ctx, input, ticket), { signal: input.signal, priority: input.attempt > 1 ? 1 : 0, tokens });
 }
 
 async function attemptOnce(ctx: CallContext, input: AttemptInput, ticket: LimiterTicket): Promise<AttemptResult> {
@@ -67,6 +69,7 @@ async function attemptOnce(ctx: CallContext, input: AttemptInput, ticket: Limite
     const raw = await ctx.sdk.chat.completions
       .create(plan.body as unknown as ChatCompletionCreateParamsNonStreaming, { signal: link.signal, timeout: ctx.timeoutMs, maxRetries: 0 })
       .asResponse();
+    ctx.limiter.recordHeaders(ticket, raw.headers);
     const text = await raw.text();
     const durationMs = Math.round(performance.now() - started);
     const response = toChatResponse(text, ctx.config.model, durationMs);
@@ -76,7 +79,9 @@ async function attemptOnce(ctx: CallContext, input: AttemptInput, ticket: Limite
     return { plan, ok: true, response, durationMs };
   } catch (err) {
     const failure = classifyFailure(err);
-    const serverWait = serverWaitMs(responseHeaders(err), ctx.clock.now());
+    const headers = responseHeaders(err);
+    ctx.limiter.recordHeaders(ticket, headers);
+    const serverWait = serverWaitMs(headers, ctx.clock.now(), estimateRequestTokens(input.request));
     const waitMs = serverWait ?? backoffDelay(input.attempt - 1, { baseMs: ctx.backoffBaseMs });
     if (failure === 'rateLimit') {
       // Recorded before the slot is released, so the pause holds back the very next dispatch.

@@ -1,3 +1,5 @@
+import type { RateLimitSnapshot } from './rateLimitHeaders';
+
 /** Requests in flight at once against one endpoint, before any slowdown. @default 8 */
 export const DEFAULT_CONCURRENCY = 8;
 /**
@@ -13,10 +15,72 @@ const MAX_PROBE_DOUBLINGS = 6;
  * @default 0.75
  */
 export const RATE_CUT_FACTOR = 0.75;
+/**
+ * Share of an allowance's reported refill rate that pacing counts on. A reset time read after the
+ * response travelled (an absolute one, Anthropic's) makes the rate look a little faster than it is.
+ * @default 0.95
+ */
+export const PACING_MARGIN = 0.95;
 
-/** Handed to each request when it starts: which slowdown epoch it was dispatched in. */
+/** What the endpoint last reported about one allowance (requests or tokens), and what was spent since. */
+interface Allowance {
+  limit?: number;
+  remaining: number;
+  observedAt: number;
+  /** Ms after `observedAt` until the allowance was whole again. */
+  resetInMs?: number;
+  /** Units per ms it refills at: (limit − remaining) / reset, or the last such figure. */
+  ratePerMs?: number;
+  /** Units sent since the observation (requests started after it). */
+  spentSince: number;
+}
+
+/** Units of `allowance` free at `time`. */
+function freeAt(allowance: Allowance, time: number): number {
+  const elapsed = Math.max(0, time - allowance.observedAt);
+  const cap = allowance.limit ?? Number.POSITIVE_INFINITY;
+  let level = allowance.remaining;
+  if (allowance.ratePerMs !== undefined) {
+    level = Math.min(cap, level + elapsed * allowance.ratePerMs);
+  } else if (allowance.resetInMs !== undefined && elapsed >= allowance.resetInMs) {
+    level = cap;
+  }
+  return level - allowance.spentSince;
+}
+
+/** The earliest time ≥ `now` at which `need` units are free (a need above the whole limit waits for all of it). */
+function readyAt(allowance: Allowance | undefined, need: number, now: number): number {
+  if (allowance === undefined || need <= 0) {
+    return now;
+  }
+  const wanted = Math.min(need, allowance.limit ?? need);
+  const free = freeAt(allowance, now);
+  if (free >= wanted) {
+    return now;
+  }
+  if (allowance.ratePerMs !== undefined && allowance.ratePerMs > 0) {
+    return now + (wanted - free) / allowance.ratePerMs;
+  }
+  // No refill rate known: all of it comes back at the reset; with no reset either, the adaptive pause decides.
+  return allowance.resetInMs === undefined ? now : Math.max(now, allowance.observedAt + allowance.resetInMs);
+}
+
+/** Handed to each request when it starts: which slowdown epoch it was dispatched in, and when. */
 export interface LimiterTicket {
   readonly epoch: number;
+  /** Dispatch order: the server's allowances seen in this request's response cover the requests before it. */
+  readonly seq: number;
+  /** When it started (ms): about when the server counted it against its allowances. */
+  readonly startedAt: number;
+}
+
+/** Recent dispatches kept for the next observation (bounded, so memory stays flat on any endpoint). */
+const MAX_TRACKED_DISPATCHES = 1024;
+
+/** A request started recently, for what the next observation does not cover yet. */
+interface Dispatch {
+  seq: number;
+  tokens: number;
 }
 
 /**
@@ -46,8 +110,8 @@ export class RateController {
   #epoch = 0;
   /** The highest limit believed to work under a concurrency cap; growing past it is a probe. */
   #safeLimit: number | undefined;
-  /** Successes since the last cut to the served count: once they reach `#safeLimit`, that level has been seen to work. */
-  #servedSinceCut = 0;
+  /** Requests in flight by the epoch they were dispatched in. */
+  readonly #inFlightByEpoch = new Map<number, number>();
   #failedProbes = 0;
   /** The limit before the last cut to the served count, restored if that cut misread a rate limit. */
   #limitBeforeCut = 0;
@@ -58,6 +122,13 @@ export class RateController {
   #notBefore = 0;
   /** True while the pause answers only concurrency 429s, so the next success may end it. */
   #canEndEarly = false;
+  /** What the endpoint's rate-limit headers last said; none for endpoints that send none. */
+  readonly #allowances: { requests?: Allowance; tokens?: Allowance } = {};
+  /** The ticket whose response the allowances come from (later responses of earlier requests are older news). */
+  #observedSeq = -1;
+  #seq = 0;
+  /** Requests started after `#observedSeq`: the allowances do not count them yet. */
+  #dispatches: Dispatch[] = [];
 
   constructor(concurrency: number = DEFAULT_CONCURRENCY) {
     if (!Number.isInteger(concurrency) || concurrency < 1) {
@@ -87,28 +158,80 @@ export class RateController {
     return this.#epoch;
   }
 
-  /** When the next request may start (≥ `now`), or `undefined` while every slot is taken. */
-  sendTime(now: number): number | undefined {
+  /**
+   * When the next request, estimated at `tokens`, may start (≥ `now`), or `undefined` while every
+   * slot is taken: after any pause, and once the endpoint's reported allowances hold a request and
+   * its tokens (proactive pacing; endpoints that report none are paced by their 429s alone).
+   */
+  sendTime(now: number, tokens = 0): number | undefined {
     if (this.#running >= this.#limit) {
       return undefined;
     }
-    return Math.max(now, this.#notBefore);
+    return Math.max(now, this.#notBefore, readyAt(this.#allowances.requests, 1, now), readyAt(this.#allowances.tokens, tokens, now));
   }
 
-  /** A request starts now; hand it the ticket. */
-  started(): LimiterTicket {
+  /** A request estimated at `tokens` starts at `now`; hand it the ticket. */
+  started(tokens = 0, now = 0): LimiterTicket {
     this.#running += 1;
-    return { epoch: this.#epoch };
+    this.#inFlightByEpoch.set(this.#epoch, (this.#inFlightByEpoch.get(this.#epoch) ?? 0) + 1);
+    const seq = this.#seq++;
+    if (this.#allowances.requests !== undefined) {
+      this.#allowances.requests.spentSince += 1;
+    }
+    if (this.#allowances.tokens !== undefined) {
+      this.#allowances.tokens.spentSince += tokens;
+    }
+    this.#dispatches.push({ seq, tokens });
+    if (this.#dispatches.length > MAX_TRACKED_DISPATCHES) {
+      // Only requests started during one request's lifetime matter; an endpoint without headers never prunes.
+      this.#dispatches.splice(0, this.#dispatches.length - MAX_TRACKED_DISPATCHES);
+    }
+    return { epoch: this.#epoch, seq, startedAt: now };
   }
 
-  /** A request started with `started()` has ended, however it ended. */
-  finished(): void {
+  /**
+   * What the rate-limit headers of the response to `ticket` say (any status). Servers count a
+   * request when it arrives and report their allowances as they were then, so the figures hold
+   * for the moment `ticket` started: what the requests started after it cost is taken off them, and
+   * the refill runs from then. A response to an earlier request than the last one read is older news.
+   */
+  observe(snapshot: RateLimitSnapshot, ticket: LimiterTicket): void {
+    if (ticket.seq < this.#observedSeq) {
+      return;
+    }
+    this.#observedSeq = ticket.seq;
+    this.#dispatches = this.#dispatches.filter((d) => d.seq > ticket.seq);
+    const since = { requests: this.#dispatches.length, tokens: this.#dispatches.reduce((sum, d) => sum + d.tokens, 0) };
+    for (const kind of ['requests', 'tokens'] as const) {
+      const bucket = snapshot[kind];
+      if (bucket === undefined) {
+        continue;
+      }
+      const refill = bucket.limit !== undefined && bucket.resetInMs !== undefined && bucket.resetInMs > 0 && bucket.limit > bucket.remaining
+        ? (PACING_MARGIN * (bucket.limit - bucket.remaining)) / bucket.resetInMs
+        : this.#allowances[kind]?.ratePerMs;
+      this.#allowances[kind] = { ...bucket, observedAt: ticket.startedAt, spentSince: since[kind], ...(refill === undefined ? {} : { ratePerMs: refill }) };
+    }
+  }
+
+  /** The request started with `ticket` has ended, however it ended. */
+  finished(ticket: LimiterTicket): void {
     this.#running = Math.max(0, this.#running - 1);
+    const left = (this.#inFlightByEpoch.get(ticket.epoch) ?? 1) - 1;
+    if (left > 0) {
+      this.#inFlightByEpoch.set(ticket.epoch, left);
+    } else {
+      this.#inFlightByEpoch.delete(ticket.epoch);
+    }
+  }
+
+  /** True while a request dispatched before the last cut is still in flight. */
+  #isEarlierBurstOut(): boolean {
+    return [...this.#inFlightByEpoch.keys()].some((epoch) => epoch < this.#epoch);
   }
 
   /** A request started with `ticket` succeeded: the additive increase. */
   succeeded(ticket: LimiterTicket): void {
-    this.#servedSinceCut += 1;
     if (ticket.epoch === this.#epoch) {
       this.#isRefusing = false;
     }
@@ -163,9 +286,9 @@ export class RateController {
 
   #cutToServed(): void {
     const safe = this.#safeLimit;
-    // A level is only known to work once a round of requests was served at it: until then the
-    // burst that set it may still be coming back (slow 429s on a loaded machine or network).
-    if (safe !== undefined && this.#servedSinceCut >= safe && this.#running <= safe) {
+    // While requests of the burst that set the level are still out (slow 429s on a loaded machine or
+    // network), a refusal at the new level proves nothing yet: read it as part of that burst.
+    if (safe !== undefined && this.#running <= safe && !this.#isEarlierBurstOut()) {
       // Refused at a level that has worked: the endpoint limits a rate, not concurrency.
       this.#isRateLimited = true;
       this.#safeLimit = undefined;
@@ -175,7 +298,6 @@ export class RateController {
       return;
     }
     this.#epoch += 1;
-    this.#servedSinceCut = 0;
     this.#limitBeforeCut = this.#limit;
     // Everything else in flight is presumed served until its own 429 says otherwise.
     const served = Math.max(1, Math.min(this.#limit, this.#running) - 1);

@@ -79,30 +79,52 @@ export function readRateLimitHeaders(headers: Headers | undefined, now: number):
   return { ...(requests === undefined ? {} : { requests }), ...(tokens === undefined ? {} : { tokens }) };
 }
 
+/** Ms until `need` units of `bucket` are free: at its refill rate when its limit says, else at its reset. */
+function waitFor(bucket: RateBucket, need: number): number | undefined {
+  if (bucket.remaining >= need || bucket.resetInMs === undefined) {
+    return undefined;
+  }
+  const { limit, remaining, resetInMs } = bucket;
+  if (limit !== undefined && limit > remaining && resetInMs > 0 && need <= limit) {
+    return Math.ceil((need - remaining) / ((limit - remaining) / resetInMs));
+  }
+  return resetInMs;
+}
+
 /**
  * How long the server says to wait after a 429: `retry-after-ms`, then `retry-after` (seconds or
- * an HTTP date), then the reset of an allowance it reports as spent. `undefined` when it says nothing.
+ * an HTTP date), then the time until an allowance it reports holds the request again (one request,
+ * and `tokens` of a tokens-per-minute limit). `undefined` when it says nothing.
  */
-export function serverWaitMs(headers: Headers | undefined, now: number): number | undefined {
+export function serverWaitMs(headers: Headers | undefined, now: number, tokens = 0): number | undefined {
   if (headers === undefined) {
     return undefined;
   }
+  const asked = retryAfterMs(headers, now);
+  if (asked !== undefined) {
+    return asked;
+  }
+  const snapshot = readRateLimitHeaders(headers, now);
+  const waits = [snapshot?.requests && waitFor(snapshot.requests, 1), snapshot?.tokens && waitFor(snapshot.tokens, Math.max(1, tokens))].filter(
+    (ms): ms is number => ms !== undefined,
+  );
+  return waits.length === 0 ? undefined : Math.max(...waits);
+}
+
+/** `retry-after-ms`, then `retry-after` as seconds or an HTTP date. */
+function retryAfterMs(headers: Headers, now: number): number | undefined {
   const millis = count(headers, 'retry-after-ms');
   if (millis !== undefined) {
     return millis;
   }
   const raw = headers.get('retry-after');
-  if (raw !== null) {
-    const seconds = Number(raw.trim());
-    if (Number.isFinite(seconds) && seconds >= 0) {
-      return seconds * 1000;
-    }
-    const date = Date.parse(raw);
-    if (!Number.isNaN(date)) {
-      return Math.max(0, date - now);
-    }
+  if (raw === null) {
+    return undefined;
   }
-  const snapshot = readRateLimitHeaders(headers, now);
-  const spent = [snapshot?.requests, snapshot?.tokens].filter((b): b is RateBucket => b !== undefined && b.remaining === 0 && b.resetInMs !== undefined);
-  return spent.length === 0 ? undefined : Math.max(...spent.map((b) => b.resetInMs as number));
+  const seconds = Number(raw.trim());
+  if (Number.isFinite(seconds) && seconds >= 0) {
+    return seconds * 1000;
+  }
+  const date = Date.parse(raw);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }

@@ -1,6 +1,7 @@
 import { cancelledError } from '../errors';
 import { whenAborted } from '../signals';
 import { systemClock, type Clock } from './clock';
+import { readRateLimitHeaders } from './rateLimitHeaders';
 import { DEFAULT_CONCURRENCY, RateController, type LimiterTicket } from './rateController';
 
 export type { LimiterTicket } from './rateController';
@@ -11,11 +12,14 @@ export interface QueueRunOptions {
   signal?: AbortSignal;
   /** Higher runs first; retries use 1 so started work finishes before new work. @default 0 */
   priority?: number;
+  /** What the request counts toward a tokens-per-minute limit (prompt estimate + completion limit). @default 0 */
+  tokens?: number;
 }
 
 interface Waiting {
   start: () => void;
   priority: number;
+  tokens: number;
   detach: () => void;
 }
 
@@ -62,10 +66,11 @@ export class RequestQueue {
     return new Promise<T>((resolve, reject) => {
       const entry: Waiting = {
         priority: options.priority ?? 0,
+        tokens: options.tokens ?? 0,
         detach: () => undefined,
         start: () => {
           entry.detach();
-          const ticket = this.controller.started();
+          const ticket = this.controller.started(entry.tokens, this.#clock.now());
           let running: Promise<T>;
           try {
             running = task(ticket);
@@ -75,7 +80,7 @@ export class RequestQueue {
           running
             .then(resolve, reject)
             .finally(() => {
-              this.controller.finished();
+              this.controller.finished(ticket);
               this.#pump();
             });
         },
@@ -104,6 +109,16 @@ export class RequestQueue {
     this.#pump();
   }
 
+  /** The rate-limit headers of the response to `ticket` (any status): the queue paces by them from now on. */
+  recordHeaders(ticket: LimiterTicket, headers: Headers | undefined): void {
+    // An absolute reset (Anthropic's) is read against when the server counted the request.
+    const snapshot = readRateLimitHeaders(headers, ticket.startedAt);
+    if (snapshot !== undefined) {
+      this.controller.observe(snapshot, ticket);
+      this.#pump();
+    }
+  }
+
   #enqueue(entry: Waiting): void {
     let at = this.#waiting.length;
     while (at > 0 && (this.#waiting[at - 1] as Waiting).priority < entry.priority) {
@@ -120,7 +135,7 @@ export class RequestQueue {
         return;
       }
       const now = this.#clock.now();
-      const at = this.controller.sendTime(now);
+      const at = this.controller.sendTime(now, head.tokens);
       if (at === undefined) {
         // Every slot is taken: a finishing request pumps again.
         return;

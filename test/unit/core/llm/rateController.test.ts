@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { PROBE_FACTOR, RATE_CUT_FACTOR, RateController, type LimiterTicket } from '../../../../src/core/llm/rateController';
+import { PACING_MARGIN, PROBE_FACTOR, RATE_CUT_FACTOR, RateController, type LimiterTicket } from '../../../../src/core/llm/rateController';
 
 /** `count` requests that start now, in the current epoch. */
 function start(controller: RateController, count: number): LimiterTicket[] {
@@ -10,14 +10,14 @@ function start(controller: RateController, count: number): LimiterTicket[] {
 function refuse(controller: RateController, tickets: LimiterTicket[], now: number, waitMs: (i: number) => number): void {
   tickets.forEach((ticket, i) => {
     controller.rateLimited(ticket, waitMs(i), now);
-    controller.finished();
+    controller.finished(ticket);
   });
 }
 
 function serve(controller: RateController, tickets: LimiterTicket[]): void {
   for (const ticket of tickets) {
     controller.succeeded(ticket);
-    controller.finished();
+    controller.finished(ticket);
   }
 }
 
@@ -55,7 +55,7 @@ describe('RateController', () => {
     // 16 in flight at the first 429: 15 presumed served, then the 5 others of the burst take one each.
     assert.deepEqual([controller.limit, controller.notBefore, controller.epoch, controller.running], [10, 1_350, 1, 10]);
     assert.equal(controller.sendTime(1_100), undefined, 'the 10 served still hold every slot');
-    controller.finished();
+    controller.finished(served[0]!);
     assert.equal(controller.sendTime(1_100), 1_350, 'a slot freed without a success waits for the retry-after');
     serve(controller, served.slice(1, 2));
     assert.equal(controller.sendTime(1_100), 1_100, 'a success ends a concurrency pause early');
@@ -126,3 +126,45 @@ describe('RateController', () => {
     assert.deepEqual([controller.limit, controller.epoch, controller.notBefore], [Math.ceil(27 * RATE_CUT_FACTOR), 3, 20]);
   });
 });
+
+describe('RateController pacing by the reported allowances', () => {
+  it('sends a request only once its tokens are there, refilling at the reported rate (with a margin)', () => {
+    const controller = new RateController(8);
+    const a = controller.started(100, 0);
+    // 150 of 1000 left, whole again in 850 ms: 1 token per ms, counted as PACING_MARGIN of that.
+    controller.observe({ tokens: { limit: 1000, remaining: 150, resetInMs: 850 } }, a);
+    assert.equal(controller.sendTime(0, 100), 0);
+    controller.started(100, 0);
+    assert.equal(controller.sendTime(0, 100), (100 - 50) / PACING_MARGIN);
+    assert.equal(controller.sendTime(200, 100), 200, 'refilled meanwhile');
+  });
+
+  it('takes off what the requests started after the one whose headers it reads will cost, and ignores older news', () => {
+    const controller = new RateController(8);
+    const [a, b, c] = [controller.started(100, 0), controller.started(100, 0), controller.started(100, 0)];
+    // a's response: 250 left when a was counted; b and c came after, 200 more.
+    controller.observe({ tokens: { limit: 1000, remaining: 250, resetInMs: 750 } }, a!);
+    assert.deepEqual([controller.sendTime(0, 50), controller.sendTime(0, 60)], [0, 10 / PACING_MARGIN]);
+    controller.observe({ tokens: { limit: 1000, remaining: 900, resetInMs: 100 } }, c!);
+    controller.observe({ tokens: { limit: 1000, remaining: 0, resetInMs: 1000 } }, b!);
+    assert.equal(controller.sendTime(0, 900), 0, "b's response is older than c's: ignored");
+  });
+
+  it('waits for the reset when the refill rate is unknown, and for the whole limit when a request needs more than it', () => {
+    const controller = new RateController(8);
+    const a = controller.started(0, 1_000);
+    controller.observe({ requests: { remaining: 0, resetInMs: 500 } }, a);
+    assert.equal(controller.sendTime(1_200), 1_500);
+    const other = new RateController(8);
+    const b = other.started(10, 0);
+    other.observe({ tokens: { limit: 1000, remaining: 0, resetInMs: 1000 } }, b);
+    assert.equal(other.sendTime(0, 5000), 1000 / PACING_MARGIN, 'a 5,000-token request waits for all 1,000 of them, not forever');
+  });
+
+  it('does not pace an endpoint that reports nothing', () => {
+    const controller = new RateController(2);
+    controller.started(1e9, 0);
+    assert.equal(controller.sendTime(7, 1e9), 7);
+  });
+});
+

@@ -94,3 +94,23 @@ describe('RequestQueue', () => {
     assert.deepEqual([child.status, child.stdout.trim().split('\n')], [0, ['first: 429 on its last attempt', 'second: ran after the pause']]);
   });
 });
+
+describe('RequestQueue paced by rate-limit headers', () => {
+  it("holds a request until the tokens the last response reported are there, on the queue's clock", async () => {
+    const clock = new FakeClock();
+    const queue = new RequestQueue({ concurrency: 4, clock });
+    const headers = new Headers({ 'x-ratelimit-limit-tokens': '1000', 'x-ratelimit-remaining-tokens': '120', 'x-ratelimit-reset-tokens': '880ms' });
+    await queue.run(async (ticket) => queue.recordHeaders(ticket, headers), { tokens: 100 });
+    const started: string[] = [];
+    const small = queue.run(async () => started.push('small'), { tokens: 100 });
+    const big = queue.run(async () => started.push('big'), { tokens: 400 });
+    await settle();
+    assert.deepEqual(started, ['small'], '100 of the 120 tokens: the next 400 must wait');
+    // 380 more at 0.95 token/ms (the reported refill, with the margin) take 400 ms.
+    await clock.advanceAsync(399);
+    assert.deepEqual(started, ['small']);
+    await clock.advanceAsync(2);
+    await Promise.all([small, big]);
+    assert.deepEqual(started, ['small', 'big']);
+  });
+});
