@@ -1,8 +1,9 @@
 import * as vscode from 'vscode';
 import { literalAround } from '../literals/scanLiterals';
+import { promptFileKind } from '../promptFiles/promptFileKind';
 import type { LiteralCache } from './literalCache';
 
-/** Context key for the editor menu: a selection, a cursor in a string literal, or prose (Markdown/plain text). */
+/** Context key for the editor menu: a selection, a cursor in a string literal, a prompt file, or prose (Markdown/plain text). */
 export const CAN_OPTIMIZE_KEY = 'opro.canOptimize';
 const PROSE_LANGUAGES = new Set(['markdown', 'plaintext']);
 
@@ -20,7 +21,7 @@ export function trackCanOptimize(cache: LiteralCache): vscode.Disposable {
 
 function canOptimize(editor: vscode.TextEditor, cache: LiteralCache): boolean {
   const { document, selection } = editor;
-  if (!selection.isEmpty || PROSE_LANGUAGES.has(document.languageId)) {
+  if (!selection.isEmpty || PROSE_LANGUAGES.has(document.languageId) || promptFileKind(document.uri.path, document.languageId) !== undefined) {
     return true;
   }
   const offset = document.offsetAt(selection.active);

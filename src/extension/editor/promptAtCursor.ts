@@ -24,7 +24,7 @@ export async function promptAtCursor(cache: LiteralCache, where: PromptLocator =
     return undefined;
   }
   const { document, selection } = located;
-  const target = resolvePromptTarget({ text: document.getText(), languageId: document.languageId, selection, literals: cache.literalsOf(document) });
+  const target = resolvePromptTarget({ text: document.getText(), languageId: document.languageId, fileName: document.uri.path, selection, literals: cache.literalsOf(document) });
   return target === undefined || target.value.trim() === '' ? undefined : { document, target };
 }
 
@@ -52,5 +52,6 @@ export function sourceOf(prompt: EditorPrompt): PromptSource {
     offset: target.span.start,
     token: document.getText().slice(target.span.start, target.span.end),
     ...(target.literal === undefined ? {} : { literal: target.literal }),
+    ...(target.placeholders === undefined ? {} : { placeholders: target.placeholders }),
   };
 }

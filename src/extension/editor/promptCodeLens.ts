@@ -1,16 +1,27 @@
 import * as vscode from 'vscode';
 import { COMMAND_IDS } from '../commandIds';
+import { CODE_LANGUAGES, PROMPT_FILE_LANGUAGES } from './codeLensLanguages';
 import { decodeLiteral } from '../literals/codec';
-import { looksLikePrompt } from '../literals/looksLikePrompt';
+import { ContextReader } from '../literals/literalContext';
+import { hasThreeWords, isPromptLiteral } from '../literals/looksLikePrompt';
+import { PROMPT_FILE_GLOB, promptFileKind } from '../promptFiles/promptFileKind';
+import { promptFileTarget } from '../promptFiles/promptFileTarget';
 import { readSettings } from '../settings';
 import type { LiteralCache } from './literalCache';
 
-/** Languages whose string literals get an "Optimize prompt" CodeLens. */
-export const CODE_LENS_SELECTOR: vscode.DocumentSelector = ['javascript', 'typescript', 'javascriptreact', 'typescriptreact', 'python', 'go', 'json', 'jsonc'].map(
-  (language) => ({ language }),
-);
+/** Documents that get the CodeLens: by language, plus prompt files by name for a VS Code that does not know their languages. */
+export const CODE_LENS_SELECTOR: vscode.DocumentSelector = [
+  ...[...CODE_LANGUAGES, ...PROMPT_FILE_LANGUAGES].map((language) => ({ language })),
+  { pattern: PROMPT_FILE_GLOB },
+];
 
-/** "Optimize prompt" above string literals that read like prompts (`opro.codeLens.enabled` turns it off). */
+/** Larger documents (generated bundles, data) get no CodeLens: reading every literal's code would hold up the extension host. */
+export const MAX_CODE_LENS_TEXT = 1_000_000;
+
+/**
+ * "Optimize prompt" at the top of a prompt file, and above string literals that read like prompts
+ * where they are (see `isPromptLiteral`). `opro.codeLens.enabled` turns it off.
+ */
 export class PromptCodeLensProvider implements vscode.CodeLensProvider {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChangeCodeLenses = this.changed.event;
@@ -26,17 +37,30 @@ export class PromptCodeLensProvider implements vscode.CodeLensProvider {
       return [];
     }
     const text = document.getText();
-    return this.cache
-      .literalsOf(document)
-      .filter((literal) => looksLikePrompt(decodeLiteral(text, literal).value))
-      .map((literal) => {
-        const range = new vscode.Range(document.positionAt(literal.start), document.positionAt(literal.end));
-        return new vscode.CodeLens(range, {
-          title: vscode.l10n.t('$(sparkle) Optimize prompt'),
-          tooltip: vscode.l10n.t('Optimize this prompt with OPRO on a dataset'),
-          command: COMMAND_IDS.optimizePrompt,
-          arguments: [{ uri: document.uri.toString(), offset: literal.content.start }],
-        });
-      });
+    const kind = promptFileKind(document.uri.path, document.languageId);
+    if (kind !== undefined) {
+      const body = promptFileTarget(text, kind);
+      return body === undefined ? [] : [this.lens(document, new vscode.Range(0, 0, 0, 0), body.span.start)];
+    }
+    if (text.length > MAX_CODE_LENS_TEXT) {
+      return [];
+    }
+    const literals = this.cache.literalsOf(document);
+    const reader = new ContextReader(text, literals);
+    return literals
+      .filter((literal) => {
+        const { value } = decodeLiteral(text, literal);
+        return hasThreeWords(value) && isPromptLiteral(value, reader.read(literal), literal.syntax.language);
+      })
+      .map((literal) => this.lens(document, new vscode.Range(document.positionAt(literal.start), document.positionAt(literal.end)), literal.content.start));
+  }
+
+  private lens(document: vscode.TextDocument, range: vscode.Range, offset: number): vscode.CodeLens {
+    return new vscode.CodeLens(range, {
+      title: vscode.l10n.t('$(sparkle) Optimize prompt'),
+      tooltip: vscode.l10n.t('Optimize this prompt with OPRO on a dataset'),
+      command: COMMAND_IDS.optimizePrompt,
+      arguments: [{ uri: document.uri.toString(), offset }],
+    });
   }
 }

@@ -42,8 +42,11 @@ async function applyReplacement(document: vscode.TextDocument, range: vscode.Ran
   }
   const start = range.start;
   const end = document.positionAt(document.offsetAt(start) + replacement.length);
-  const editor = await vscode.window.showTextDocument(document, { viewColumn: columnOf(document), preserveFocus: false, selection: new vscode.Range(start, end) });
-  editor.revealRange(new vscode.Range(start, end), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+  const editor = await vscode.window.showTextDocument(document, { viewColumn: columnOf(document), preserveFocus: false });
+  // The inserted text stays selected with the cursor at its start: revealing the cursor then shows
+  // where the literal begins instead of scrolling sideways to the end of a long line.
+  editor.selection = new vscode.Selection(end, start);
+  editor.revealRange(new vscode.Range(start, start), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
   return { uri: document.uri.toString(), offset: document.offsetAt(start), token: replacement };
 }
 
@@ -75,10 +78,11 @@ async function insertElsewhere(deps: InsertDeps, input: Elsewhere): Promise<void
   } else if (answer === atCursor) {
     const editor = await vscode.window.showTextDocument(input.document, { viewColumn: columnOf(input.document), preserveFocus: false });
     const selection = { start: input.document.offsetAt(editor.selection.start), end: input.document.offsetAt(editor.selection.end) };
-    const target = resolvePromptTarget({ text: input.document.getText(), languageId: input.document.languageId, selection });
+    const target = resolvePromptTarget({ text: input.document.getText(), languageId: input.document.languageId, fileName: input.document.uri.path, selection });
     const span = target?.span ?? selection;
     const range = new vscode.Range(input.document.positionAt(span.start), input.document.positionAt(span.end));
-    const replacement = renderReplacement(target?.literal === undefined ? {} : { literal: { ...target.literal, before: '', after: '' } }, input.instruction);
+    const literal = target?.literal === undefined ? {} : { literal: { ...target.literal, before: '', after: '' } };
+    const replacement = renderReplacement({ ...literal, ...(input.source.placeholders === undefined ? {} : { placeholders: input.source.placeholders }) }, input.instruction);
     await deps.locations.set(input.record.id, await applyReplacement(input.document, range, replacement));
   }
 }

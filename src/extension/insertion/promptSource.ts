@@ -18,6 +18,8 @@ export interface PromptSource {
   /** The source text of that range (a whole literal, or raw text). */
   token: string;
   literal?: PromptTarget['literal'];
+  /** `{{column}}` placeholders that stand for code, written back as that code on insert. */
+  placeholders?: Record<string, string>;
 }
 
 /** `RunRecord.meta` of a run started from the editor. */
@@ -31,14 +33,18 @@ export function readPromptSource(meta: Record<string, unknown> | undefined): Pro
   if (typeof raw !== 'object' || raw === null) {
     return undefined;
   }
-  const { file, line, uri, languageId, offset, token, literal } = raw;
+  const { file, line, uri, languageId, offset, token, literal, placeholders } = raw;
   if (typeof file !== 'string' || typeof line !== 'number' || typeof uri !== 'string' || typeof languageId !== 'string') {
     return undefined;
   }
   if (typeof offset !== 'number' || typeof token !== 'string') {
     return undefined;
   }
-  return { file, line, uri, languageId, offset, token, ...(isLiteral(literal) ? { literal } : {}) };
+  return { file, line, uri, languageId, offset, token, ...(isLiteral(literal) ? { literal } : {}), ...(isStringRecord(placeholders) ? { placeholders } : {}) };
+}
+
+function isStringRecord(value: unknown): value is Record<string, string> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && Object.values(value).every((v) => typeof v === 'string');
 }
 
 function isLiteral(value: unknown): value is NonNullable<PromptTarget['literal']> {

@@ -21,6 +21,10 @@ export function scanPythonLiterals(text: string): StringLiteral[] {
 class PythonScanner {
   readonly found: StringLiteral[] = [];
   readonly cursor: ScanCursor;
+  /** Open brackets at the top level (outside replacement fields). */
+  private depth = 0;
+  /** Nothing but spaces since a logical line began (a newline at depth 0 not continued by a backslash). */
+  private isAtLineStart = true;
 
   constructor(text: string) {
     this.cursor = new ScanCursor(text);
@@ -31,6 +35,7 @@ class PythonScanner {
     const char = c.peek();
     if (char === '#') {
       c.skipLine();
+      this.isAtLineStart ||= this.depth === 0;
     } else if (char === '"' || char === "'") {
       this.scanString(c.pos, '');
     } else if (isWordChar(char)) {
@@ -40,9 +45,26 @@ class PythonScanner {
       if ((next === '"' || next === "'") && PREFIXES.has(word.toLowerCase())) {
         this.scanString(start, word);
       }
+      this.isAtLineStart = false;
     } else {
-      c.pos++;
+      this.scanPunctuation(char);
     }
+  }
+
+  /** Tracks bracket depth and logical line starts, which tell a docstring from a string the code uses. */
+  private scanPunctuation(char: string): void {
+    const c = this.cursor;
+    if (char === '\\' && isLineBreak(c.peek(1))) {
+      c.pos += c.startsWith('\\\r\n') ? 3 : 2; // an explicit line continuation
+      return;
+    }
+    if (char === '\n') {
+      this.isAtLineStart ||= this.depth === 0;
+    } else if (!/\s/.test(char)) {
+      this.depth = Math.max(0, this.depth + (BRACKET_DELTA[char] ?? 0));
+      this.isAtLineStart = char === ';' && this.depth === 0;
+    }
+    c.pos++;
   }
 
   /** Scans the literal whose prefix starts at `start` and whose quote is at the cursor. */
@@ -51,6 +73,8 @@ class PythonScanner {
     const char = c.peek();
     const quote = c.startsWith(char.repeat(3)) ? char.repeat(3) : char;
     const isFormatted = /[ft]/i.test(prefix);
+    const isStatement = this.isAtLineStart && this.depth === 0;
+    this.isAtLineStart = false;
     c.pos += quote.length;
     const contentStart = c.pos;
     const fields: Span[] = [];
@@ -58,7 +82,8 @@ class PythonScanner {
       if (c.startsWith(quote)) {
         const contentEnd = c.pos;
         c.pos += quote.length;
-        this.found.push({ start, end: c.pos, syntax: { language: 'python', prefix, quote }, content: { start: contentStart, end: contentEnd }, fields });
+        const syntax = { language: 'python' as const, prefix, quote };
+        this.found.push({ start, end: c.pos, syntax, content: { start: contentStart, end: contentEnd }, fields, ...(isStatement ? { isStatement } : {}) });
         return;
       }
       if (quote.length === 1 && isLineBreak(c.peek())) {

@@ -4,6 +4,7 @@ import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { MCP_PROVIDER_ID, TOOL_NAMES } from '../../../src/extension/agentIds';
 import { COMMAND_IDS } from '../../../src/extension/commandIds';
+import { CODE_LANGUAGES, PROMPT_FILE_LANGUAGES } from '../../../src/extension/editor/codeLensLanguages';
 import { SETTING_KEYS } from '../../../src/extension/settingKeys';
 import { METRIC_SETTINGS } from '../../../src/extension/settingValues';
 
@@ -93,6 +94,12 @@ describe('package.json and the extension agree', () => {
 
   it('never activates on startup', () => {
     assert.ok(!manifest.activationEvents.some((e) => e === '*' || e === 'onStartupFinished'));
+  });
+
+  it('activates on every language that gets the CodeLens, prompt files and Prompty included', () => {
+    for (const language of [...CODE_LANGUAGES, ...PROMPT_FILE_LANGUAGES]) {
+      assert.ok(manifest.activationEvents.includes(`onLanguage:${language}`), language);
+    }
   });
 });
 

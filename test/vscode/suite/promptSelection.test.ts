@@ -36,9 +36,9 @@ describe('the prompt a command picks', () => {
     assert.equal(await evaluatedPrompt(), 'Solve "carefully":\n show your work');
   });
 
-  it('TypeScript: a template literal under the cursor keeps its substitutions', async () => {
+  it('TypeScript: a template literal under the cursor, its substitutions as {{placeholders}}', async () => {
     await openMarked('src/pick2.ts', 'const p = `Answer ${style}:| be brief`;\n');
-    assert.equal(await evaluatedPrompt(), 'Answer ${style}: be brief');
+    assert.equal(await evaluatedPrompt(), 'Answer {{style}}: be brief');
   });
 
   it('TypeScript: the selected part of a literal', async () => {
@@ -51,9 +51,9 @@ describe('the prompt a command picks', () => {
     assert.equal(await evaluatedPrompt(), 'You are a tutor.\nSolve it step by step.');
   });
 
-  it('Python: an f-string under the cursor, fields kept', async () => {
+  it('Python: an f-string under the cursor, fields as {{placeholders}} and doubled braces as text', async () => {
     await openMarked('scripts/pick5.py', "q = f'Answer {{briefly}} for {name}|.'\n");
-    assert.equal(await evaluatedPrompt(), 'Answer {briefly} for {name}.');
+    assert.equal(await evaluatedPrompt(), 'Answer {briefly} for {{name}}.');
   });
 
   it('Python: a selection outside any literal is taken as it is', async () => {
