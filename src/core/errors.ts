@@ -54,6 +54,8 @@ export class DatasetError extends OproError {
   readonly file: string;
   readonly line: number | undefined;
   readonly column: number | undefined;
+  /** What is wrong, without the file or the fix (for a short description, such as a quick pick's). */
+  readonly problem: string;
 
   constructor(file: string, at: number | FilePosition | undefined, problem: string, fix: string) {
     const position = typeof at === 'number' ? { line: at } : at;
@@ -63,6 +65,7 @@ export class DatasetError extends OproError {
     this.file = file;
     this.line = position?.line;
     this.column = position?.column;
+    this.problem = problem;
   }
 }
 

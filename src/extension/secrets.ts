@@ -21,6 +21,11 @@ export class ApiKeyStore {
     return Boolean(await this.secrets.get(API_KEY_SECRET));
   }
 
+  /** True when `OPENAI_API_KEY` is set in the environment (the fallback when nothing is stored). */
+  hasEnvironmentKey(): boolean {
+    return Boolean(this.env.OPENAI_API_KEY?.trim());
+  }
+
   async set(key: string): Promise<void> {
     await this.secrets.store(API_KEY_SECRET, key.trim());
   }

@@ -1,5 +1,6 @@
 import type { ChatMessage } from '../../src/core/llm/types';
 import { createRandom } from '../../src/core/random';
+import { DRAFT_OPENING } from '../../src/extension/dataset/datasetScaffold';
 
 /**
  * A toy task whose "model" (the fake server) gets better as the instruction gains keywords, so an
@@ -102,6 +103,18 @@ export function answerJudge(messages: readonly ChatMessage[]): string {
   return JSON.stringify(isRight ? { score: 1, reason: 'Matches the reference.' } : { score: 0.2, reason: 'Differs from the reference.' });
 }
 
+/**
+ * The fake drafter ("Create dataset…"): as many JSON lines as asked for, each with every key asked
+ * for, holding distinct synthetic questions (wrapped in a code fence, as models often do).
+ */
+export function answerDrafter(messages: readonly ChatMessage[]): string {
+  const user = messages[messages.length - 1]?.content ?? '';
+  const count = Number(/Write (\d+) varied/.exec(user)?.[1] ?? '3');
+  const keys = [.../the keys (.*?), each a string/.exec(user)?.[1]?.matchAll(/"([^"]+)"/g) ?? []].map((m) => m[1] as string);
+  const lines = makeSyntheticRows(count, 7).map((row) => JSON.stringify(Object.fromEntries(keys.map((key) => [key, row.question]))));
+  return ['```jsonl', ...lines, '```'].join('\n');
+}
+
 /** A question of the task found in a prompt; `shownAnswer` when a number follows it (a worked example). */
 interface FoundQuestion {
   text: string;
@@ -132,6 +145,9 @@ export function answerScorer(messages: readonly ChatMessage[]): string {
   // By its opening, whatever the role: VS Code's language model API sends a system message as a user one.
   if (messages[0]?.content.startsWith('You grade answers') === true) {
     return answerJudge(messages);
+  }
+  if (messages[0]?.content.startsWith(DRAFT_OPENING) === true) {
+    return answerDrafter(messages);
   }
   const text = messages.map((message) => message.content).join('\n');
   const found = findQuestions(text);

@@ -3,21 +3,17 @@ import * as vscode from 'vscode';
 import type { RunConfig } from '../../core/config';
 import { OproError } from '../../core/errors';
 import type { Position } from '../../core/prompt/position';
-import { hasPlaceholders, placeholdersOf } from '../../core/prompt/template';
-import { askPosition } from '../dataset/askPosition';
-import { settleColumns } from '../dataset/askColumns';
-import { pickDataset } from '../dataset/pickDataset';
 import { promptAtCursor, sourceOf, type EditorPrompt, type PromptLocator } from '../editor/promptAtCursor';
 import { promptMeta } from '../insertion/promptSource';
 import { checkEndpoint } from '../models/checkEndpoint';
 import { currentModelSetup } from '../models/currentModels';
 import { VSCODE_LM_PROVIDER } from '../models/providerPresets';
-import { runConfigFromSettings, type DatasetChoice } from '../runs/runConfigFromSettings';
+import { runConfigFromSettings } from '../runs/runConfigFromSettings';
 import { resolveScoring, type Scoring } from '../runs/scoringSettings';
 import type { Services } from '../services';
 import { readSettings, type Settings } from '../settings';
-import type { Prompter } from '../ui/prompter';
 import { unattendedPrompter } from '../ui/unattendedPrompter';
+import { askChoices, explainHint, type PromptInput } from './runChoices';
 
 /** Arguments the optimize and evaluate commands accept (from a CodeLens, a keybinding, a test or a language model tool). */
 export interface PromptCommandArgs extends PromptLocator {
@@ -56,7 +52,8 @@ export async function prepareRun(services: Services, args: PromptCommandArgs = {
     return undefined;
   }
   const value = prompt.target.value;
-  const config = await prepareConfig(services, { value, uri: prompt.document.uri }, args);
+  explainHint(services, { target: prompt.target, uri: prompt.document.uri });
+  const config = await prepareConfig(services, { value, uri: prompt.document.uri, target: prompt.target }, args);
   return config && { prompt, config, meta: promptMeta(sourceOf(prompt), value) };
 }
 
@@ -64,7 +61,7 @@ export async function prepareRun(services: Services, args: PromptCommandArgs = {
  * The run config for a prompt (`value`, from the document `uri` when it lives in one): models,
  * scoring, dataset, columns and position, asking only what cannot be known (never when unattended).
  */
-export async function prepareConfig(services: Services, prompt: { value: string; uri?: vscode.Uri }, args: PromptCommandArgs): Promise<RunConfig | undefined> {
+export async function prepareConfig(services: Services, prompt: PromptInput, args: PromptCommandArgs): Promise<RunConfig | undefined> {
   const isUnattended = args.isUnattended === true;
   const prompter = isUnattended ? unattendedPrompter(services.prompter) : services.prompter;
   const models = await currentModelSetup({ apiKeys: services.apiKeys, ask: { prompter, log: services.log } });
@@ -74,43 +71,16 @@ export async function prepareConfig(services: Services, prompt: { value: string;
   const settings = readSettings(prompt.uri ?? vscode.workspace.workspaceFolders?.[0]?.uri);
   const scoring = await currentScoring(settings, prompt.uri);
   const remembered = services.memory.forPrompt(value, sourceUri);
-  const dataset = await chooseDataset(services, prompter, { value, settings, args, lastUsed: remembered.dataset });
-  if (dataset === undefined) {
+  const given = { ...args, isUnattended };
+  const choices = await askChoices(services, { prompt, prompter, settings, models, remembered, given });
+  if (choices === undefined) {
     return undefined;
   }
-  const position = await choosePosition(prompter, { value, setting: settings.position, asked: args.position ?? remembered.position, isUnattended });
-  if (position === null) {
-    return undefined;
-  }
+  const { dataset, position } = choices;
   await services.memory.rememberPrompt(value, sourceUri, { dataset: dataset.path, ...(position === undefined ? {} : { position }) });
   const config = runConfigFromSettings({ prompt: value, dataset, position, settings, models, scoring });
   logVsCodeModels(services, config);
   return args.steps === undefined ? config : { ...config, steps: args.steps };
-}
-
-/** The dataset file (asked unless given) and columns core can read it with (asked when it cannot tell), remembered. */
-async function chooseDataset(
-  services: Services,
-  prompter: Prompter,
-  input: { value: string; settings: Settings; args: PromptCommandArgs; lastUsed: string | undefined },
-): Promise<DatasetChoice | undefined> {
-  const { value, settings, args } = input;
-  const path = args.datasetPath ?? (await pickDataset(prompter, input.lastUsed));
-  if (path === undefined) {
-    return undefined;
-  }
-  const overrides = { ...columnChoice('inputColumn', args.inputColumn ?? settings.inputColumn), ...columnChoice('targetColumn', args.targetColumn ?? settings.targetColumn) };
-  const known = { ...services.memory.forDataset(path), ...overrides };
-  const columns = await settleColumns(path, { ...known, ...(hasPlaceholders(value) ? { templateColumns: placeholdersOf(value) } : {}) }, prompter);
-  if (columns === undefined) {
-    return undefined;
-  }
-  await services.memory.rememberDataset(path, columns);
-  return { path, ...columns };
-}
-
-function columnChoice(key: 'inputColumn' | 'targetColumn', column: string | undefined): Partial<Record<typeof key, string>> {
-  return column ? { [key]: column } : {};
 }
 
 /** Names the VS Code models a run uses, and how a system message reaches them (the API has no system role). */
@@ -134,24 +104,4 @@ function currentScoring(settings: Settings, uri: vscode.Uri | undefined): Promis
     readText: (file) => readFile(file, 'utf8'),
     isFile: (file) => stat(file).then((s) => s.isFile(), () => false),
   });
-}
-
-/**
- * The setting wins (a tool's argument wins over it); a template decides itself (undefined); else the
- * remembered answer, else ask, or core's default when unattended. null = cancelled.
- */
-async function choosePosition(
-  prompter: Prompter,
-  input: { value: string; setting: Position | 'auto'; asked: Position | undefined; isUnattended: boolean },
-): Promise<Position | undefined | null> {
-  if (input.isUnattended && input.asked !== undefined) {
-    return input.asked;
-  }
-  if (input.setting !== 'auto') {
-    return input.setting;
-  }
-  if (hasPlaceholders(input.value) || input.isUnattended) {
-    return undefined;
-  }
-  return input.asked ?? (await askPosition(prompter, undefined)) ?? null;
 }

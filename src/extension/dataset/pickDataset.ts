@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { probeDataset, type DatasetProbe } from '../../core/dataset';
 import type { Prompter } from '../ui/prompter';
 
 /** Dataset files the quick pick offers. */
@@ -6,30 +7,95 @@ const DATASET_GLOB = '**/*.{jsonl,ndjson,json,csv,tsv}';
 /** Dependencies, build output, VCS and our own run store; plus JSON files that configure tools. */
 const EXCLUDE_GLOB = '{**/node_modules/**,**/dist/**,**/out/**,**/build/**,**/.git/**,**/.opro/**,**/.vscode/**,**/.vscode-test/**,**/package.json,**/package-lock.json,**/tsconfig*.json,**/*.code-workspace}';
 const MAX_FILES = 500;
+/** Files read at once while probing (each read is at most core's `PROBE_BYTES`). */
+const PROBE_CONCURRENCY = 8;
+
+/** What the user chose: a file, or to create a dataset. */
+export type DatasetChoiceResult = { kind: 'file'; path: string } | { kind: 'create' };
 
 interface DatasetItem extends vscode.QuickPickItem {
-  path?: string;
-  isBrowse?: boolean;
+  choice?: DatasetChoiceResult | 'browse';
+}
+
+export interface PickDatasetInput {
+  /** The dataset last used with this prompt, listed first. */
+  lastUsed: string | undefined;
+  /** The prompt's `{{placeholders}}`: a dataset must have these columns (and may lack an input column). */
+  templateColumns?: string[] | undefined;
 }
 
 /**
- * Asks for the dataset: workspace files (the one last used with this prompt first), or "Browse…".
- * Resolves with an absolute path, or undefined when the user cancels.
+ * Asks for the dataset. Workspace files that load as datasets come first (the one last used with
+ * this prompt on top), then "Create dataset…" and "Browse…", then the other JSON/CSV files under a
+ * separator, each with why it cannot be used. Each file is judged from its first 64 KB, read
+ * asynchronously while the pick shows its progress bar. Undefined when the user cancels.
  */
-export async function pickDataset(prompter: Prompter, lastUsed: string | undefined): Promise<string | undefined> {
+export async function pickDataset(prompter: Prompter, input: PickDatasetInput): Promise<DatasetChoiceResult | undefined> {
   const t = vscode.l10n.t;
-  const files = (await vscode.workspace.findFiles(DATASET_GLOB, EXCLUDE_GLOB, MAX_FILES)).map((uri) => uri.fsPath);
-  const ordered = [...(lastUsed === undefined ? [] : [lastUsed]), ...files.filter((f) => f !== lastUsed).sort()];
-  const items: DatasetItem[] = ordered.map((path) => ({
-    label: vscode.workspace.asRelativePath(path),
-    path,
-    ...(path === lastUsed ? { description: t('last used with this prompt') } : {}),
-  }));
-  items.push({ label: t('Browse…'), isBrowse: true, alwaysShow: true });
-  const picked = await prompter.pick(items, { title: t('OPRO: Dataset to score the prompt on'), placeHolder: t('A JSONL, JSON, CSV or TSV file with inputs and expected answers') });
-  if (picked?.isBrowse) {
+  const picked = await prompter.pick(datasetItems(input), {
+    title: t('OPRO: Dataset to score the prompt on'),
+    placeHolder: t('Type to filter the files'),
+    matchOnDescription: true,
+    ignoreFocusOut: true,
+  });
+  if (picked?.choice === 'browse') {
     const uri = await prompter.openFile({ title: t('Dataset'), filters: { [t('Datasets')]: ['jsonl', 'ndjson', 'json', 'csv', 'tsv'] } });
-    return uri?.fsPath;
+    return uri === undefined ? undefined : { kind: 'file', path: uri.fsPath };
   }
-  return picked?.path;
+  return picked?.choice;
+}
+
+async function datasetItems(input: PickDatasetInput): Promise<DatasetItem[]> {
+  const t = vscode.l10n.t;
+  const found = (await vscode.workspace.findFiles(DATASET_GLOB, EXCLUDE_GLOB, MAX_FILES)).map((uri) => uri.fsPath).sort();
+  const files = input.lastUsed === undefined || found.includes(input.lastUsed) ? found : [input.lastUsed, ...found];
+  const probes = await mapLimited(files, PROBE_CONCURRENCY, (path) => probeDataset(path, input.templateColumns === undefined ? {} : { templateColumns: input.templateColumns }));
+  const entries = files.map((path, i) => ({ path, probe: probes[i] as DatasetProbe }));
+  const usable = entries.filter((e) => e.probe.detected !== undefined).sort((a, b) => Number(b.path === input.lastUsed) - Number(a.path === input.lastUsed));
+  const others = entries.filter((e) => e.probe.detected === undefined);
+  const create: DatasetItem = {
+    label: `$(new-file) ${t('Create dataset…')}`,
+    description: t("a JSON Lines file with the prompt's columns and an answer column; the model can draft the inputs"),
+    choice: { kind: 'create' },
+    alwaysShow: true,
+  };
+  const browse: DatasetItem = { label: `$(folder-opened) ${t('Browse…')}`, choice: 'browse', alwaysShow: true };
+  return [
+    ...usable.map((e) => usableItem(e.path, e.probe, e.path === input.lastUsed)),
+    ...(usable.length > 0 ? [separator(t('New'))] : []),
+    create,
+    browse,
+    ...(others.length > 0 ? [separator(t('Not usable as a dataset')), ...others.map((e) => unusableItem(e.path, e.probe))] : []),
+  ];
+}
+
+function usableItem(path: string, probe: DatasetProbe, isLastUsed: boolean): DatasetItem {
+  const t = vscode.l10n.t;
+  const columns = probe.detected?.inputColumn === undefined ? probe.columns.join(', ') : `${probe.detected.inputColumn} → ${probe.detected.targetColumn}`;
+  return {
+    label: vscode.workspace.asRelativePath(path),
+    description: isLastUsed ? t('{0} · last used with this prompt', columns) : columns,
+    choice: { kind: 'file', path },
+  };
+}
+
+function unusableItem(path: string, probe: DatasetProbe): DatasetItem {
+  return { label: vscode.workspace.asRelativePath(path), description: probe.problem ?? '', choice: { kind: 'file', path } };
+}
+
+function separator(label: string): DatasetItem {
+  return { label, kind: vscode.QuickPickItemKind.Separator };
+}
+
+/** `map` with at most `limit` calls pending at once, results in input order. */
+async function mapLimited<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array<R>(items.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    for (let i = next++; i < items.length; i = next++) {
+      results[i] = await fn(items[i] as T);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
 }

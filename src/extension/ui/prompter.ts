@@ -7,7 +7,8 @@ export type MessageLevel = 'info' | 'warning' | 'error';
  * to `vscode.window`, so the VS Code tests can answer questions and read toasts.
  */
 export interface Prompter {
-  pick<T extends vscode.QuickPickItem>(items: readonly T[], options: vscode.QuickPickOptions): Promise<T | undefined>;
+  /** A quick pick; items still being computed show as its progress bar. */
+  pick<T extends vscode.QuickPickItem>(items: readonly T[] | Promise<readonly T[]>, options: vscode.QuickPickOptions): Promise<T | undefined>;
   input(options: vscode.InputBoxOptions): Promise<string | undefined>;
   openFile(options: vscode.OpenDialogOptions): Promise<vscode.Uri | undefined>;
   saveFile(options: vscode.SaveDialogOptions): Promise<vscode.Uri | undefined>;
@@ -17,7 +18,8 @@ export interface Prompter {
 
 /** The real thing: VS Code's quick picks, input boxes, dialogs and notifications. */
 export const windowPrompter: Prompter = {
-  pick: async (items, options) => vscode.window.showQuickPick(items, options),
+  pick: async <T extends vscode.QuickPickItem>(items: readonly T[] | Promise<readonly T[]>, options: vscode.QuickPickOptions) =>
+    vscode.window.showQuickPick<T>(Promise.resolve(items).then((list): T[] => [...list]), options),
   input: async (options) => vscode.window.showInputBox(options),
   openFile: async (options) => (await vscode.window.showOpenDialog({ ...options, canSelectMany: false }))?.[0],
   saveFile: async (options) => vscode.window.showSaveDialog(options),

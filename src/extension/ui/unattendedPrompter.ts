@@ -13,7 +13,7 @@ export function unattendedPrompter(toasts: Prompter): Prompter {
     throw new OproError('config', vscode.l10n.t('A tool call cannot ask "{0}"{1}; pass the answer as an argument.', question, options));
   };
   return {
-    pick: async (items, options) => refuse(options.title, items.map((item) => item.label)),
+    pick: async (items, options) => refuse(options.title, (await items).map((item) => item.label)),
     input: async (options) => refuse(options.title ?? options.prompt),
     openFile: async (options) => refuse(options.title),
     saveFile: async (options) => refuse(options.title),

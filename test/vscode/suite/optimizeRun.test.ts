@@ -74,7 +74,7 @@ describe('a full run against the local OpenAI-compatible server', () => {
     const first = prompter.questions.map((q) => q.title);
     prompter.questions.length = 0;
     await vscode.commands.executeCommand(COMMAND_IDS.optimizePrompt);
-    assert.deepEqual(first, ['OPRO: Dataset to score the prompt on', 'OPRO: Where does this prompt go?']);
+    assert.deepEqual(first, ['OPRO: Dataset to score the prompt on', 'OPRO: Where does this prompt go? (remembered for this prompt; opro.position sets a default)']);
     assert.deepEqual(prompter.questions.map((q) => q.title), ['OPRO: Dataset to score the prompt on']);
     const offered = prompter.questions[0]?.kind === 'pick' ? prompter.questions[0].labels : [];
     assert.equal(offered[0], DATASET);

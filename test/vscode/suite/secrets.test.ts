@@ -21,28 +21,59 @@ describe('the API key', () => {
     restore();
   });
 
-  it('round-trips through SecretStorage via "Set API Key" (a password box), and never reaches the settings', async () => {
+  beforeEach(async () => {
+    prompter.questions.length = 0;
+    prompter.toasts.length = 0;
+    prompter.answers = {};
+    await api.services.apiKeys.clear();
+  });
+
+  it('round-trips through SecretStorage via "Set API Key" (a password box), confirms it, and never reaches the settings', async () => {
     prompter.answers.input = () => '  sk-stored-123  ';
     assert.equal(await vscode.commands.executeCommand(COMMAND_IDS.setApiKey), 'stored');
-    assert.deepEqual(prompter.questions.at(-1), { kind: 'input', title: 'OPRO: API key', password: true });
+    assert.deepEqual(prompter.questions, [{ kind: 'input', title: 'OPRO: API key', password: true }]);
     assert.equal(await api.services.context.secrets.get('opro.apiKey'), 'sk-stored-123');
     assert.equal(await api.services.apiKeys.get(), 'sk-stored-123');
+    assert.deepEqual(prompter.toasts.map((t) => t.message), ["The API key is stored in VS Code's secret storage."]);
     const settings = JSON.stringify(vscode.workspace.getConfiguration('opro'));
     assert.ok(!settings.includes('sk-stored-123'));
   });
 
-  it('falls back to OPENAI_API_KEY from the environment once the stored key is removed', async () => {
+  it('with a key stored, asks to replace or remove it first; replacing stores the new key', async () => {
+    await api.services.apiKeys.set('sk-old');
+    prompter.answers.pick = (labels) => labels.find((l) => l.includes('Replace the key'));
+    prompter.answers.input = () => 'sk-new';
+    assert.equal(await vscode.commands.executeCommand(COMMAND_IDS.setApiKey), 'stored');
+    const asked = prompter.questions[0];
+    assert.equal(asked?.kind, 'pick');
+    assert.deepEqual(asked?.kind === 'pick' ? asked.labels : [], ['$(key) Replace the key', '$(trash) Remove the key']);
+    assert.equal(await api.services.apiKeys.get(), 'sk-new');
+  });
+
+  it('an empty answer never deletes the stored key', async () => {
+    await api.services.apiKeys.set('sk-keep');
+    prompter.answers.pick = (labels) => labels.find((l) => l.includes('Replace the key'));
     prompter.answers.input = () => '';
+    assert.equal(await vscode.commands.executeCommand(COMMAND_IDS.setApiKey), undefined);
+    assert.equal(await api.services.context.secrets.get('opro.apiKey'), 'sk-keep');
+  });
+
+  it('"Remove the key" removes it and says OPENAI_API_KEY from the environment now applies', async () => {
+    await api.services.apiKeys.set('sk-gone');
+    prompter.answers.pick = (labels) => labels.find((l) => l.includes('Remove the key'));
     assert.equal(await vscode.commands.executeCommand(COMMAND_IDS.setApiKey), 'cleared');
     assert.equal(await api.services.context.secrets.get('opro.apiKey'), undefined);
     assert.equal(process.env.OPENAI_API_KEY, TEST_KEY, 'the harness sets it for the extension host');
     assert.equal(await api.services.apiKeys.get(), TEST_KEY);
+    assert.match(prompter.toasts[0]?.message ?? '', /removed.*OPENAI_API_KEY from the environment/);
   });
 
-  it('changes nothing when the box is dismissed', async () => {
+  it('changes nothing when the question or the box is dismissed', async () => {
     await api.services.apiKeys.set('sk-keep');
-    prompter.answers.input = () => undefined;
+    assert.equal(await vscode.commands.executeCommand(COMMAND_IDS.setApiKey), undefined);
+    prompter.answers.pick = (labels) => labels[0];
     assert.equal(await vscode.commands.executeCommand(COMMAND_IDS.setApiKey), undefined);
     assert.equal(await api.services.apiKeys.get(), 'sk-keep');
+    assert.deepEqual(prompter.toasts, []);
   });
 });
