@@ -7,6 +7,7 @@ import { bundleSizes } from './figures/bundles';
 import { callOverhead } from './figures/callOverhead';
 import { cpuBreakdown } from './figures/cpuBreakdown';
 import { datasetLoading } from './figures/datasetLoad';
+import { datasetPick } from './figures/datasetPick';
 import { harnessFigures } from './figures/harness';
 import { headerPacing } from './figures/headerPacing';
 import { optimizationRun } from './figures/optimizationRun';
@@ -23,6 +24,7 @@ const FIGURES: Record<string, (emit: Emit) => Promise<void>> = {
   'optimization-run': optimizationRun,
   'cpu-breakdown': cpuBreakdown,
   'dataset-load': datasetLoading,
+  'dataset-pick': datasetPick,
   bundles: bundleSizes,
   harness: harnessFigures,
   adaptive: adaptiveEvaluation,

@@ -9,7 +9,7 @@ export {
   type DetectedColumns,
 } from './columns';
 export { toCellText } from './cellText';
-export { probeDataset, PROBE_BYTES, type DatasetProbe, type ProbeOptions } from './probeDataset';
+export { probeDataset, probeDatasets, PROBE_BYTES, type DatasetProbe, type ProbeOptions } from './probeDataset';
 export { DEFAULT_MAX_DATASET_BYTES } from './types';
 export type {
   Dataset,

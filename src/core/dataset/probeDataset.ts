@@ -11,6 +11,8 @@ import { DEFAULT_MAX_DATASET_BYTES, type DatasetFormat } from './types';
 
 /** Bytes a probe reads from the start of a file: enough for the header and the first rows. */
 export const PROBE_BYTES = 64 * 1024;
+/** Files probed at once by {@link probeDatasets}. */
+export const PROBE_CONCURRENCY = 8;
 
 /** What the first bytes of a file say about it as a dataset. */
 export interface DatasetProbe {
@@ -34,20 +36,63 @@ export interface ProbeOptions extends ColumnOptions {
  * for the file's content, and never reads more than `maxBytes`, so listing many files stays cheap.
  */
 export async function probeDataset(path: string, options: ProbeOptions = {}): Promise<DatasetProbe> {
-  let format: DatasetFormat;
-  try {
-    format = chooseFormat(path, undefined);
-    const head = await readHead(path, options.maxBytes ?? PROBE_BYTES);
-    if ('problem' in head) {
-      return { columns: [], problem: head.problem, format };
+  return probeWith(path, options, (judge) => Promise.resolve(judge()));
+}
+
+/**
+ * {@link probeDataset} for many files, results in the order given. {@link PROBE_CONCURRENCY} files are
+ * read at once, but parsed one at a time, each in a turn of the event loop of its own, so parses that
+ * finish reading together never run back to back (timers and input get their turn in between).
+ */
+export async function probeDatasets(paths: readonly string[], options: ProbeOptions = {}): Promise<DatasetProbe[]> {
+  const results: DatasetProbe[] = new Array<DatasetProbe>(paths.length);
+  const turn = serialTurns();
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    for (let i = next++; i < paths.length; i = next++) {
+      results[i] = await probeWith(paths[i] as string, options, turn);
     }
-    const text = new TextDecoder().decode(head.bytes);
-    const actual = format === 'json' && looksLikeJsonLines(text) ? 'jsonl' : format;
-    const table = readTable({ bytes: head.bytes, text, format: actual, isWhole: head.isWhole }, path);
-    return { ...judgeTable(path, table, options), format: actual };
+  };
+  await Promise.all(Array.from({ length: Math.min(PROBE_CONCURRENCY, paths.length) }, worker));
+  return results;
+}
+
+/** Runs synchronous work when its turn comes. */
+type Turn = <T>(work: () => T) => Promise<T>;
+
+/** Turns one after another, each after a `setImmediate`, i.e. in the next pass of the event loop. */
+function serialTurns(): Turn {
+  let last: Promise<unknown> = Promise.resolve();
+  return <T>(work: () => T): Promise<T> => {
+    const run = last.then(() => new Promise<void>((resolve) => setImmediate(resolve))).then(work);
+    last = run.catch(() => undefined);
+    return run;
+  };
+}
+
+async function probeWith(path: string, options: ProbeOptions, turn: Turn): Promise<DatasetProbe> {
+  try {
+    const format = chooseFormat(path, undefined);
+    const head = await readHead(path, options.maxBytes ?? PROBE_BYTES);
+    return 'problem' in head ? { columns: [], problem: head.problem, format } : await turn(() => judgeHead(path, { ...head, format }, options));
   } catch (err) {
     if (err instanceof DatasetError) {
       return { columns: [], problem: err.problem };
+    }
+    throw err;
+  }
+}
+
+function judgeHead(path: string, head: { bytes: Buffer; isWhole: boolean; format: DatasetFormat }, options: ProbeOptions): DatasetProbe {
+  try {
+    const bytes = toUtf8(path, head.bytes);
+    const text = new TextDecoder().decode(bytes);
+    const format = head.format === 'json' && looksLikeJsonLines(text) ? 'jsonl' : head.format;
+    const table = readTable({ bytes, text, format, isWhole: head.isWhole }, path);
+    return { ...judgeTable(path, table, options), format };
+  } catch (err) {
+    if (err instanceof DatasetError) {
+      return { columns: [], problem: err.problem, format: head.format };
     }
     throw err;
   }
@@ -89,7 +134,7 @@ async function readHead(path: string, maxBytes: number): Promise<{ bytes: Buffer
     const buffer = Buffer.alloc(Math.min(maxBytes, info.size));
     const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
     const isWhole = bytesRead >= info.size;
-    return { bytes: toUtf8(path, isWhole ? buffer.subarray(0, bytesRead) : wholeLines(buffer.subarray(0, bytesRead))), isWhole };
+    return { bytes: isWhole ? buffer.subarray(0, bytesRead) : wholeLines(buffer.subarray(0, bytesRead)), isWhole };
   } finally {
     await handle.close();
   }

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { probeDataset, type DatasetProbe } from '../../core/dataset';
+import { probeDatasets, type DatasetProbe } from '../../core/dataset';
 import type { Prompter } from '../ui/prompter';
 
 /** Dataset files the quick pick offers. */
@@ -7,8 +7,6 @@ const DATASET_GLOB = '**/*.{jsonl,ndjson,json,csv,tsv}';
 /** Dependencies, build output, VCS and our own run store; plus JSON files that configure tools. */
 const EXCLUDE_GLOB = '{**/node_modules/**,**/dist/**,**/out/**,**/build/**,**/.git/**,**/.opro/**,**/.vscode/**,**/.vscode-test/**,**/package.json,**/package-lock.json,**/tsconfig*.json,**/*.code-workspace}';
 const MAX_FILES = 500;
-/** Files read at once while probing (each read is at most core's `PROBE_BYTES`). */
-const PROBE_CONCURRENCY = 8;
 
 /** What the user chose: a file, or to create a dataset. */
 export type DatasetChoiceResult = { kind: 'file'; path: string } | { kind: 'create' };
@@ -49,20 +47,20 @@ async function datasetItems(input: PickDatasetInput): Promise<DatasetItem[]> {
   const t = vscode.l10n.t;
   const found = (await vscode.workspace.findFiles(DATASET_GLOB, EXCLUDE_GLOB, MAX_FILES)).map((uri) => uri.fsPath).sort();
   const files = input.lastUsed === undefined || found.includes(input.lastUsed) ? found : [input.lastUsed, ...found];
-  const probes = await mapLimited(files, PROBE_CONCURRENCY, (path) => probeDataset(path, input.templateColumns === undefined ? {} : { templateColumns: input.templateColumns }));
+  const probes = await probeDatasets(files, input.templateColumns === undefined ? {} : { templateColumns: input.templateColumns });
   const entries = files.map((path, i) => ({ path, probe: probes[i] as DatasetProbe }));
   const usable = entries.filter((e) => e.probe.detected !== undefined).sort((a, b) => Number(b.path === input.lastUsed) - Number(a.path === input.lastUsed));
   const others = entries.filter((e) => e.probe.detected === undefined);
   const create: DatasetItem = {
     label: `$(new-file) ${t('Create dataset…')}`,
-    description: t("a JSON Lines file with the prompt's columns and an answer column; the model can draft the inputs"),
+    description: t("the prompt's columns plus answer; the model can draft inputs"),
     choice: { kind: 'create' },
     alwaysShow: true,
   };
   const browse: DatasetItem = { label: `$(folder-opened) ${t('Browse…')}`, choice: 'browse', alwaysShow: true };
   return [
     ...usable.map((e) => usableItem(e.path, e.probe, e.path === input.lastUsed)),
-    ...(usable.length > 0 ? [separator(t('New'))] : []),
+    ...(usable.length > 0 ? [separator(t('Or'))] : []),
     create,
     browse,
     ...(others.length > 0 ? [separator(t('Not usable as a dataset')), ...others.map((e) => unusableItem(e.path, e.probe))] : []),
@@ -85,17 +83,4 @@ function unusableItem(path: string, probe: DatasetProbe): DatasetItem {
 
 function separator(label: string): DatasetItem {
   return { label, kind: vscode.QuickPickItemKind.Separator };
-}
-
-/** `map` with at most `limit` calls pending at once, results in input order. */
-async function mapLimited<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array<R>(items.length);
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    for (let i = next++; i < items.length; i = next++) {
-      results[i] = await fn(items[i] as T);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
 }
