@@ -1,7 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { RunConfigInput } from '../src/core/defaults';
-import { startRun } from '../src/core/engine';
+import { readRunRecord, startRun } from '../src/core/engine';
+import { scratchDir } from '../test/support/scratchDir';
 import { createOpenAiClient } from '../src/core/llm/openaiClient';
 import type { RunRecord } from '../src/core/runRecord';
 import { syntheticConfig, syntheticWorkspace, type SyntheticWorkspace } from '../test/support/syntheticRun';
@@ -31,7 +32,9 @@ export async function timeRun(baseUrl: string, datasetPath: string, overrides: P
   const config = syntheticConfig(baseUrl, datasetPath, overrides);
   const cpu = process.cpuUsage();
   const started = performance.now();
-  const record = await startRun(config, { createClient: createOpenAiClient });
+  const runFile = join(scratchDir('opro-bench-'), 'run.json');
+  await startRun(config, { createClient: createOpenAiClient, runFile });
+  const record = await readRunRecord(runFile);
   const wallMs = performance.now() - started;
   const used = process.cpuUsage(cpu);
   return { record, wallMs, cpuMs: (used.user + used.system) / 1000 };

@@ -30,13 +30,14 @@ export const LAYERS: readonly Layer[] = [
   {
     name: 'core run model',
     rank: 4,
-    paths: ['src/core/config.ts', 'src/core/defaults.ts', 'src/core/validateConfig.ts', 'src/core/runRecord.ts', 'src/core/events.ts', 'src/core/engineDeps.ts'],
+    paths: ['src/core/config.ts', 'src/core/defaults.ts', 'src/core/validateConfig.ts', 'src/core/runRecord.ts', 'src/core/runView.ts', 'src/core/applyRunEvent.ts', 'src/core/events.ts', 'src/core/engineDeps.ts'],
   },
-  { name: 'core/run', rank: 5, paths: ['src/core/run/'] },
-  { name: 'core engine', rank: 6, paths: ['src/core/engine.ts', 'src/core/index.ts'] },
-  { name: 'webview', rank: 7, paths: ['src/webview/'] },
-  { name: 'cli', rank: 8, paths: ['src/cli/'] },
-  { name: 'extension', rank: 8, paths: ['src/extension/'] },
+  { name: 'core/store', rank: 5, paths: ['src/core/store/'] },
+  { name: 'core/run', rank: 6, paths: ['src/core/run/'] },
+  { name: 'core engine', rank: 7, paths: ['src/core/engine.ts', 'src/core/index.ts'] },
+  { name: 'webview', rank: 8, paths: ['src/webview/'] },
+  { name: 'cli', rank: 9, paths: ['src/cli/'] },
+  { name: 'extension', rank: 9, paths: ['src/extension/'] },
 ];
 
 /** Module (repository-relative, `/`-separated) → the modules it imports. */

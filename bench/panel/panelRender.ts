@@ -2,7 +2,8 @@
 // `measurePanelRender` (through ../panelRenderProcess.ts); run this file directly to print the numbers.
 import type { RunEvent } from '../../src/core/events';
 import type { ToPanel } from '../../src/webview/protocol';
-import { makeRunRecord } from '../../test/webview/fixtures';
+import { candidateView } from '../../src/core/runView';
+import { lightRun, makeRunRecord } from '../../test/webview/fixtures';
 import { PanelHarness, type PanelPage } from '../../test/webview/harness';
 
 export interface RenderMeasure {
@@ -41,8 +42,8 @@ export async function measurePanelRender(options: { candidates?: number; harness
   // 30 rows (24 train): each candidate carries 24 per-example results, about 4 KB.
   const full = makeRunRecord({ steps: steps + 1, perStep: 8, rows: 30, validationRows: 6 });
   const lastStep = steps + 1;
-  const record = { ...full, candidates: full.candidates.filter((c) => c.step < lastStep), steps: full.steps.slice(0, steps), status: 'running' as const };
-  const batch: RunEvent[] = full.candidates.filter((c) => c.step === lastStep).map((candidate) => ({ type: 'candidateScored', candidate, usage: full.usage }));
+  const record = lightRun({ ...full, candidates: full.candidates.filter((c) => c.step < lastStep), steps: full.steps.slice(0, steps), status: 'running' as const });
+  const batch: RunEvent[] = full.candidates.filter((c) => c.step === lastStep).map((candidate) => ({ type: 'candidateScored', candidate: candidateView(candidate), usage: full.usage }));
   const harness = options.harness ?? (await PanelHarness.start());
   try {
     const panel = await harness.open();

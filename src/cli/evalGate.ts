@@ -1,6 +1,7 @@
 import { basename } from 'node:path';
 import { bestCandidate } from '../core/run/history';
-import type { RunRecord, ScoredCandidate } from '../core/runRecord';
+import type { ScoredCandidate } from '../core/runRecord';
+import type { RunView } from '../core/runView';
 import { formatScore } from '../core/stats/scoreInterval';
 import { terminalSafe } from './terminalText';
 
@@ -10,7 +11,7 @@ export interface GateBars {
   minScore?: number;
   /** With `baseline`: every prompt must score at least the baseline's best plus this (may be negative). */
   minImprovement?: number;
-  baseline?: { record: RunRecord; file: string };
+  baseline?: { record: RunView; file: string };
 }
 
 /** What the gate found: failures make `opro eval` exit 1; notes are printed either way. */
@@ -24,7 +25,7 @@ const TOLERANCE = 1e-9;
 const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
 const points = (d: number): string => `${d >= 0 ? '+' : '−'}${Math.abs(d * 100).toFixed(1)} points`;
 
-function label(candidate: ScoredCandidate): string {
+function label(candidate: Pick<ScoredCandidate, 'instruction'>): string {
   const oneLine = candidate.instruction.replace(/\s+/g, ' ').trim();
   return `"${terminalSafe(oneLine.length > 60 ? `${oneLine.slice(0, 57)}...` : oneLine)}"`;
 }

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { nextMetaPrompt, readRunRecord } from '../core/engine';
+import { nextMetaPrompt } from '../core/engine';
 import { OproError } from '../core/errors';
 import { EXIT, type CliContext } from './cliContext';
 import { evalCommand } from './commands/evaluate';
@@ -26,7 +26,7 @@ async function dispatch(command: string | undefined, positionals: string[], valu
       if (command === 'resume') {
         return resumeCommand(file, values, context);
       }
-      context.stdout.write(`${nextMetaPrompt(await readRunRecord(resolve(context.cwd, file)))}\n`);
+      context.stdout.write(`${await nextMetaPrompt(resolve(context.cwd, file))}\n`);
       return EXIT.ok;
     }
     default:

@@ -69,7 +69,7 @@ export class ProgressReporter {
     switch (event.type) {
       case 'runStarted': {
         const { record } = event;
-        return `${event.resumed ? 'resuming' : 'started'} run ${record.id}: ${record.train.length} training rows, ${record.validation.length} validation rows, metric ${record.metric.kind}`;
+        return `${event.resumed ? 'resuming' : 'started'} run ${record.id}: ${record.trainRows} training rows, ${record.validationRows} validation rows, metric ${record.metric.kind}`;
       }
       case 'stepFinished':
         return `step ${event.step.step}/${this.totalSteps}: ${event.step.accepted.length} new instructions, best ${percent(event.bestScore)}`;

@@ -1,6 +1,6 @@
 import { bestCandidate } from '../core/run/history';
 import { ungradedCounts } from '../core/run/runReport';
-import type { RunRecord, ScoredCandidate } from '../core/runRecord';
+import type { CandidateView, RunView } from '../core/runView';
 import { warningLine } from './progress';
 import { terminalSafe } from './terminalText';
 
@@ -8,12 +8,12 @@ function pct(x: number | undefined): string {
   return x === undefined ? 'n/a' : `${(x * 100).toFixed(1)}%`;
 }
 
-function scores(candidate: ScoredCandidate | undefined): string {
+function scores(candidate: CandidateView | undefined): string {
   return `${pct(candidate?.score)} train${candidate?.validation ? `, ${pct(candidate.validation.score)} validation` : ''}`;
 }
 
 /** What the scores leave out, and how to get it in. */
-function ungradedLines(record: RunRecord, runFile: string): string[] {
+function ungradedLines(record: RunView, runFile: string): string[] {
   const { truncated, errored } = ungradedCounts(record);
   const lines: string[] = [];
   if (truncated > 0) {
@@ -26,7 +26,7 @@ function ungradedLines(record: RunRecord, runFile: string): string[] {
 }
 
 /** The human-readable end of a run. */
-export function runSummaryText(record: RunRecord, runFile: string): string {
+export function runSummaryText(record: RunView, runFile: string): string {
   const best = bestCandidate(record);
   const baseline = record.candidates.find((c) => c.origin === 'seed');
   const lines = [

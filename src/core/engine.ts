@@ -1,38 +1,49 @@
 import type { RunConfig } from './config';
 import type { EngineDeps, ResumeDeps } from './engineDeps';
-import type { RunRecord, ScoredCandidate } from './runRecord';
+import type { ScoredCandidate } from './runRecord';
+import type { RunView } from './runView';
 import { candidateId, scoreCandidates } from './run/candidates';
 import { pickExemplars } from './run/exemplars';
-import { newRunRecord } from './run/newRecord';
+import { newRunState } from './run/newRunState';
 import { metaPromptFor } from './run/proposals';
-import { driveRun, nextStep } from './run/runLoop';
+import { driveRun, nextStep, viewOf } from './run/runLoop';
 import { resumeConfig } from './run/resumeConfig';
-import { readRunRecord, removeStaleTempFiles } from './run/runStore';
 import { datasetChangeWarning, longPromptWarnings } from './run/runWarnings';
-import { openSession, saveSession, type RunSession } from './run/session';
+import { openSession, type RunSession } from './run/session';
+import { createFileStore, openFileStore } from './store/fileStore';
+import type { RunState } from './store/logEntry';
+import { createMemoryStore } from './store/memoryStore';
+import { readRunRecord, readRunState } from './store/readRun';
+import type { RunStore } from './store/runStore';
+import { removeStaleTempFiles } from './store/staleTempFiles';
 
 export { readRunRecord };
 
 /**
- * Loads the dataset, scores the seeds and runs the OPRO loop. Resolves with the final record when the
- * run finishes or is cancelled; rejects on a fatal error (bad config or dataset, wrong key, unknown
- * model), after saving what finished and emitting `runFailed` when the run had started.
+ * Loads the dataset, scores the seeds and runs the OPRO loop. Resolves with the run's light view when
+ * it finishes or is cancelled (per-example results are in the run files: `readRunRecord`); rejects on
+ * a fatal error (bad config or dataset, wrong key, unknown model, a run file that cannot be written),
+ * after saving what finished and emitting `runFailed` when the run had started.
  */
-export async function startRun(config: RunConfig, deps: EngineDeps, signal?: AbortSignal): Promise<RunRecord> {
-  const record = await newRunRecord(config, deps.meta, deps.runId);
-  const session = await openSession(record, config, deps, signal);
-  session.emit({ type: 'runStarted', record: structuredClone(record), resumed: false });
-  longPromptWarnings(config, record.train.length).forEach(session.warn);
-  return driveRun(session);
+export async function startRun(config: RunConfig, deps: EngineDeps, signal?: AbortSignal): Promise<RunView> {
+  return (await runNew(config, deps, signal)).view;
 }
 
-/** Continues a cancelled, failed or crashed run from its file; finished work is never paid again. */
-export async function resumeRun(runFile: string, deps: ResumeDeps, signal?: AbortSignal): Promise<RunRecord> {
+async function runNew(config: RunConfig, deps: EngineDeps, signal?: AbortSignal): Promise<{ view: RunView; store: RunStore }> {
+  const record = await newRunState(config, deps.meta, deps.runId);
+  const store = deps.runFile === undefined ? createMemoryStore() : await createFileStore(deps.runFile, record, deps.storeFs);
+  const session = await openSession({ record, config, store }, deps, signal);
+  session.emit({ type: 'runStarted', record: viewOf(record), resumed: false });
+  longPromptWarnings(config, record.train.length).forEach(session.warn);
+  return { view: await driveRun(session), store };
+}
+
+/** Continues a cancelled, failed or crashed run from its files; finished work is never paid again. */
+export async function resumeRun(runFile: string, deps: ResumeDeps, signal?: AbortSignal): Promise<RunView> {
   await removeStaleTempFiles(runFile);
   const session = await reopenSession(runFile, deps, signal);
-  const { record } = session;
-  const warning = await datasetChangeWarning(record);
-  session.emit({ type: 'runStarted', record: structuredClone(record), resumed: true });
+  const warning = await datasetChangeWarning(session.record);
+  session.emit({ type: 'runStarted', record: viewOf(session.record), resumed: true });
   if (warning !== undefined) {
     session.warn(warning);
   }
@@ -41,53 +52,55 @@ export async function resumeRun(runFile: string, deps: ResumeDeps, signal?: Abor
 
 /**
  * Scores instructions on the training split without optimizing ("Evaluate Prompt", `opro eval`).
- * Returns one candidate per distinct instruction, in the order given.
+ * Returns one candidate per distinct instruction, in the order given, with its per-example results.
  */
-export async function evaluateInstructions(
-  config: RunConfig,
-  instructions: string[],
-  deps: EngineDeps,
-  signal?: AbortSignal,
-): Promise<ScoredCandidate[]> {
+export async function evaluateInstructions(config: RunConfig, instructions: string[], deps: EngineDeps, signal?: AbortSignal): Promise<ScoredCandidate[]> {
   const evalConfig: RunConfig = { ...config, seedInstructions: instructions, steps: 0, targetScore: 1, validationTopK: 0 };
-  const record = await startRun(evalConfig, deps, signal);
-  if (record.status === 'cancelled') {
+  const { view, store } = await runNew(evalConfig, deps, signal);
+  if (view.status === 'cancelled') {
     return [];
   }
-  const byId = new Map(record.candidates.map((c) => [c.id, c]));
-  return [...new Set(instructions)].flatMap((text) => byId.get(candidateId(text)) ?? []);
+  const byId = new Map(view.candidates.map((c) => [c.id, c]));
+  const scored: ScoredCandidate[] = [];
+  for (const text of new Set(instructions)) {
+    const candidate = byId.get(candidateId(text));
+    if (candidate !== undefined) {
+      const { validation: _validation, ...rest } = candidate;
+      scored.push({ ...rest, results: await store.results(candidate.id, 'train') });
+    }
+  }
+  return scored;
 }
 
-/** Scores a person's instruction against a saved (not running) run and appends it to the file. */
-export async function scoreUserInstruction(
-  runFile: string,
-  instruction: string,
-  deps: ResumeDeps,
-  signal?: AbortSignal,
-): Promise<ScoredCandidate> {
+/** Scores a person's instruction against a saved (not running) run and appends it to the run's files. */
+export async function scoreUserInstruction(runFile: string, instruction: string, deps: ResumeDeps, signal?: AbortSignal): Promise<ScoredCandidate> {
   const session = await reopenSession(runFile, deps, signal);
   const { record } = session;
   const step = nextStep(record);
   const ordinal = -1000 + record.candidates.filter((c) => c.origin === 'user').length;
   try {
     await scoreCandidates(session, [{ instruction, step, ordinal, origin: 'user' }]);
-    await saveSession(session);
   } finally {
     await session.scoring.grader.close?.();
   }
-  return record.candidates.find((c) => c.id === candidateId(instruction)) as ScoredCandidate;
+  const id = candidateId(instruction);
+  const { validation: _validation, ...candidate } = record.candidates.find((c) => c.id === id) as RunState['candidates'][number];
+  return { ...candidate, results: await session.store.results(id, 'train') };
 }
 
 /** A saved run's session: its own endpoints, the user's credentials in every role, then `patchConfig`. */
 async function reopenSession(runFile: string, deps: ResumeDeps, signal?: AbortSignal): Promise<RunSession> {
-  const record = await readRunRecord(runFile);
+  const { state: record, folded } = await readRunState(runFile);
   const config = resumeConfig(runFile, record.config, deps);
-  return openSession(record, config, { runFile, ...deps }, signal);
+  const store = await openFileStore(runFile, folded.index, deps.storeFs);
+  return openSession({ record, config, store }, { runFile, ...deps }, signal);
 }
 
-/** The meta-prompt the next step of this run would send. */
-export function nextMetaPrompt(record: RunRecord): string {
-  const step = nextStep(record);
-  const pending = record.steps.find((s) => s.step === step);
-  return pending?.metaPrompt ?? metaPromptFor(record, record.config, pickExemplars(record, record.config, step));
+/** The meta-prompt the next step of a saved run would send. */
+export async function nextMetaPrompt(runFile: string): Promise<string> {
+  const { state, folded } = await readRunState(runFile);
+  const store = await openFileStore(runFile, folded.index);
+  const step = nextStep(state);
+  const pending = await store.stepDetails(step);
+  return pending?.metaPrompt ?? metaPromptFor(state, state.config, await pickExemplars(state, state.config, step, store));
 }

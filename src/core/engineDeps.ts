@@ -15,6 +15,8 @@ export interface EngineDeps {
   runFile?: string;
   onEvent?: (event: RunEvent) => void;
   onLog?: (entry: RequestLogEntry) => void;
+  /** Something the user should know that does not stop the run (e.g. the cache cannot be written); said once. */
+  onWarning?: (message: string) => void;
   /** Attached to the record as `meta` (e.g. the prompt's source range). */
   meta?: Record<string, unknown>;
   /** The new run's id (e.g. to match the run file's name); a fresh one when absent. */
@@ -26,6 +28,25 @@ export interface EngineDeps {
   takeUserInstructions?: () => string[];
   /** False in an untrusted workspace: no workspace code (custom scorers) is loaded. @default true */
   isTrusted?: boolean;
+  /** The file writes of the run store. @default node's fs */
+  storeFs?: StoreFs;
+}
+
+/**
+ * The file writes a run store makes. Node's `fs` by default; tests inject one that fails (a full disk,
+ * a folder that is not writable) to check what the store keeps and says.
+ */
+export interface StoreFs {
+  mkdir(dir: string): Promise<void>;
+  writeFile(file: string, text: string): Promise<void>;
+  appendFile(file: string, text: string): Promise<void>;
+  rename(from: string, to: string): Promise<void>;
+  rm(file: string): Promise<void>;
+  truncate(file: string, length: number): Promise<void>;
+  /** Bytes in the file, or undefined when it does not exist. */
+  size(file: string): Promise<number | undefined>;
+  /** `length` bytes of `file` from `offset`. */
+  readBytes(file: string, offset: number, length: number): Promise<Buffer>;
 }
 
 /** What the user has set up now that a saved run needs again (run files never hold it). */

@@ -13,6 +13,8 @@ export type OproErrorKind =
   | 'network'
   | 'timeout'
   | 'badResponse'
+  /** A run or cache file could not be written (disk full, folder not writable). */
+  | 'storage'
   | 'cancelled';
 
 export interface OproErrorOptions {
@@ -108,4 +110,23 @@ export function isCancellation(err: unknown): boolean {
 
 export function cancelledError(): OproError {
   return new OproError('cancelled', 'The run was cancelled.');
+}
+
+const REASONS: Record<string, string> = {
+  ENOSPC: 'the disk is full',
+  EDQUOT: 'the disk quota is used up',
+  EACCES: 'the folder is not writable',
+  EPERM: 'the folder is not writable',
+  EROFS: 'the file system is read-only',
+};
+
+/** Why a write failed, in words, with the errno code: "the disk is full (ENOSPC)". */
+export function writeFailureReason(err: unknown): string {
+  const raw = (err as { code?: unknown } | undefined)?.code;
+  const code = typeof raw === 'string' ? raw : undefined;
+  const reason = code === undefined ? undefined : REASONS[code];
+  if (reason !== undefined) {
+    return `${reason} (${code})`;
+  }
+  return err instanceof Error ? err.message : String(err);
 }

@@ -1,10 +1,11 @@
-import type { RunRecord, RunUsage, RunWarning, ScoredCandidate, SplitScore, StepRecord, StopReason } from './runRecord';
+import type { RunUsage, RunWarning, StopReason } from './runRecord';
+import type { CandidateView, RunView, SplitSummary, StepView } from './runView';
 import type { OproErrorKind } from './errors';
 
-/** The run was set up (or reopened to resume); `record` is its state so far. */
+/** The run was set up (or reopened to resume); `record` is its light view so far. */
 export interface RunStartedEvent {
   type: 'runStarted';
-  record: RunRecord;
+  record: RunView;
   resumed: boolean;
 }
 
@@ -17,18 +18,18 @@ export interface StepStartedEvent {
 /** The optimizer answered; the accepted proposals are about to be scored. */
 export interface StepProposedEvent {
   type: 'stepProposed';
-  step: StepRecord;
+  step: StepView;
 }
 
 export interface CandidateScoredEvent {
   type: 'candidateScored';
-  candidate: ScoredCandidate;
+  candidate: CandidateView;
   usage: RunUsage;
 }
 
 export interface StepFinishedEvent {
   type: 'stepFinished';
-  step: StepRecord;
+  step: StepView;
   bestScore: number;
   usage: RunUsage;
 }
@@ -36,7 +37,7 @@ export interface StepFinishedEvent {
 export interface ValidationScoredEvent {
   type: 'validationScored';
   candidateId: string;
-  validation: SplitScore;
+  validation: SplitSummary;
   usage: RunUsage;
 }
 
@@ -44,7 +45,7 @@ export interface RunFinishedEvent {
   type: 'runFinished';
   reason: Exclude<StopReason, 'cancelled' | 'failed'>;
   /** The best candidate; absent when nothing could be scored (e.g. a call budget of 0). */
-  best?: ScoredCandidate;
+  best?: CandidateView;
   usage: RunUsage;
 }
 
@@ -65,7 +66,7 @@ export interface RunWarningEvent {
   warning: RunWarning;
 }
 
-/** Every event a run emits, in order; each is plain JSON. */
+/** Every event a run emits, in order; each is plain JSON and light (per-example results stay in the run store). */
 export type RunEvent =
   | RunStartedEvent
   | StepStartedEvent

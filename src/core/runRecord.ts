@@ -151,7 +151,8 @@ export interface RecordedExample {
 
 /** A run as saved on disk: everything needed to show it and to resume it. */
 export interface RunRecord {
-  version: 1;
+  /** The run format version (`RUN_FORMAT_VERSION` for a run read by this version). */
+  version: number;
   id: string;
   createdAt: string;
   updatedAt: string;

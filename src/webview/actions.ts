@@ -1,4 +1,4 @@
-import type { ScoredCandidate } from '../core/runRecord';
+import type { CandidateView } from '../core/runView';
 import { EXPORT_FORMATS, type ExportFormat, type ToHostRequest } from './protocol';
 import type { RequestLabels } from './requests';
 
@@ -10,7 +10,7 @@ export interface HostRequest {
 
 export interface ActionContext {
   runId: string;
-  candidate: ScoredCandidate | undefined;
+  candidate: CandidateView | undefined;
   draft: string;
 }
 

@@ -1,4 +1,4 @@
-import type { ScoredCandidate } from '../core/runRecord';
+import type { CandidateView } from '../core/runView';
 import { bindActions, requestFor } from './actions';
 import { CandidatesTable, ROW_PAGE } from './candidatesTable';
 import { TrajectoryChart } from './chart';
@@ -10,13 +10,13 @@ import { MetaPromptInspector } from './metaPromptInspector';
 import { assertNever, parseToPanel, type NoticeShowMessage, type PanelState, type RunEventsMessage, type RunShowMessage } from './protocol';
 import { rankRun, type Ranking } from './ranking';
 import { Requests } from './requests';
-import { applyEvent, viewFromShow, type RunView } from './runState';
+import { applyEvent, shownFromMessage, type ShownRun } from './runState';
 import { Toolbar } from './toolbar';
 import type { HostChannel } from './vscodeApi';
 
 /** The panel: receives host messages, keeps the run and the view state, renders every section. */
 export class PanelApp {
-  private run: RunView | undefined;
+  private run: ShownRun | undefined;
   private ranking: Ranking | undefined;
   private state: PanelState;
   private hasRestoredScroll = false;
@@ -24,9 +24,9 @@ export class PanelApp {
   private readonly toolbar = new Toolbar();
   private readonly chart = new TrajectoryChart((id) => this.select(id));
   private readonly table = new CandidatesTable();
-  private readonly details = new Details();
+  private readonly details: Details;
   private readonly editor = new Editor();
-  private readonly inspector = new MetaPromptInspector();
+  private readonly inspector: MetaPromptInspector;
   private readonly requests: Requests;
   private readonly waiting = el('p', { class: 'muted waiting' }, ['Waiting for the run…']);
   private readonly main: HTMLElement;
@@ -34,6 +34,9 @@ export class PanelApp {
   constructor(private readonly host: HostChannel, root: HTMLElement) {
     this.state = host.loadState();
     this.requests = new Requests(host);
+    // Per-example results, meta-prompts and replies are not in the run's view: the host sends them on demand.
+    this.details = new Details((candidateId, onValue) => this.fetch({ request: { type: 'candidate/details', runId: this.runId(), candidateId }, onValue }));
+    this.inspector = new MetaPromptInspector((step, onValue) => this.fetch({ request: { type: 'step/details', runId: this.runId(), step }, onValue }));
     this.editor.setDraft(this.state.draft ?? '');
     this.main = el('main', { hidden: true }, [
       this.header.root,
@@ -73,9 +76,23 @@ export class PanelApp {
     }
   }
 
+  private runId(): string {
+    return this.run?.record.id ?? '';
+  }
+
+  private fetch(fetch: Parameters<Requests['fetch']>[0]): void {
+    if (this.run !== undefined) {
+      this.requests.fetch(fetch);
+    }
+  }
+
   private show(message: RunShowMessage): void {
     const isSameRun = this.state.runId === message.record.id;
-    this.run = viewFromShow(message);
+    if (this.run !== undefined && this.run.record.id !== message.record.id) {
+      this.details.reset();
+      this.inspector.reset();
+    }
+    this.run = shownFromMessage(message);
     const { runFile, draft } = this.state;
     this.state = isSameRun ? this.state : { ...(draft === undefined ? {} : { draft }) };
     this.saveState({ runId: message.record.id, runFile: message.runFile ?? (isSameRun ? runFile : undefined) });
@@ -118,13 +135,13 @@ export class PanelApp {
     this.toolbar.update(run);
     this.chart.update(run.record.candidates, selected?.id);
     this.table.update(ranking, { filter: this.state.filter ?? '', selectedId: selected?.id, rowLimit: this.state.rowLimit ?? ROW_PAGE });
-    keepingFocus(this.details.root, () => this.details.update(run.record, ranking, selected));
+    keepingFocus(this.details.root, () => this.details.update(ranking, selected));
     this.inspector.update(run.record.steps);
     this.restoreScroll();
   }
 
   /** The user's pick while it exists; otherwise the best, which then follows a live run. */
-  private selected(): ScoredCandidate | undefined {
+  private selected(): CandidateView | undefined {
     const picked = this.state.selectedId === undefined ? undefined : this.ranking?.byId.get(this.state.selectedId);
     return picked ?? this.ranking?.best;
   }

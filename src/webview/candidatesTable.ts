@@ -1,4 +1,5 @@
-import type { CandidateOrigin, ScoredCandidate } from '../core/runRecord';
+import type { CandidateOrigin } from '../core/runRecord';
+import type { CandidateView } from '../core/runView';
 import { button, el, keepingFocus, setText } from './dom';
 import { formatCount, splitText } from './format';
 import { filterCandidates, type Ranking } from './ranking';
@@ -17,7 +18,7 @@ export interface TableView {
 interface CachedRow {
   row: HTMLTableRowElement;
   rankCell: HTMLTableCellElement;
-  candidate: ScoredCandidate;
+  candidate: CandidateView;
   isBaseline: boolean;
 }
 
@@ -36,7 +37,7 @@ function actionButtons(id: string): HTMLElement {
   ]);
 }
 
-function buildRow(c: ScoredCandidate, rankCell: HTMLTableCellElement, isBaseline: boolean): HTMLTableRowElement {
+function buildRow(c: CandidateView, rankCell: HTMLTableCellElement, isBaseline: boolean): HTMLTableRowElement {
   const text = el('div', { class: 'instruction-text' }, [c.instruction]);
   const badge = isBaseline ? el('span', { class: 'badge baseline-badge' }, ['baseline']) : undefined;
   return el('tr', { 'data-id': c.id, 'data-action': 'select', 'data-focus-key': `row:${c.id}`, tabindex: 0, class: isBaseline ? 'baseline' : undefined }, [
@@ -96,7 +97,7 @@ export class CandidatesTable {
     setText(this.count, `${formatCount(shown.length)} of ${formatCount(matches.length)}${view.filter === '' ? '' : ' matching'}`);
   }
 
-  private rowFor(candidate: ScoredCandidate, ranking: Ranking): HTMLTableRowElement {
+  private rowFor(candidate: CandidateView, ranking: Ranking): HTMLTableRowElement {
     const rank = ranking.rankOf.get(candidate.id) ?? 0;
     const isBaseline = candidate.id === ranking.baselineId;
     const cached = this.rows.get(candidate.id);

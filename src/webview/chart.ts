@@ -1,5 +1,5 @@
 import uPlot from 'uplot';
-import type { ScoredCandidate } from '../core/runRecord';
+import type { CandidateView } from '../core/runView';
 import { buildChartData, scoreRange, type ChartData } from './chartData';
 import { el } from './dom';
 import { formatScore } from './format';
@@ -104,7 +104,7 @@ export class TrajectoryChart {
   }
 
   /** Redraws with the run's candidates; call after `root` is in the document (uPlot measures it). */
-  update(candidates: readonly ScoredCandidate[], selectedId: string | undefined): void {
+  update(candidates: readonly CandidateView[], selectedId: string | undefined): void {
     this.data = buildChartData(candidates);
     this.selectedId = selectedId;
     if (this.plot === undefined) {

@@ -1,10 +1,10 @@
 import { compareCandidates } from '../core/ranking';
-import type { ScoredCandidate } from '../core/runRecord';
+import type { CandidateView } from '../core/runView';
 
 /** The trajectory as uPlot's aligned columns: one x per candidate, so hover and click map to one candidate. */
 export interface ChartData {
   /** Candidates in x order: by step, then proposal order. */
-  order: ScoredCandidate[];
+  order: CandidateView[];
   x: number[];
   score: number[];
   /** Training score of the best candidate so far at each x, by core's ranking rule (the panel's #1 at the end). */
@@ -13,7 +13,7 @@ export interface ChartData {
   validation: (number | null)[];
 }
 
-function byStep(a: ScoredCandidate, b: ScoredCandidate): number {
+function byStep(a: CandidateView, b: CandidateView): number {
   return a.step - b.step || a.ordinal - b.ordinal || (a.id < b.id ? -1 : 1);
 }
 
@@ -21,7 +21,7 @@ function byStep(a: ScoredCandidate, b: ScoredCandidate): number {
  * Spreads a step's candidates over [step - 0.4, step + 0.4] so each has its own x, strictly
  * increasing (uPlot needs sorted x) while the axis still reads as "step".
  */
-export function buildChartData(candidates: readonly ScoredCandidate[]): ChartData {
+export function buildChartData(candidates: readonly CandidateView[]): ChartData {
   const order = [...candidates].sort(byStep);
   const perStep = new Map<number, number>();
   for (const c of order) {
@@ -29,7 +29,7 @@ export function buildChartData(candidates: readonly ScoredCandidate[]): ChartDat
   }
   const seen = new Map<number, number>();
   const data: ChartData = { order, x: [], score: [], bestSoFar: [], validation: [] };
-  let best: ScoredCandidate | undefined;
+  let best: CandidateView | undefined;
   for (const c of order) {
     const k = seen.get(c.step) ?? 0;
     seen.set(c.step, k + 1);

@@ -1,7 +1,8 @@
-import type { RunRecord, ScoredCandidate } from '../core/runRecord';
+import type { CandidateView } from '../core/runView';
 import { button, el, setText, textNode } from './dom';
 import { buildExamplesTable } from './examplesTable';
 import { formatScore, splitText } from './format';
+import type { CandidateDetailsValue } from './protocol';
 import type { Ranking } from './ranking';
 import { diffWords } from './wordDiff';
 
@@ -15,7 +16,7 @@ function diffView(before: string, after: string): HTMLElement {
   return el('p', { class: 'word-diff' }, parts);
 }
 
-function summary(candidate: ScoredCandidate, ranking: Ranking): string {
+function summary(candidate: CandidateView, ranking: Ranking): string {
   const parts = [
     `rank ${ranking.rankOf.get(candidate.id) ?? '?'} of ${ranking.ranked.length}`,
     `train ${splitText(candidate)}`,
@@ -39,17 +40,37 @@ function actions(id: string): HTMLElement {
   ]);
 }
 
-/** The selected instruction: full text, actions, word diff against the original, per-example results. */
+/** Per-example tables kept, so going back to a candidate just seen asks the host nothing. */
+const KEPT_TABLES = 16;
+
+/** The key a candidate's table is kept under: its validation score arrives later and adds rows. */
+function tableKey(candidate: CandidateView): string {
+  return `${candidate.id}:${candidate.validation === undefined ? '' : 'v'}`;
+}
+
+/**
+ * The selected instruction: full text, actions, word diff against the original, and per-example
+ * results, which the host sends on demand (`fetchRows`) since the run's view does not carry them.
+ */
 export class Details {
   readonly root = el('section', { class: 'details', 'aria-labelledby': 'details-title' });
-  private shown: ScoredCandidate | undefined;
+  private shown: CandidateView | undefined;
   private readonly summary = el('p', { class: 'muted' });
+  private readonly examples = el('div', { class: 'examples-slot' });
+  private readonly tables = new Map<string, CandidateDetailsValue>();
 
-  constructor() {
+  constructor(private readonly fetchRows: (candidateId: string, onRows: (value: CandidateDetailsValue) => void) => void) {
     this.renderEmpty();
   }
 
-  update(record: RunRecord, ranking: Ranking, candidate: ScoredCandidate | undefined): void {
+  /** Forgets the kept tables (another run is shown: the same instruction has other results there). */
+  reset(): void {
+    this.tables.clear();
+    this.shown = undefined;
+    this.renderEmpty();
+  }
+
+  update(ranking: Ranking, candidate: CandidateView | undefined): void {
     if (candidate !== undefined) {
       // The rank moves while a run goes on; the rest only changes with the candidate.
       setText(this.summary, summary(candidate, ranking));
@@ -70,8 +91,29 @@ export class Details {
       el('h3', {}, ['Changes from the original']),
       diffView(ranking.original, candidate.instruction),
       el('h3', {}, ['Per example (failures first)']),
-      buildExamplesTable(record, candidate),
+      this.examples,
     );
+    this.showRows(candidate);
+  }
+
+  /** The kept table of the candidate, else a placeholder until the host's answer arrives. */
+  private showRows(candidate: CandidateView): void {
+    const key = tableKey(candidate);
+    const kept = this.tables.get(key);
+    if (kept !== undefined) {
+      this.examples.replaceChildren(buildExamplesTable(kept));
+      return;
+    }
+    this.examples.replaceChildren(el('p', { class: 'muted loading' }, ['Loading the per-example results…']));
+    this.fetchRows(candidate.id, (value) => {
+      this.tables.set(key, value);
+      if (this.tables.size > KEPT_TABLES) {
+        this.tables.delete(this.tables.keys().next().value as string);
+      }
+      if (this.shown !== undefined && tableKey(this.shown) === key) {
+        this.examples.replaceChildren(buildExamplesTable(value));
+      }
+    });
   }
 
   private renderEmpty(): void {

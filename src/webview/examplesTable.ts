@@ -1,24 +1,7 @@
-import type { ExampleResult, RunRecord, ScoredCandidate } from '../core/runRecord';
+import type { ExampleResult } from '../core/runRecord';
 import { el } from './dom';
 import { formatCount, formatScore } from './format';
-
-/** A long validation split would make a huge table; the rest is in the exports. */
-const MAX_ROWS = 500;
-
-interface ExampleRow {
-  result: ExampleResult;
-  split: 'train' | 'validation';
-}
-
-function rowsOf(candidate: ScoredCandidate): ExampleRow[] {
-  const rows: ExampleRow[] = candidate.results.map((result) => ({ result, split: 'train' }));
-  for (const result of candidate.validation?.results ?? []) {
-    rows.push({ result, split: 'validation' });
-  }
-  // Wrong answers first: they are why a candidate scores what it does; then the ungraded, then the right.
-  const order = (r: ExampleResult): number => (r.status !== undefined ? 1 : r.correct ? 2 : 0);
-  return rows.sort((a, b) => order(a.result) - order(b.result) || a.result.example - b.result.example);
-}
+import type { CandidateDetailsValue, ExampleRow } from './protocol';
 
 /** What an ungraded example shows instead of ✓/✗, and what to do about it. */
 const STATUS_TEXT: Record<NonNullable<ExampleResult['status']>, { verdict: string; answer: string }> = {
@@ -27,60 +10,55 @@ const STATUS_TEXT: Record<NonNullable<ExampleResult['status']>, { verdict: strin
 };
 
 /** ✓ or ✗, with the partial credit when a grader (a judge, json fields) gives one; or why there is no verdict. */
-function verdictText(result: ExampleResult): string {
-  if (result.status !== undefined) {
-    return STATUS_TEXT[result.status].verdict;
+function verdictText(row: ExampleRow): string {
+  if (row.status !== undefined) {
+    return STATUS_TEXT[row.status].verdict;
   }
-  const isPartial = result.score !== undefined && result.score > 0 && result.score < 1;
-  return `${result.correct ? '✓' : '✗'}${isPartial ? ` ${formatScore(result.score)}` : ''}`;
+  const isPartial = row.score !== undefined && row.score > 0 && row.score < 1;
+  return `${row.correct ? '✓' : '✗'}${isPartial ? ` ${formatScore(row.score)}` : ''}`;
 }
 
-function answerCell(result: ExampleResult): HTMLTableCellElement {
-  const status = result.status === undefined ? undefined : STATUS_TEXT[result.status].answer;
-  const answer = status ?? (result.error === undefined ? result.answer : `error: ${result.error}`);
-  return el('td', { class: 'col-answer' }, [answer, result.reason !== undefined && el('div', { class: 'reason muted' }, [result.reason])]);
+function answerCell(row: ExampleRow): HTMLTableCellElement {
+  const status = row.status === undefined ? undefined : STATUS_TEXT[row.status].answer;
+  const answer = status ?? (row.error === undefined ? row.answer : `error: ${row.error}`);
+  return el('td', { class: 'col-answer' }, [answer, row.reason !== undefined && el('div', { class: 'reason muted' }, [row.reason])]);
 }
 
-function exampleRow(row: ExampleRow, example: RunRecord['examples'][number] | undefined, hasSplits: boolean): HTMLTableRowElement {
-  const { result } = row;
-  const line = example === undefined ? '?' : String(example.line);
+function exampleRow(row: ExampleRow, hasSplits: boolean): HTMLTableRowElement {
   return el(
     'tr',
     {
-      class: result.status ?? (result.correct ? 'correct' : 'wrong'),
+      class: row.status ?? (row.correct ? 'correct' : 'wrong'),
       tabindex: 0,
       'data-action': 'openExample',
-      'data-example': result.example,
-      'data-focus-key': `example:${row.split}:${result.example}`,
-      title: `Open line ${line} of the dataset`,
+      'data-example': row.example,
+      'data-focus-key': `example:${row.split}:${row.example}`,
+      title: `Open line ${row.line} of the dataset`,
     },
     [
-      el('td', { class: 'col-line' }, [line]),
+      el('td', { class: 'col-line' }, [String(row.line)]),
       hasSplits && el('td', { class: 'col-split' }, [row.split]),
-      el('td', { class: 'col-input' }, [el('div', { class: 'clamp' }, [example?.input ?? ''])]),
-      el('td', { class: 'col-expected' }, [example?.target ?? '']),
-      answerCell(result),
-      el('td', { class: 'col-ok', 'aria-label': result.status === undefined ? (result.correct ? 'correct' : 'wrong') : verdictText(result) }, [verdictText(result)]),
-      el('td', { class: 'col-output' }, [el('div', { class: 'clamp', title: result.output }, [result.output])]),
+      el('td', { class: 'col-input' }, [el('div', { class: 'clamp' }, [row.input])]),
+      el('td', { class: 'col-expected' }, [row.target]),
+      answerCell(row),
+      el('td', { class: 'col-ok', 'aria-label': row.status === undefined ? (row.correct ? 'correct' : 'wrong') : verdictText(row) }, [verdictText(row)]),
+      el('td', { class: 'col-output' }, [el('div', { class: 'clamp', title: row.output }, [row.output])]),
     ],
   );
 }
 
-/** Per-example results of one candidate, failures first; each row opens its line in the dataset. */
-export function buildExamplesTable(record: RunRecord, candidate: ScoredCandidate): HTMLElement {
-  const byIndex = new Map(record.examples.map((e) => [e.index, e]));
-  const rows = rowsOf(candidate);
-  const hasSplits = candidate.validation !== undefined;
+/** Per-example results of one candidate as the host sent them (failures first); each row opens its line in the dataset. */
+export function buildExamplesTable(details: CandidateDetailsValue): HTMLElement {
+  const { rows } = details;
+  const hasSplits = rows.some((r) => r.split === 'validation');
   const names = ['Line', hasSplits && 'Split', 'Input', 'Expected', 'Answer', 'OK', 'Output'].filter((n): n is string => n !== false);
   const head = el('thead', {}, [el('tr', {}, names.map((n) => el('th', { scope: 'col', class: `col-${n.toLowerCase()}` }, [n])))]);
-  const body = el('tbody', {}, rows.slice(0, MAX_ROWS).map((row) => exampleRow(row, byIndex.get(row.result.example), hasSplits)));
-  const ungraded = rows.filter((r) => r.result.status !== undefined).length;
-  const failures = rows.filter((r) => !r.result.correct && r.result.status === undefined).length;
+  const body = el('tbody', {}, rows.map((row) => exampleRow(row, hasSplits)));
   return el('div', { class: 'examples' }, [
     el('p', { class: 'muted' }, [
-      `${formatCount(failures)} wrong of ${formatCount(rows.length - ungraded)}`,
-      ungraded > 0 ? `, ${formatCount(ungraded)} not graded (cut off or failed)` : '',
-      rows.length > MAX_ROWS ? ` (first ${formatCount(MAX_ROWS)} shown)` : '',
+      `${formatCount(details.wrong)} wrong of ${formatCount(details.total - details.ungraded)}`,
+      details.ungraded > 0 ? `, ${formatCount(details.ungraded)} not graded (cut off or failed)` : '',
+      rows.length < details.total ? ` (first ${formatCount(rows.length)} shown)` : '',
     ]),
     el('div', { class: 'table-wrap' }, [el('table', { class: 'examples-table' }, [head, body])]),
   ]);

@@ -1,4 +1,4 @@
-import type { SplitScore } from '../core/runRecord';
+import type { SplitSummary } from '../core/runView';
 
 /** A score in [0, 1] as a percent: `0.785` -> `78.5%`, `1` -> `100%`. */
 export function formatScore(score: number | undefined): string {
@@ -12,7 +12,7 @@ export function formatScore(score: number | undefined): string {
  * `78% (31/40)`; `partial` marks an evaluation stopped early (adaptive), on fewer rows; examples
  * left out of the score follow: `· 2 cut off` (token limit), `· 1 failed` (call failed after retries).
  */
-export function splitText(split: (SplitScore & { partial?: boolean }) | undefined): string {
+export function splitText(split: (SplitSummary & { partial?: boolean }) | undefined): string {
   if (split === undefined) {
     return '–';
   }

@@ -1,11 +1,12 @@
-import type { RunRecord, StopReason } from '../core/runRecord';
+import type { StopReason } from '../core/runRecord';
+import type { RunView } from '../core/runView';
 import { describeCost } from './costText';
 import { el, type Child } from './dom';
 import { basename, formatCount, formatDate, formatScore } from './format';
 import { describeModels } from './modelNames';
 import type { Ranking } from './ranking';
 import { readPromptSource } from './protocol';
-import type { RunView } from './runState';
+import type { ShownRun } from './runState';
 
 const STOP_REASONS: Record<StopReason, string> = {
   steps: 'all steps done',
@@ -21,7 +22,7 @@ const STOP_REASONS: Record<StopReason, string> = {
 export class Header {
   readonly root = el('header', { class: 'run-header' });
 
-  update(view: RunView, ranking: Ranking): void {
+  update(view: ShownRun, ranking: Ranking): void {
     const record = view.record;
     this.root.replaceChildren(
       el('h1', {}, titleParts(record)),
@@ -33,7 +34,7 @@ export class Header {
 }
 
 /** What the run learned its user should know, each with its fix. */
-function warningList(record: RunRecord): HTMLElement[] {
+function warningList(record: RunView): HTMLElement[] {
   const warnings = record.warnings ?? [];
   if (warnings.length === 0) {
     return [];
@@ -42,7 +43,7 @@ function warningList(record: RunRecord): HTMLElement[] {
   return [el('ul', { class: 'warnings', 'aria-label': 'Run notes' }, items)];
 }
 
-function titleParts(record: RunRecord): Child[] {
+function titleParts(record: RunView): Child[] {
   const source = readPromptSource(record);
   if (source === undefined) {
     return [`OPRO run ${record.id}`];
@@ -50,11 +51,11 @@ function titleParts(record: RunRecord): Child[] {
   return ['Prompt at ', el('span', { class: 'source', title: source.file }, [`${basename(source.file)}:${source.line}`])];
 }
 
-function statusClass(view: RunView): string {
+function statusClass(view: ShownRun): string {
   return view.record.status === 'running' && !view.isLive ? 'interrupted' : view.record.status;
 }
 
-export function describeStatus(view: RunView): string {
+export function describeStatus(view: ShownRun): string {
   const { record, currentStep, totalSteps } = view;
   const at = `step ${currentStep}/${totalSteps}`;
   switch (record.status) {
@@ -72,13 +73,13 @@ export function describeStatus(view: RunView): string {
   }
 }
 
-function factRows(view: RunView, ranking: Ranking): HTMLElement[] {
+function factRows(view: ShownRun, ranking: Ranking): HTMLElement[] {
   const { record } = view;
   const { dataset, usage, config } = record;
   const baseline = ranking.baselineId === undefined ? undefined : ranking.byId.get(ranking.baselineId);
   const cost = describeCost(record, view.prices);
   const facts: [string, string][] = [
-    ['Dataset', `${basename(dataset.file)} · ${formatCount(dataset.rows)} rows · ${record.train.length} train / ${record.validation.length} validation`],
+    ['Dataset', `${basename(dataset.file)} · ${formatCount(dataset.rows)} rows · ${record.trainRows} train / ${record.validationRows} validation`],
     ['Models', describeModels(config)],
     ['Best', `${formatScore(ranking.best?.score)} (baseline ${formatScore(baseline?.score)}) of ${record.candidates.length} candidates`],
     ['Calls', `${formatCount(usage.calls)} (${formatCount(usage.cachedCalls)} cached, ${formatCount(usage.failedCalls)} failed)`],

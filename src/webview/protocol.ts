@@ -1,7 +1,9 @@
 // The one message protocol between the run panel's host (src/extension/panel/) and its webview
 // (src/webview/). Types and hand-written guards only: no DOM, no `vscode`, so both bundles import it.
 import type { RunEvent } from '../core/events';
-import type { RunRecord, RunStatus } from '../core/runRecord';
+import type { RejectedProposal } from '../core/prompt/extractInstructions';
+import type { ExampleResult, RunStatus } from '../core/runRecord';
+import type { RunView } from '../core/runView';
 
 export type ExportFormat = 'json' | 'csv' | 'markdown';
 export const EXPORT_FORMATS: readonly ExportFormat[] = ['json', 'csv', 'markdown'];
@@ -19,10 +21,14 @@ export const MAX_TEXT_LENGTH = 100_000;
 
 // ---- Host -> panel ----------------------------------------------------------------------------
 
-/** Host: the run to show, sent on `showRun` and again whenever the webview (re)announces `panel/ready`. */
+/**
+ * Host: the run to show, as its light view (scores, counts and flags; no per-example results, meta-prompts
+ * or replies: the panel asks for those). Sent on `showRun`, and again, as the run stands now, whenever
+ * the webview (re)announces `panel/ready`.
+ */
 export interface RunShowMessage {
   type: 'run/show';
-  record: RunRecord;
+  record: RunView;
   /** The run's file; the panel keeps it in its state so a reloaded window can reopen the same run. */
   runFile?: string;
   /** True when this extension host is executing the run now (Stop is possible; a `running` file is not stale). */
@@ -38,9 +44,46 @@ export interface RunEventsMessage {
   events: RunEvent[];
 }
 
-/** Host: the answer to a panel request, correlated by `requestId`. */
+/** One row of a candidate's per-example table: its result joined with the dataset row it answered. */
+export type ExampleRow = ExampleResult & {
+  split: 'train' | 'validation';
+  /** 1-based line of the row in the dataset file. */
+  line: number;
+  input: string;
+  target: string;
+};
+
+/** Host: a candidate's per-example results (answer to `candidate/details`), failures first, at most `MAX_EXAMPLE_ROWS`. */
+export interface CandidateDetailsValue {
+  kind: 'candidateDetails';
+  candidateId: string;
+  rows: ExampleRow[];
+  /** Results in all (the rows may be fewer). */
+  total: number;
+  /** Graded results that are wrong. */
+  wrong: number;
+  /** Results without a verdict (cut at the token limit, or the call failed after retries). */
+  ungraded: number;
+}
+
+/** Host: a step's meta-prompt, raw replies and rejected proposals (answer to `step/details`). */
+export interface StepDetailsValue {
+  kind: 'stepDetails';
+  step: number;
+  metaPrompt: string;
+  replies: string[];
+  rejected: RejectedProposal[];
+}
+
+/** What a request's answer carries, when it carries something. */
+export type RequestValue = CandidateDetailsValue | StepDetailsValue;
+
+/** Rows of a candidate's table the host sends at most (the rest are in the exports). */
+export const MAX_EXAMPLE_ROWS = 500;
+
+/** Host: the answer to a panel request, correlated by `requestId`; `value` for the requests that fetch data. */
 export type RequestResultMessage = { type: 'request/result'; requestId: number } & (
-  | { ok: true }
+  | { ok: true; value?: RequestValue }
   | { ok: false; error: string }
 );
 
@@ -105,6 +148,20 @@ export interface InstructionScoreMessage {
   runId: string;
   text: string;
 }
+/** Panel: fetch the per-example results of candidate `candidateId` (answered with a `candidateDetails` value). */
+export interface CandidateDetailsMessage {
+  type: 'candidate/details';
+  requestId: number;
+  runId: string;
+  candidateId: string;
+}
+/** Panel: fetch step `step`'s meta-prompt and raw replies (answered with a `stepDetails` value). */
+export interface StepDetailsMessage {
+  type: 'step/details';
+  requestId: number;
+  runId: string;
+  step: number;
+}
 /** Panel: open the dataset file at the line of example `exampleIndex`. */
 export interface ExampleOpenMessage {
   type: 'example/open';
@@ -122,7 +179,9 @@ export type ToHost =
   | RunResumeMessage
   | RunExportMessage
   | InstructionScoreMessage
-  | ExampleOpenMessage;
+  | ExampleOpenMessage
+  | CandidateDetailsMessage
+  | StepDetailsMessage;
 
 /** A ToHost message without its `requestId`, as the panel composes it before sending. */
 export type ToHostRequest = WithoutRequestId<ToHost>;
@@ -147,7 +206,7 @@ export interface PromptSource {
 }
 
 /** Reads `record.meta.source`; `meta` is free-form, so each field is checked. */
-export function readPromptSource(record: Pick<RunRecord, 'meta'>): PromptSource | undefined {
+export function readPromptSource(record: Pick<RunView, 'meta'>): PromptSource | undefined {
   const source = record.meta?.source;
   if (!isFields(source)) {
     return undefined;
@@ -205,6 +264,9 @@ export function parseToHost(raw: unknown): ToHost | undefined {
 
 function parseRunRequest(raw: Fields, requestId: number, runId: string): ToHost | undefined {
   const base = { requestId, runId };
+  if (raw.type === 'candidate/details' || raw.type === 'step/details' || raw.type === 'example/open') {
+    return parseLookupRequest(raw, base);
+  }
   switch (raw.type) {
     case 'prompt/insert':
     case 'prompt/diff':
@@ -215,8 +277,6 @@ function parseRunRequest(raw: Fields, requestId: number, runId: string): ToHost 
       return { type: raw.type, ...base };
     case 'run/export':
       return isExportFormat(raw.format) ? { type: 'run/export', ...base, format: raw.format } : undefined;
-    case 'example/open':
-      return isIndex(raw.exampleIndex) ? { type: 'example/open', ...base, exampleIndex: raw.exampleIndex } : undefined;
     default:
       return undefined;
   }
@@ -236,15 +296,54 @@ const RUN_EVENT_TYPES: readonly RunEvent['type'][] = [
   'runWarning',
 ];
 
-/** The shape the panel relies on; the host read the file with core's checked reader. */
-export function isRunRecordShape(value: unknown): value is RunRecord {
+/** The shape the panel relies on; the host read the run with core's checked reader. */
+export function isRunViewShape(value: unknown): value is RunView {
   return (
     isFields(value) &&
     isId(value.id) &&
     RUN_STATUSES.includes(value.status as RunStatus) &&
-    [value.candidates, value.steps, value.examples, value.train, value.validation].every(Array.isArray) &&
+    [value.candidates, value.steps].every(Array.isArray) &&
+    [value.trainRows, value.validationRows].every(isIndex) &&
     [value.config, value.dataset, value.usage, value.metric].every(isFields)
   );
+}
+
+/** The requests that name one thing of the run: an example, a candidate, a step. */
+function parseLookupRequest(raw: Fields, base: { requestId: number; runId: string }): ToHost | undefined {
+  if (raw.type === 'example/open') {
+    return isIndex(raw.exampleIndex) ? { type: 'example/open', ...base, exampleIndex: raw.exampleIndex } : undefined;
+  }
+  if (raw.type === 'candidate/details') {
+    return isId(raw.candidateId) ? { type: 'candidate/details', ...base, candidateId: raw.candidateId } : undefined;
+  }
+  return isIndex(raw.step) ? { type: 'step/details', ...base, step: raw.step } : undefined;
+}
+
+function isExampleRow(value: unknown): value is ExampleRow {
+  return (
+    isFields(value) &&
+    (value.split === 'train' || value.split === 'validation') &&
+    [value.example, value.line].every(isIndex) &&
+    [value.input, value.target, value.output, value.answer].every((x) => typeof x === 'string') &&
+    typeof value.correct === 'boolean' &&
+    (value.status === undefined || value.status === 'truncated' || value.status === 'errored')
+  );
+}
+
+function isRequestValue(value: unknown): value is RequestValue {
+  if (!isFields(value)) {
+    return false;
+  }
+  if (value.kind === 'candidateDetails') {
+    return isId(value.candidateId) && Array.isArray(value.rows) && value.rows.every(isExampleRow) && [value.total, value.wrong, value.ungraded].every(isIndex);
+  }
+  return value.kind === 'stepDetails' && isStepDetails(value);
+}
+
+function isStepDetails(value: Fields): boolean {
+  const isTexts = (list: unknown): boolean => Array.isArray(list) && list.every((r) => typeof r === 'string');
+  const isRejected = (list: unknown): boolean => Array.isArray(list) && list.every((r) => isFields(r) && typeof r.text === 'string' && typeof r.reason === 'string');
+  return isIndex(value.step) && typeof value.metaPrompt === 'string' && isTexts(value.replies) && isRejected(value.rejected);
 }
 
 function isRunEventShape(value: unknown): value is RunEvent {
@@ -283,7 +382,7 @@ export function parseToPanel(raw: unknown): ToPanel | undefined {
 function parseRunShow(raw: Fields): RunShowMessage | undefined {
   const fileOk = raw.runFile === undefined || isPath(raw.runFile);
   const pricesOk = raw.prices === undefined || isPriceTable(raw.prices);
-  if (!isRunRecordShape(raw.record) || typeof raw.isLive !== 'boolean' || !fileOk || !pricesOk) {
+  if (!isRunViewShape(raw.record) || typeof raw.isLive !== 'boolean' || !fileOk || !pricesOk) {
     return undefined;
   }
   return {
@@ -300,7 +399,10 @@ function parseRequestResult(raw: Fields): RequestResultMessage | undefined {
     return undefined;
   }
   if (raw.ok === true) {
-    return { type: 'request/result', requestId: raw.requestId, ok: true };
+    if (raw.value === undefined) {
+      return { type: 'request/result', requestId: raw.requestId, ok: true };
+    }
+    return isRequestValue(raw.value) ? { type: 'request/result', requestId: raw.requestId, ok: true, value: raw.value } : undefined;
   }
   return raw.ok === false && typeof raw.error === 'string'
     ? { type: 'request/result', requestId: raw.requestId, ok: false, error: raw.error }

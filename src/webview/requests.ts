@@ -1,5 +1,5 @@
 import { el, setText } from './dom';
-import type { NoticeShowMessage, RequestResultMessage, ToHost, ToHostRequest } from './protocol';
+import type { CandidateDetailsValue, NoticeShowMessage, RequestResultMessage, RequestValue, StepDetailsValue, ToHost, ToHostRequest } from './protocol';
 import type { HostChannel } from './vscodeApi';
 
 export interface RequestLabels {
@@ -9,11 +9,20 @@ export interface RequestLabels {
   done: string;
 }
 
-/** Sends requests with a fresh `requestId` and reports each answer in the panel's status line. */
+/** A request that fetches data, with what to do with its value. */
+type Fetch =
+  | { request: Extract<ToHostRequest, { type: 'candidate/details' }>; onValue: (value: CandidateDetailsValue) => void }
+  | { request: Extract<ToHostRequest, { type: 'step/details' }>; onValue: (value: StepDetailsValue) => void };
+
+/**
+ * Sends requests with a fresh `requestId`: actions report their answer in the panel's status line;
+ * fetches hand their value to a callback (and report only a failure).
+ */
 export class Requests {
   readonly root = el('p', { class: 'status-line', role: 'status', 'aria-live': 'polite' });
   private nextId = 1;
   private readonly pending = new Map<number, RequestLabels>();
+  private readonly fetches = new Map<number, (value: RequestValue | undefined) => void>();
 
   constructor(private readonly host: HostChannel) {}
 
@@ -25,7 +34,29 @@ export class Requests {
     this.host.post({ ...request, requestId } as ToHost);
   }
 
+  /** Asks the host for data; `onValue` gets it when the answer carries the value asked for. */
+  fetch(fetch: Fetch): void {
+    const requestId = this.nextId++;
+    const kind = fetch.request.type === 'candidate/details' ? 'candidateDetails' : 'stepDetails';
+    this.fetches.set(requestId, (value) => {
+      if (value?.kind === kind) {
+        (fetch.onValue as (v: RequestValue) => void)(value);
+      }
+    });
+    this.host.post({ ...fetch.request, requestId } as ToHost);
+  }
+
   resolve(message: RequestResultMessage): void {
+    const fetched = this.fetches.get(message.requestId);
+    if (fetched !== undefined) {
+      this.fetches.delete(message.requestId);
+      if (message.ok) {
+        fetched(message.value);
+      } else {
+        this.say('error', message.error);
+      }
+      return;
+    }
     const labels = this.pending.get(message.requestId);
     this.pending.delete(message.requestId);
     if (message.ok) {

@@ -1,5 +1,5 @@
 import { button, el } from './dom';
-import type { RunView } from './runState';
+import type { ShownRun } from './runState';
 
 /** Run-wide actions: Stop, Resume and the three exports. */
 export class Toolbar {
@@ -15,7 +15,7 @@ export class Toolbar {
     button('Markdown', { 'data-action': 'export', 'data-format': 'markdown', class: 'secondary', title: 'Save a Markdown report' }),
   ]);
 
-  update(view: RunView): void {
+  update(view: ShownRun): void {
     const { status } = view.record;
     this.stop.disabled = !(view.isLive && status === 'running');
     // A `running` file that no one is running was interrupted (the window closed): it can resume too.

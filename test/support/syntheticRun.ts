@@ -1,6 +1,9 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { RunConfig } from '../../src/core/config';
+import { readRunRecord, startRun } from '../../src/core/engine';
+import type { EngineDeps } from '../../src/core/engineDeps';
+import type { RunRecord } from '../../src/core/runRecord';
 import { withDefaults, type RunConfigInput } from '../../src/core/defaults';
 import { scratchDir } from './scratchDir';
 import { makeSyntheticRows, type SyntheticRow } from './syntheticTask';
@@ -32,4 +35,14 @@ export function syntheticConfig(baseUrl: string, datasetPath: string, overrides:
     steps: 8,
     ...overrides,
   });
+}
+
+/**
+ * Runs to the end with a run file (a scratch one unless `deps.runFile` names it) and reads the whole
+ * record back, per-example results and meta-prompts included: the engine itself keeps only the light view.
+ */
+export async function runToRecord(config: RunConfig, deps: EngineDeps = {}, signal?: AbortSignal): Promise<RunRecord> {
+  const runFile = deps.runFile ?? join(scratchDir('opro-run-'), 'run.json');
+  await startRun(config, { ...deps, runFile }, signal);
+  return readRunRecord(runFile);
 }

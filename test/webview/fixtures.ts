@@ -2,6 +2,9 @@ import { createHash } from 'node:crypto';
 import { withDefaults } from '../../src/core/defaults';
 import { createRandom, shuffled, type Random } from '../../src/core/random';
 import type { ExampleResult, RunRecord, RunStatus, RunUsage, ScoredCandidate, SplitScore, StepRecord } from '../../src/core/runRecord';
+import { candidateView, stepView, type RunView } from '../../src/core/runView';
+import { candidateDetailsValue } from '../../src/extension/panel/exampleRows';
+import type { CandidateDetailsValue, StepDetailsValue } from '../../src/webview/protocol';
 import { makeInstruction, makeMetaPrompt, makeOutput, makeProblem } from './fixtureText';
 
 export interface FixtureOptions {
@@ -156,4 +159,24 @@ function plantPayload(record: RunRecord, payload: string): RunRecord {
   record.meta = { source: { file: `/work/project/src/${payload}.ts`, line: 7, languageId: 'typescript' }, originalText: SEED_INSTRUCTION };
   record.dataset.file = `/work/project/data/${payload}.jsonl`;
   return record;
+}
+
+/** The light view the host sends for `record` (core's own conversion). */
+export function lightRun(record: RunRecord): RunView {
+  const { examples: _examples, train, validation, candidates, steps, ...rest } = record;
+  return { ...rest, trainRows: train.length, validationRows: validation.length, candidates: candidates.map(candidateView), steps: steps.map(stepView) };
+}
+
+/** What the host answers to the panel's detail requests for `record`, by candidate id and step. */
+export interface DetailAnswers {
+  candidates: Record<string, CandidateDetailsValue>;
+  steps: Record<string, StepDetailsValue>;
+}
+
+export function detailAnswers(record: RunRecord): DetailAnswers {
+  const candidates = Object.fromEntries(
+    record.candidates.map((c) => [c.id, candidateDetailsValue({ candidateId: c.id, train: c.results, validation: c.validation?.results ?? [], examples: record.examples })]),
+  );
+  const steps = Object.fromEntries(record.steps.map((s) => [String(s.step), { kind: 'stepDetails' as const, step: s.step, metaPrompt: s.metaPrompt, replies: s.replies, rejected: s.rejected }]));
+  return { candidates, steps };
 }

@@ -8,6 +8,8 @@ import * as path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { buildPanelHtml, createNonce } from '../../src/extension/panel/panelHtml';
 import type { PanelState, ToHost, ToPanel } from '../../src/webview/protocol';
+import type { RunRecord } from '../../src/core/runRecord';
+import { detailAnswers, lightRun } from './fixtures';
 import { THEMES, type ThemeName } from './themes';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -82,21 +84,52 @@ export class PanelPage {
     page.on('pageerror', (e) => void this.problems.push(e.message));
   }
 
-  /** Posts a host message and resolves once the panel has handled it. */
-  send(message: ToPanel | Record<string, unknown>): Promise<void> {
+  /**
+   * Posts a host message and resolves once the panel has handled it and every detail it fetched since
+   * was answered. A `run/show` of a whole record (with `examples`) is sent as the light view the host
+   * sends, and the page's stand-in host answers `candidate/details` and `step/details` from that record.
+   */
+  async send(message: ToPanel | Record<string, unknown>): Promise<void> {
+    const record = (message as { record?: unknown }).record;
+    let sent = message;
+    if (message.type === 'run/show' && typeof record === 'object' && record !== null && 'examples' in record) {
+      const full = record as RunRecord;
+      await this.page.evaluate((json) => void (window.__details = JSON.parse(json) as unknown), JSON.stringify(detailAnswers(full)));
+      sent = { ...message, record: lightRun(full) };
+    }
     // Sent as a JSON string: Playwright's own argument serialization is slow for a large run.
-    return this.page.evaluate(
+    await this.page.evaluate(
       (json) =>
         new Promise<void>((resolve) => {
-          window.addEventListener('message', () => setTimeout(resolve, 0), { once: true });
-          window.postMessage(JSON.parse(json), '*');
+          const seq = (window.__seq = (window.__seq ?? 0) + 1);
+          const settled = (): void => {
+            if (window.__pending === 0) {
+              setTimeout(resolve, 0);
+            } else {
+              setTimeout(settled, 5);
+            }
+          };
+          const onMessage = (event: MessageEvent<{ __seq?: number }>): void => {
+            if (event.data?.__seq === seq) {
+              window.removeEventListener('message', onMessage);
+              setTimeout(settled, 0);
+            }
+          };
+          window.addEventListener('message', onMessage);
+          window.postMessage({ ...(JSON.parse(json) as object), __seq: seq }, '*');
         }),
-      JSON.stringify(message),
+      JSON.stringify(sent),
     );
   }
 
+  /** What the panel posted to the host, its detail fetches left out (see `fetched`). */
   posted(): Promise<ToHost[]> {
     return this.page.evaluate(() => window.__posted as ToHost[]);
+  }
+
+  /** The detail requests the panel made (`candidate/details`, `step/details`), in order. */
+  fetched(): Promise<ToHost[]> {
+    return this.page.evaluate(() => window.__fetched as ToHost[]);
   }
 
   /** The messages posted after the first `skip` ones. */
@@ -151,7 +184,19 @@ export class PanelHarness {
     await page.addInitScript({ content: 'window.__name = (f) => f;' });
     await page.addInitScript((state) => {
       window.__posted = [];
+      window.__fetched = [];
+      window.__pending = 0;
       window.__violations = [];
+      // The stand-in host answers detail fetches from the last whole record sent (see PanelPage.send).
+      const answer = (m: { type: string; requestId: number; candidateId?: string; step?: number }): void => {
+        const details = window.__details as { candidates: Record<string, unknown>; steps: Record<string, unknown> } | undefined;
+        const value = m.type === 'candidate/details' ? details?.candidates[m.candidateId ?? ''] : details?.steps[String(m.step)];
+        window.__pending += 1;
+        setTimeout(() => {
+          window.postMessage(value === undefined ? { type: 'request/result', requestId: m.requestId, ok: false, error: 'not in the fixture' } : { type: 'request/result', requestId: m.requestId, ok: true, value }, '*');
+          setTimeout(() => void (window.__pending -= 1), 0);
+        }, 0);
+      };
       window.__state = state;
       let isAcquired = false;
       Object.assign(window, {
@@ -161,7 +206,15 @@ export class PanelHarness {
           }
           isAcquired = true;
           return {
-            postMessage: (m: unknown) => window.__posted.push(JSON.parse(JSON.stringify(m))),
+            postMessage: (m: { type: string; requestId: number }) => {
+              const copy = JSON.parse(JSON.stringify(m)) as { type: string; requestId: number };
+              if (copy.type === 'candidate/details' || copy.type === 'step/details') {
+                window.__fetched.push(copy);
+                answer(copy);
+              } else {
+                window.__posted.push(copy);
+              }
+            },
             getState: () => window.__state,
             setState: (s: unknown) => void (window.__state = s),
           };

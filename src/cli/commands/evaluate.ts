@@ -1,8 +1,10 @@
 import { resolve } from 'node:path';
-import { evaluateInstructions, readRunRecord } from '../../core/engine';
+import { evaluateInstructions } from '../../core/engine';
+import { readRunView } from '../../core/store/readRun';
 import { OproError } from '../../core/errors';
 import type { RunEvent } from '../../core/events';
-import type { RunRecord, ScoredCandidate } from '../../core/runRecord';
+import type { ScoredCandidate } from '../../core/runRecord';
+import type { RunView } from '../../core/runView';
 import { scoreInterval } from '../../core/stats/scoreInterval';
 import { runConfigFromFlags } from '../runConfigFromFlags';
 import { EXIT, type CliContext } from '../cliContext';
@@ -14,17 +16,18 @@ import { terminalSafe } from '../terminalText';
 /** The scored prompts and the run they were scored in (for its dataset fingerprint). */
 export interface Evaluation {
   scored: ScoredCandidate[];
-  record: RunRecord | undefined;
+  record: RunView | undefined;
 }
 
 /** Scores each --prompt on every row (no split unless --train/--validation say so); `--out` saves the run. */
 export async function evaluate(values: CliValues, context: CliContext, onEvent?: RunListener): Promise<Evaluation> {
   const config = runConfigFromFlags(values, context.env, context.cwd);
   const cacheDir = cacheDirOf(values, context.cwd);
-  let record: RunRecord | undefined;
+  let record: RunView | undefined;
   const deps = {
     ...(cacheDir === undefined ? {} : { cacheDir }),
     ...(values.out === undefined ? {} : { runFile: resolve(context.cwd, values.out) }),
+    onWarning: (message: string) => context.stderr.write(`opro: warning: ${terminalSafe(message)}\n`),
     onEvent: (event: RunEvent) => {
       if (event.type === 'runStarted') {
         record = event.record;
@@ -79,6 +82,6 @@ async function readBars(values: CliValues, cwd: string): Promise<GateBars> {
   if (minImprovement !== undefined && values.baseline === undefined) {
     throw new OproError('config', '--min-improvement needs --baseline RUN.json: the run to improve on (e.g. `opro eval --out base.json` on the old prompt).');
   }
-  const baseline = values.baseline === undefined ? undefined : { file: resolve(cwd, values.baseline), record: await readRunRecord(resolve(cwd, values.baseline)) };
+  const baseline = values.baseline === undefined ? undefined : { file: resolve(cwd, values.baseline), record: (await readRunView(resolve(cwd, values.baseline))).view };
   return { ...(minScore === undefined ? {} : { minScore }), ...(minImprovement === undefined ? {} : { minImprovement }), ...(baseline === undefined ? {} : { baseline }) };
 }

@@ -2,21 +2,22 @@ import { join, resolve } from 'node:path';
 import { startRun, resumeRun } from '../../core/engine';
 import type { EngineDeps } from '../../core/engineDeps';
 import type { RunEvent } from '../../core/events';
-import { newRunId } from '../../core/run/newRecord';
+import { newRunId } from '../../core/run/newRunState';
 import { reportRun } from '../../core/run/runReport';
-import type { RunRecord } from '../../core/runRecord';
+import type { RunView } from '../../core/runView';
 import { runConfigFromFlags } from '../runConfigFromFlags';
 import { EXIT, type CliContext } from '../cliContext';
 import { intFlag, type CliValues } from '../options';
 import { ProgressReporter } from '../progress';
 import { runSummaryText } from '../summary';
+import { terminalSafe } from '../terminalText';
 
 /** Receives a run's events: the CLI's progress lines, or another front end's listener (the MCP server). */
 export type RunListener = (event: RunEvent) => void;
 
 /** A run that ended (finished or cancelled) and where it is saved. */
 export interface EndedRun {
-  record: RunRecord;
+  record: RunView;
   runFile: string;
 }
 
@@ -38,7 +39,8 @@ function progressListener(values: CliValues, context: CliContext): RunListener |
 
 function engineDeps(values: CliValues, context: CliContext, runFile: string, onEvent: RunListener | undefined): EngineDeps {
   const cacheDir = cacheDirOf(values, context.cwd);
-  return { runFile, ...(cacheDir === undefined ? {} : { cacheDir }), onEvent };
+  const onWarning = (message: string): void => void context.stderr.write(`opro: warning: ${terminalSafe(message)}\n`);
+  return { runFile, ...(cacheDir === undefined ? {} : { cacheDir }), onEvent, onWarning };
 }
 
 function report(ended: EndedRun, values: CliValues, context: CliContext): number {

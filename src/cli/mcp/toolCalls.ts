@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
-import { readRunRecord } from '../../core/engine';
+import { readRunView } from '../../core/store/readRun';
 import { OproError } from '../../core/errors';
 import type { RunEvent } from '../../core/events';
 import { rankedCandidates } from '../../core/run/history';
@@ -111,7 +111,7 @@ async function evaluateResult(values: CliValues, call: ToolCallContext): Promise
 }
 
 async function showRun(runFile: string, top: number): Promise<ToolResult> {
-  const record = await readRunRecord(runFile);
+  const record = (await readRunView(runFile)).view;
   const report = reportRun(record, runFile);
   const ranked = rankedCandidates(record).slice(0, top).map(reportCandidate);
   const list = ranked.map((c, i) => `${i + 1}. ${formatScoreWith(c, c.ci95)}, step ${c.step} (${c.origin}): ${c.instruction.replace(/\s+/g, ' ').slice(0, 120)}`);

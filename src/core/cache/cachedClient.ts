@@ -55,7 +55,7 @@ export function withCache(client: LlmClient, cache: ResponseCache): LlmClient {
   const complete = async (request: ChatRequest, signal?: AbortSignal): Promise<ChatResponse> => {
     const key = requestCacheKey(client, request);
     for (;;) {
-      const hit = cache.get(key);
+      const hit = await cache.get(key);
       if (hit !== undefined) {
         return asFree(hit);
       }

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import { appendFileSync } from 'node:fs';
-import { mkdir, readFile } from 'node:fs/promises';
+import { appendFileSync, createReadStream } from 'node:fs';
+import { mkdir, open } from 'node:fs/promises';
 import { join } from 'node:path';
+import { writeFailureReason } from '../errors';
 import type { ChatMessage, ChatResponse } from '../llm/types';
 
 /** The file inside a cache directory that holds one JSON line per stored response. */
@@ -19,20 +20,26 @@ export interface CacheKeyInput {
   drawIndex?: number;
 }
 
-/** A disk-backed map from cache key to response. */
+/** A disk-backed map from cache key to response: an index in memory, the responses on disk. */
 export interface ResponseCache {
   /** Path of the JSONL file. */
   readonly file: string;
   /** Number of stored responses. */
   readonly size: number;
-  /** The last append that failed, if any (the entry stays in memory for this session). */
+  /** The append that failed, if one did: the cache then stops writing (and says so once, see `onWriteError`). */
   readonly writeError: unknown;
-  get(key: string): ChatResponse | undefined;
+  /** The stored response, read back from the file; undefined when there is none. */
+  get(key: string): Promise<ChatResponse | undefined>;
   /**
-   * Stores a response in memory and appends it to the file before returning, so a crash can only
-   * lose answers still in flight; a key already stored is kept. Never rejects (see `writeError`).
+   * Appends a response to the file before returning, so a crash can only lose answers still in
+   * flight; a key already stored is kept. Never rejects (see `writeError`).
    */
   put(key: string, response: ChatResponse): Promise<void>;
+}
+
+export interface CacheOptions {
+  /** Called once, with a sentence naming the file, when the cache cannot be written; the run goes on without it. */
+  onWriteError?: (message: string) => void;
 }
 
 interface CacheLine {
@@ -73,6 +80,32 @@ export function cacheKey(input: CacheKeyInput): string {
   return createHash('sha256').update(canonical).digest('hex');
 }
 
+/** Characters of a key the index keeps: 96 bits of a sha256 key; a hit is checked against the whole key. */
+const INDEX_KEY_CHARS = 24;
+const KEY_PREFIX = '{"key":"';
+
+function indexKey(key: string): string {
+  return key.length <= INDEX_KEY_CHARS ? key : key.slice(0, INDEX_KEY_CHARS);
+}
+
+/** The key of a cache line, cheaply: lines start with `{"key":"…"` (the old ones too); else it is parsed. */
+function keyOfLine(line: string): string | undefined {
+  // A whole line ends its object; a torn one (a crash mid-append) is left to JSON.parse, which refuses it.
+  if (line.startsWith(KEY_PREFIX) && line.endsWith('}')) {
+    const end = line.indexOf('"', KEY_PREFIX.length);
+    const key = end === -1 ? '' : line.slice(KEY_PREFIX.length, end);
+    if (!key.includes('\\')) {
+      return end === -1 ? undefined : key;
+    }
+  }
+  try {
+    const parsed = JSON.parse(line) as { key?: unknown };
+    return typeof parsed.key === 'string' ? parsed.key : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 function parseLine(line: string): CacheLine | undefined {
   try {
     const parsed = JSON.parse(line) as Partial<CacheLine>;
@@ -87,69 +120,123 @@ function parseLine(line: string): CacheLine | undefined {
   }
 }
 
-async function readExisting(file: string): Promise<string> {
-  try {
-    return await readFile(file, 'utf8');
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') {
-      return '';
-    }
-    throw err;
+/** Where each entry's line is: byte offset and length, by index key. */
+interface CacheIndex {
+  slots: Map<string, number>;
+  offsets: number[];
+  lengths: number[];
+  /** Bytes in the file; `endsWithNewline` false when a crash left a torn last line. */
+  size: number;
+  endsWithNewline: boolean;
+}
+
+function indexLine(index: CacheIndex, line: Buffer, offset: number): void {
+  const key = keyOfLine(line.toString('utf8'));
+  if (key !== undefined && !index.slots.has(indexKey(key))) {
+    index.slots.set(indexKey(key), index.offsets.length);
+    index.offsets.push(offset);
+    index.lengths.push(line.length);
   }
 }
 
-class JsonlResponseCache implements ResponseCache {
-  readonly file: string;
-  writeError: unknown = undefined;
-  readonly #entries = new Map<string, CacheLine['response']>();
-  #needsNewline: boolean;
-
-  constructor(file: string, content: string) {
-    this.file = file;
-    // A crash can leave a torn last line; it is skipped here and fenced off by the next append.
-    this.#needsNewline = content.length > 0 && !content.endsWith('\n');
-    for (const line of content.split('\n')) {
-      const entry = line.trim() === '' ? undefined : parseLine(line);
-      if (entry !== undefined) {
-        this.#entries.set(entry.key, entry.response);
+/** Streams the file once to index it; memory holds the index only, never the responses. */
+async function buildIndex(file: string): Promise<CacheIndex> {
+  const index: CacheIndex = { slots: new Map(), offsets: [], lengths: [], size: 0, endsWithNewline: true };
+  let carry = Buffer.alloc(0);
+  let carryOffset = 0;
+  try {
+    for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 })) {
+      let data = carry.length === 0 ? (chunk as Buffer) : Buffer.concat([carry, chunk as Buffer]);
+      let start = 0;
+      for (let nl = data.indexOf(0x0a); nl !== -1; nl = data.indexOf(0x0a, start)) {
+        if (nl > start) {
+          indexLine(index, data.subarray(start, nl), carryOffset + start);
+        }
+        start = nl + 1;
       }
+      carryOffset += start;
+      data = data.subarray(start);
+      carry = Buffer.from(data);
+      index.size += (chunk as Buffer).length;
+    }
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') {
+      throw err;
     }
   }
+  // A crash can leave a torn last line: it is not indexed, and the next append fences it off.
+  index.endsWithNewline = carry.length === 0;
+  return index;
+}
+
+class JsonlResponseCache implements ResponseCache {
+  writeError: unknown = undefined;
+
+  constructor(
+    readonly file: string,
+    private readonly index: CacheIndex,
+    private readonly options: CacheOptions,
+  ) {}
 
   get size(): number {
-    return this.#entries.size;
+    return this.index.offsets.length;
   }
 
-  get(key: string): ChatResponse | undefined {
-    const stored = this.#entries.get(key);
-    return stored === undefined ? undefined : { ...stored, usage: { ...stored.usage } };
+  async get(key: string): Promise<ChatResponse | undefined> {
+    const slot = this.index.slots.get(indexKey(key));
+    if (slot === undefined) {
+      return undefined;
+    }
+    const handle = await open(this.file, 'r');
+    try {
+      const buffer = Buffer.alloc(this.index.lengths[slot] as number);
+      await handle.read(buffer, 0, buffer.length, this.index.offsets[slot] as number);
+      const entry = parseLine(buffer.toString('utf8'));
+      return entry === undefined || entry.key !== key ? undefined : { ...entry.response, usage: { ...entry.response.usage } };
+    } finally {
+      await handle.close();
+    }
   }
 
   put(key: string, response: ChatResponse): Promise<void> {
-    if (this.#entries.has(key)) {
+    if (this.writeError !== undefined || this.index.slots.has(indexKey(key))) {
       return Promise.resolve();
     }
     const stored = { text: response.text, usage: { ...response.usage }, model: response.model };
-    this.#entries.set(key, stored);
-    const prefix = this.#needsNewline ? '\n' : '';
-    this.#needsNewline = false;
+    const prefix = this.index.endsWithNewline ? '' : '\n';
+    const line = Buffer.from(`${prefix}${JSON.stringify({ key, response: stored })}\n`, 'utf8');
     // Synchronous on purpose: an async chain of appends falls behind a busy process, and a kill
     // then loses answers already paid for. One short append per answer costs microseconds.
     try {
-      appendFileSync(this.file, `${prefix}${JSON.stringify({ key, response: stored })}\n`, 'utf8');
+      appendFileSync(this.file, line);
     } catch (err) {
       this.writeError = err;
+      this.options.onWriteError?.(`The response cache ${this.file} cannot be written (${writeFailureReason(err)}); the run goes on without caching new answers.`);
+      return Promise.resolve();
     }
+    const offset = this.index.size + prefix.length;
+    this.index.slots.set(indexKey(key), this.index.offsets.length);
+    this.index.offsets.push(offset);
+    this.index.lengths.push(line.length - prefix.length - 1);
+    this.index.size += line.length;
+    this.index.endsWithNewline = true;
     return Promise.resolve();
   }
 }
 
 /**
- * Opens (creating if needed) the response cache in `dir`: `<dir>/responses.jsonl`, loaded into
- * memory once, then appended to one line per new response. Lines that don't parse are ignored.
+ * Opens (creating if needed) the response cache in `dir`: `<dir>/responses.jsonl`, indexed once by
+ * streaming it (memory holds offsets, not responses), then appended to one line per new response.
+ * Lines that don't parse are ignored.
  */
-export async function openResponseCache(dir: string): Promise<ResponseCache> {
-  await mkdir(dir, { recursive: true });
+export async function openResponseCache(dir: string, options: CacheOptions = {}): Promise<ResponseCache> {
   const file = join(dir, CACHE_FILE_NAME);
-  return new JsonlResponseCache(file, await readExisting(file));
+  const cache = new JsonlResponseCache(file, await buildIndex(file), options);
+  try {
+    await mkdir(dir, { recursive: true });
+  } catch (err) {
+    cache.writeError = err;
+    options.onWriteError?.(`The response cache folder ${dir} cannot be created (${writeFailureReason(err)}); the run goes on without caching answers.`);
+  }
+  return cache;
 }

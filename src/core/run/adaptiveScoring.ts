@@ -1,5 +1,5 @@
 import { createRandom, mixSeed, shuffled } from '../random';
-import type { ExampleResult, ScoredCandidate, SplitScore } from '../runRecord';
+import type { ExampleResult, SplitScore } from '../runRecord';
 import { estimateTokens } from './objective';
 import { scoreInstruction, type ScorerContext } from './scoring';
 import { exampleValue, isGraded, splitScore } from './splitScore';
@@ -73,7 +73,8 @@ async function extend(entrant: Entrant, rows: readonly number[], context: Scorer
 
 export interface RacePlan {
   order: readonly number[];
-  incumbent: ScoredCandidate;
+  /** The best candidate of the steps before, with its per-example results. */
+  incumbent: { instruction: string; results: readonly ExampleResult[] };
   /** λ of the length penalty: shorter entrants get `λ × (incumbent tokens − theirs)` of head start. */
   lengthPenalty: number;
   /** Called as each entrant's race ends, in a deterministic order. */

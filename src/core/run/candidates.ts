@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
 import type { CandidateOrigin, ScoredCandidate, SplitScore } from '../runRecord';
+import { candidateView, splitSummary, type CandidateView } from '../runView';
 import { adaptiveOrder, raceStep, type Entrant } from './adaptiveScoring';
 import { insertCandidate } from './history';
 import { objectiveFields } from './objective';
 import { scoreInstruction } from './scoring';
 import { isIncomplete } from './splitScore';
-import { saveSession, type RunSession } from './session';
+import type { RunSession } from './session';
 
 /** An instruction waiting to be scored, with its place in the history. */
 export interface PendingCandidate {
@@ -20,16 +21,12 @@ export function candidateId(instruction: string): string {
 }
 
 /**
- * Scores the candidates not yet in the record, all at once. Each is saved and announced as soon as
- * it is complete, so a crash loses only what was in flight. After every one has settled, the first
- * error (cancellation, budget, fatal endpoint error) is rethrown. With adaptive evaluation and an
- * incumbent, a step's proposals race instead (see raceStep).
+ * Scores the candidates not yet in the record, all at once. Each is saved and then announced as soon
+ * as it is complete, so a crash loses only what was in flight. After every one has settled, the first
+ * error (cancellation, budget, fatal endpoint error, a write that failed) is rethrown. With adaptive
+ * evaluation and an incumbent, a step's proposals race instead (see raceStep).
  */
-export async function scoreCandidates(
-  session: RunSession,
-  pending: PendingCandidate[],
-  incumbent?: ScoredCandidate,
-): Promise<void> {
+export async function scoreCandidates(session: RunSession, pending: PendingCandidate[], incumbent?: CandidateView): Promise<void> {
   const { record, config } = session;
   if (config.evaluation === 'adaptive' && incumbent !== undefined && pending.every((p) => p.origin === 'optimizer')) {
     await raceCandidates(session, pending, incumbent);
@@ -44,19 +41,20 @@ export async function scoreCandidates(
   await settleAll(fresh.map(async (p) => recordCandidate(session, p, await scoreInstruction(p.instruction, record.train, session.scoring))));
 }
 
-async function raceCandidates(session: RunSession, pending: PendingCandidate[], incumbent: ScoredCandidate): Promise<void> {
-  const { record, config } = session;
+async function raceCandidates(session: RunSession, pending: PendingCandidate[], incumbent: CandidateView): Promise<void> {
+  const { record, config, store } = session;
   const recorded = new Map(record.candidates.map((c) => [c.instruction, c]));
   const byText = new Map(pending.map((p) => [p.instruction, p]));
-  const entrants: Entrant[] = [...byText.keys()].map((instruction) => {
-    const results = recorded.get(instruction)?.results;
-    return { instruction, results: [], ...(results === undefined ? {} : { recorded: results }) };
-  });
+  const entrants: Entrant[] = [];
+  for (const instruction of byText.keys()) {
+    const known = recorded.get(instruction);
+    entrants.push({ instruction, results: [], ...(known === undefined ? {} : { recorded: await store.results(known.id, 'train') }) });
+  }
   await raceStep(
     entrants,
     {
       order: adaptiveOrder(record.train, config.seed),
-      incumbent,
+      incumbent: { instruction: incumbent.instruction, results: await store.results(incumbent.id, 'train') },
       lengthPenalty: config.lengthPenalty,
       onFinished: async ({ instruction, partial, ...split }) => {
         const p = byText.get(instruction);
@@ -79,40 +77,71 @@ async function recordCandidate(session: RunSession, pending: PendingCandidate, s
     ...(isIncomplete(split) ? { incomplete: true } : {}),
     scoredAt: new Date().toISOString(),
   };
-  insertCandidate(session.record, candidate);
-  session.emit({ type: 'candidateScored', candidate, usage: session.meter.snapshot() });
-  await saveSession(session);
+  const view = candidateView(candidate);
+  insertCandidate(session.record, view);
+  session.record.updatedAt = candidate.scoredAt;
+  await session.store.recordCandidate(candidate, session.record);
+  session.emit({ type: 'candidateScored', candidate: view, usage: session.meter.snapshot() });
   return candidate;
 }
 
 /**
  * Asks again, on the same rows, every example of an incomplete candidate (a resumed run): answers
  * already paid come back from the cache for free, so only what failed (or was cut at a limit that
- * has since been raised) costs anything. Each candidate is replaced in place, announced and saved.
+ * has since been raised) costs anything. The rows come back from the store; each split that left
+ * examples out is scored again, saved (a new details line, the log's last line wins) and announced.
  */
 export async function rescoreIncomplete(session: RunSession): Promise<void> {
   const { record } = session;
   const todo = record.candidates.filter((c) => c.incomplete === true || (c.validation !== undefined && isIncomplete(c.validation)));
   await settleAll(
     todo.map(async (stale) => {
-      const split = await scoreInstruction(stale.instruction, stale.results.map((r) => r.example), session.scoring);
-      const validation = stale.validation !== undefined && isIncomplete(stale.validation)
-        ? await scoreInstruction(stale.instruction, stale.validation.results.map((r) => r.example), session.scoring)
-        : stale.validation;
-      const { truncated: _t, errored: _e, incomplete: _i, ...kept } = stale;
-      const candidate: ScoredCandidate = {
-        ...kept,
-        ...split,
-        ...objectiveFields(stale.instruction, split.score, session.config.lengthPenalty),
-        ...(isIncomplete(split) ? { incomplete: true } : {}),
-        ...(validation === undefined ? {} : { validation }),
-        scoredAt: new Date().toISOString(),
-      };
-      record.candidates[record.candidates.indexOf(stale)] = candidate;
-      session.emit({ type: 'candidateScored', candidate, usage: session.meter.snapshot() });
-      await saveSession(session);
+      const current = stale.incomplete === true ? await rescoreTrain(session, stale) : stale;
+      if (current.validation !== undefined && isIncomplete(current.validation)) {
+        await rescoreValidation(session, current);
+      }
     }),
   );
+}
+
+async function rowsOf(session: RunSession, candidateId: string, split: 'train' | 'validation'): Promise<number[]> {
+  return (await session.store.results(candidateId, split)).map((r) => r.example);
+}
+
+async function rescoreTrain(session: RunSession, stale: CandidateView): Promise<CandidateView> {
+  const split = await scoreInstruction(stale.instruction, await rowsOf(session, stale.id, 'train'), session.scoring);
+  const { truncated: _t, errored: _e, incomplete: _i, validation, ...kept } = stale;
+  const candidate: ScoredCandidate = {
+    ...kept,
+    ...split,
+    ...objectiveFields(stale.instruction, split.score, session.config.lengthPenalty),
+    ...(isIncomplete(split) ? { incomplete: true } : {}),
+    // The log line carries the light validation score (its results stay where they are on disk).
+    ...(validation === undefined ? {} : { validation: { ...validation, results: [] } }),
+    scoredAt: new Date().toISOString(),
+  };
+  const view = candidateView(candidate);
+  replaceCandidate(session, stale, view);
+  session.record.updatedAt = candidate.scoredAt;
+  await session.store.recordCandidate(candidate, session.record);
+  session.emit({ type: 'candidateScored', candidate: view, usage: session.meter.snapshot() });
+  return view;
+}
+
+async function rescoreValidation(session: RunSession, stale: CandidateView): Promise<void> {
+  const split = await scoreInstruction(stale.instruction, await rowsOf(session, stale.id, 'validation'), session.scoring);
+  const validation = splitSummary(split);
+  replaceCandidate(session, stale, { ...stale, validation });
+  await session.store.recordValidation(stale.id, split, session.record);
+  session.emit({ type: 'validationScored', candidateId: stale.id, validation, usage: session.meter.snapshot() });
+}
+
+/** Candidates are replaced, never edited (see `applyRunEvent`). */
+function replaceCandidate(session: RunSession, stale: CandidateView, fresh: CandidateView): void {
+  const at = session.record.candidates.indexOf(stale);
+  if (at !== -1) {
+    session.record.candidates[at] = fresh;
+  }
 }
 
 /** Waits for every promise, then rethrows the first rejection (so no work outlives the call). */

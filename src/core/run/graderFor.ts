@@ -18,7 +18,7 @@ export interface GraderDeps {
  * The grader a run uses: its rule metric, or the LLM judge (a client like the others: cached,
  * counted, budgeted), or the workspace's custom scorer, which runs only where code may run.
  */
-export function createGrader(record: RunRecord, config: RunConfig, context: GraderDeps): Grader {
+export function createGrader(record: Pick<RunRecord, 'metric'>, config: RunConfig, context: GraderDeps): Grader {
   const grader = config.grader;
   if (grader === undefined) {
     return ruleGrader(record.metric);

@@ -5,7 +5,9 @@ import type { LlmClient } from '../llm/types';
 import { acceptProposals } from '../prompt/extractInstructions';
 import { buildMetaPrompt } from '../prompt/metaPrompt';
 import { mixSeed } from '../random';
-import type { RunRecord, StepRecord } from '../runRecord';
+import type { StepRecord } from '../runRecord';
+import type { RunState } from '../store/logEntry';
+import type { RunStore } from '../store/runStore';
 import { BudgetExhausted } from './callBudget';
 import { pickExemplars } from './exemplars';
 import { isFatal } from './fatal';
@@ -17,6 +19,8 @@ export const MAX_KEPT_REPLY = 4000;
 
 export interface ProposalContext {
   client: LlmClient;
+  /** Where the best candidate's results are read back from (exemplar selection `failures`). */
+  store: RunStore;
   config: RunConfig;
   meter: UsageMeter;
   signal?: AbortSignal;
@@ -25,7 +29,7 @@ export interface ProposalContext {
 }
 
 /** The meta-prompt for `step` from the history so far (OPRO.md). */
-export function metaPromptFor(record: RunRecord, config: RunConfig, exemplars: number[]): string {
+export function metaPromptFor(record: Pick<RunState, 'candidates' | 'examples'>, config: RunConfig, exemplars: number[]): string {
   const byIndex = new Map(record.examples.map((e) => [e.index, e]));
   return buildMetaPrompt({
     // A candidate with no graded example has no score to show (every answer failed or was cut).
@@ -47,9 +51,9 @@ export function metaPromptFor(record: RunRecord, config: RunConfig, exemplars: n
  * per-draw seed, and keeps the new, well-formed ones. A failed call gives an empty reply; if every
  * call fails, the last error is thrown.
  */
-export async function proposeStep(record: RunRecord, step: number, context: ProposalContext): Promise<StepRecord> {
+export async function proposeStep(record: RunState, step: number, context: ProposalContext): Promise<StepRecord> {
   const { config } = context;
-  const exemplars = pickExemplars(record, config, step);
+  const exemplars = await pickExemplars(record, config, step, context.store);
   const metaPrompt = metaPromptFor(record, config, exemplars);
   const draws = Array.from({ length: config.candidatesPerStep }, (_, draw) => draw);
   const outcomes = await Promise.allSettled(draws.map((draw) => askOptimizer(metaPrompt, step, draw, context)));

@@ -1,17 +1,19 @@
 import { OproError, isCancellation } from '../errors';
-import type { RunRecord, StopReason } from '../runRecord';
+import { rankingValue } from '../ranking';
+import type { StopReason } from '../runRecord';
+import { splitSummary, stepView, type RunError, type RunView } from '../runView';
+import type { RunState } from '../store/logEntry';
 import { BudgetExhausted } from './callBudget';
 import { rescoreIncomplete, scoreCandidates } from './candidates';
 import { bestCandidate, incumbentBefore, rankedCandidates, stepsWithoutImprovement } from './history';
-import { rankingValue } from '../ranking';
 import { proposeStep } from './proposals';
 import { scoreInstruction } from './scoring';
-import { saveSession, type RunSession } from './session';
+import type { RunSession } from './session';
 
 type FinishReason = Exclude<StopReason, 'cancelled' | 'failed'>;
 
 /** The step the run works on next: an unfinished one, else the one after the last. */
-export function nextStep(record: RunRecord): number {
+export function nextStep(record: Pick<RunState, 'steps'>): number {
   const open = record.steps.find((s) => !s.done);
   if (open !== undefined) {
     return open.step;
@@ -19,33 +21,39 @@ export function nextStep(record: RunRecord): number {
   return record.steps.reduce((last, s) => Math.max(last, s.step), 0) + 1;
 }
 
+/** The light view of a run's state (what events and front ends get). */
+export function viewOf(record: RunState): RunView {
+  const { examples: _examples, train: _train, validation: _validation, ...view } = record;
+  return structuredClone(view);
+}
+
 /**
  * Drives a run to its end: seeds, steps until a stop condition, validation of the best. Resolves with
- * the record when the run finishes or is cancelled; on a fatal error it saves, emits `runFailed` and
+ * the run's view when it finishes or is cancelled; on a fatal error it saves, emits `runFailed` and
  * rejects. What finished is always on disk.
  */
-export async function driveRun(session: RunSession): Promise<RunRecord> {
-  const { record } = session;
-  record.status = 'running';
-  delete record.error;
-  delete record.stopReason;
-  await saveSession(session);
+export async function driveRun(session: RunSession): Promise<RunView> {
   try {
+    await setStatus(session, { status: 'running' });
     const reason = await optimize(session);
     await scoreValidation(session);
     return await finish(session, reason);
   } catch (err) {
     if (err instanceof BudgetExhausted) {
-      return await finish(session, err.reason);
+      return await finish(session, err.reason).catch((saveErr: unknown) => failed(session, saveErr));
     }
     if (isCancellation(err) || session.signal?.aborted === true) {
-      return await cancel(session);
+      return await cancel(session).catch((saveErr: unknown) => failed(session, saveErr));
     }
-    await fail(session, err);
-    throw err;
+    return failed(session, err);
   } finally {
     await session.scoring.grader.close?.();
   }
+}
+
+async function failed(session: RunSession, err: unknown): Promise<never> {
+  await fail(session, err);
+  throw err;
 }
 
 async function optimize(session: RunSession): Promise<FinishReason> {
@@ -66,16 +74,17 @@ async function optimize(session: RunSession): Promise<FinishReason> {
     let stepRecord = record.steps.find((s) => s.step === step);
     if (stepRecord === undefined) {
       session.budget.check();
-      stepRecord = await proposeStep(record, step, session.proposing);
+      const proposed = await proposeStep(record, step, session.proposing);
+      stepRecord = stepView(proposed);
       record.steps.push(stepRecord);
-      session.emit({ type: 'stepProposed', step: stepRecord });
-      await saveSession(session);
+      await session.store.recordStep(proposed, record);
+      session.emit({ type: 'stepProposed', step: { ...stepRecord } });
     }
     const accepted = stepRecord.accepted.map((instruction, ordinal) => ({ instruction, step, ordinal, origin: 'optimizer' as const }));
     await scoreCandidates(session, accepted, incumbentBefore(record, step));
     stepRecord.done = true;
-    await saveSession(session);
-    session.emit({ type: 'stepFinished', step: stepRecord, bestScore: bestCandidate(record)?.score ?? 0, usage: session.meter.snapshot() });
+    await session.store.recordStepFinished(step, record);
+    session.emit({ type: 'stepFinished', step: { ...stepRecord }, bestScore: bestCandidate(record)?.score ?? 0, usage: session.meter.snapshot() });
   }
 }
 
@@ -116,36 +125,42 @@ async function scoreValidation(session: RunSession): Promise<void> {
   const todo = [...new Set([...chosen, ...seeds])].filter((c) => c.validation === undefined);
   await Promise.all(
     todo.map(async (candidate) => {
-      candidate.validation = await scoreInstruction(candidate.instruction, record.validation, session.scoring);
+      const split = await scoreInstruction(candidate.instruction, record.validation, session.scoring);
+      candidate.validation = splitSummary(split);
+      await session.store.recordValidation(candidate.id, split, record);
       session.emit({ type: 'validationScored', candidateId: candidate.id, validation: candidate.validation, usage: session.meter.snapshot() });
-      await saveSession(session);
     }),
   );
 }
 
-async function finish(session: RunSession, reason: FinishReason): Promise<RunRecord> {
+type StatusChange = Pick<RunState, 'status' | 'stopReason' | 'error'>;
+
+/** Sets the run's status (and clears an old stop reason or error) and saves it before going on. */
+async function setStatus(session: RunSession, change: StatusChange): Promise<void> {
   const { record } = session;
-  record.status = 'finished';
-  record.stopReason = reason;
-  await saveSession(session);
-  const best = bestCandidate(record);
-  session.emit({ type: 'runFinished', reason, ...(best === undefined ? {} : { best }), usage: session.meter.snapshot() });
-  return record;
+  delete record.stopReason;
+  delete record.error;
+  Object.assign(record, change, { updatedAt: new Date().toISOString() });
+  await session.store.recordStatus(record);
 }
 
-async function cancel(session: RunSession): Promise<RunRecord> {
-  session.record.status = 'cancelled';
-  session.record.stopReason = 'cancelled';
-  await saveSession(session);
+async function finish(session: RunSession, reason: FinishReason): Promise<RunView> {
+  await setStatus(session, { status: 'finished', stopReason: reason });
+  const best = bestCandidate(session.record);
+  session.emit({ type: 'runFinished', reason, ...(best === undefined ? {} : { best: { ...best } }), usage: session.meter.snapshot() });
+  return viewOf(session.record);
+}
+
+async function cancel(session: RunSession): Promise<RunView> {
+  await setStatus(session, { status: 'cancelled', stopReason: 'cancelled' });
   session.emit({ type: 'runCancelled', usage: session.meter.snapshot() });
-  return session.record;
+  return viewOf(session.record);
 }
 
+/** Marks the run failed and says so; when even that cannot be saved, the event still goes out. */
 async function fail(session: RunSession, err: unknown): Promise<void> {
   const kind = err instanceof OproError ? err.kind : 'internal';
-  session.record.status = 'failed';
-  session.record.stopReason = 'failed';
-  session.record.error = { kind, message: err instanceof Error ? err.message : String(err) };
-  await saveSession(session);
-  session.emit({ type: 'runFailed', error: session.record.error, usage: session.meter.snapshot() });
+  const error: RunError = { kind, message: err instanceof Error ? err.message : String(err) };
+  await setStatus(session, { status: 'failed', stopReason: 'failed', error }).catch(() => undefined);
+  session.emit({ type: 'runFailed', error, usage: session.meter.snapshot() });
 }

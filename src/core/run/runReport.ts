@@ -1,4 +1,5 @@
-import type { RunRecord, RunStatus, RunUsage, RunWarning, ScoredCandidate, StopReason } from '../runRecord';
+import type { RunStatus, RunUsage, RunWarning, ScoredCandidate, StopReason } from '../runRecord';
+import type { CandidateView, RunError, RunView } from '../runView';
 import { formatScoreWith, scoreInterval } from '../stats/scoreInterval';
 import type { Interval } from '../stats/wilson';
 import { bestCandidate } from './history';
@@ -41,14 +42,14 @@ export interface RunReport {
   calls: number;
   tokens: number;
   usage: RunUsage;
-  error: NonNullable<RunRecord['error']> | null;
+  error: RunError | null;
   /** What the run learned its user should know (a model without temperature 0, a refused parameter…). */
   warnings: RunWarning[];
   /** Examples no candidate got a verdict for, in all: cut at the token limit, or failed after retries (resume asks those again). */
   ungraded: { truncated: number; errored: number };
 }
 
-export function reportCandidate(candidate: ScoredCandidate): CandidateReport {
+export function reportCandidate(candidate: CandidateView): CandidateReport {
   const { validation } = candidate;
   return {
     instruction: candidate.instruction,
@@ -66,11 +67,11 @@ export function reportCandidate(candidate: ScoredCandidate): CandidateReport {
 }
 
 /** Examples without a verdict across every candidate's training rows. */
-export function ungradedCounts(record: RunRecord): { truncated: number; errored: number } {
+export function ungradedCounts(record: Pick<RunView, 'candidates'>): { truncated: number; errored: number } {
   return record.candidates.reduce((sum, c) => ({ truncated: sum.truncated + (c.truncated ?? 0), errored: sum.errored + (c.errored ?? 0) }), { truncated: 0, errored: 0 });
 }
 
-export function reportRun(record: RunRecord, runFile: string): RunReport {
+export function reportRun(record: RunView, runFile: string): RunReport {
   const best = bestCandidate(record);
   const baseline = record.candidates.find((c) => c.origin === 'seed');
   return {

@@ -59,7 +59,7 @@ async function fingerprintOf(file: string): Promise<string | undefined> {
  * is in the run). Either way the run goes on with the rows saved in the run file, so its scores stay
  * comparable; the warning says so.
  */
-export async function datasetChangeWarning(record: RunRecord): Promise<RunWarning | undefined> {
+export async function datasetChangeWarning(record: Pick<RunRecord, 'dataset' | 'examples'>): Promise<RunWarning | undefined> {
   const { file, fingerprint } = record.dataset;
   const now = await fingerprintOf(file);
   if (now === fingerprint) {

@@ -10,24 +10,26 @@ import { familyOf } from '../llm/modelFamily';
 import { createEndpointLimiter } from '../llm/requestQueue';
 import { createOpenAiClient } from '../llm/openaiClient';
 import type { ClientNote, ClientOptions, LlmClient, ModelConfig } from '../llm/types';
-import type { RecordedExample, RunRecord, RunWarning } from '../runRecord';
+import type { RecordedExample, RunWarning } from '../runRecord';
+import type { RunState } from '../store/logEntry';
+import type { RunStore } from '../store/runStore';
 import { CallBudget } from './callBudget';
 import { createGrader } from './graderFor';
-import { RunWriter } from './runStore';
 import type { ProposalContext } from './proposals';
 import type { ScorerContext } from './scoring';
 import { UsageMeter, type ModelRole } from './usage';
 
 /** Everything one run (or one resume) works with. */
 export interface RunSession {
-  record: RunRecord;
+  /** The run's light state: results, meta-prompts and replies go to `store` and are not kept here. */
+  record: RunState;
   /** The config with credentials (the record holds the redacted one). */
   config: RunConfig;
   scoring: ScorerContext;
   proposing: ProposalContext;
   budget: CallBudget;
   meter: UsageMeter;
-  writer: RunWriter | undefined;
+  store: RunStore;
   deps: EngineDeps;
   signal: AbortSignal | undefined;
   emit: (event: RunEvent) => void;
@@ -41,7 +43,7 @@ export interface RunSession {
 export const PARAMETERS_FILE_NAME = 'parameters.json';
 
 /** The record's rows as scorer inputs (fields default to the input and target). */
-export function examplesOf(record: RunRecord): Example[] {
+export function examplesOf(record: Pick<RunState, 'examples'>): Example[] {
   return record.examples.map((e: RecordedExample) => ({
     index: e.index,
     line: e.line,
@@ -51,15 +53,21 @@ export function examplesOf(record: RunRecord): Example[] {
   }));
 }
 
-/** Builds the clients (with budget and cache), the writer and the contexts for a record. */
-export async function openSession(record: RunRecord, config: RunConfig, deps: EngineDeps, signal?: AbortSignal): Promise<RunSession> {
+export interface SessionInput {
+  record: RunState;
+  config: RunConfig;
+  store: RunStore;
+}
+
+/** Builds the clients (with budget and cache) and the contexts for a run's state and store. */
+export async function openSession({ record, config, store }: SessionInput, deps: EngineDeps, signal?: AbortSignal): Promise<RunSession> {
   const meter = new UsageMeter(record.usage);
   const budget = new CallBudget({
     maxCalls: config.maxCalls,
     maxTokens: config.maxTokens,
     spent: () => ({ calls: meter.usage.calls, tokens: meter.tokens }),
   });
-  const cache = deps.cacheDir === undefined ? undefined : await openResponseCache(deps.cacheDir);
+  const cache = deps.cacheDir === undefined ? undefined : await openResponseCache(deps.cacheDir, { ...(deps.onWarning === undefined ? {} : { onWriteError: deps.onWarning }) });
   const parameters = deps.cacheDir === undefined ? new ParameterMemory() : await openParameterMemory(join(deps.cacheDir, PARAMETERS_FILE_NAME));
   const emit = (event: RunEvent): void => deps.onEvent?.(event);
   const warn = warner(record, emit);
@@ -92,6 +100,7 @@ export async function openSession(record: RunRecord, config: RunConfig, deps: En
     },
     proposing: {
       client: makeClient(config.optimizer, 'optimizer'),
+      store,
       config,
       meter,
       onTruncated: () => warn(truncationWarning('optimizer', withFamily(config.optimizer, config))),
@@ -99,7 +108,7 @@ export async function openSession(record: RunRecord, config: RunConfig, deps: En
     },
     budget,
     meter,
-    writer: deps.runFile === undefined ? undefined : new RunWriter(deps.runFile, () => record),
+    store,
     deps,
     signal,
     emit,
@@ -108,7 +117,7 @@ export async function openSession(record: RunRecord, config: RunConfig, deps: En
   };
 }
 
-function warner(record: RunRecord, emit: (event: RunEvent) => void): (warning: RunWarning) => void {
+function warner(record: RunState, emit: (event: RunEvent) => void): (warning: RunWarning) => void {
   return (warning) => {
     const warnings = (record.warnings ??= []);
     if (warnings.some((w) => w.message === warning.message)) {
@@ -156,10 +165,4 @@ function clientOptions(config: RunConfig, role: ModelRole, meter: UsageMeter, de
       deps.onLog?.(entry);
     },
   };
-}
-
-/** Stamps the record and writes it when the run has a file. */
-export async function saveSession(session: RunSession): Promise<void> {
-  session.record.updatedAt = new Date().toISOString();
-  await session.writer?.save();
 }

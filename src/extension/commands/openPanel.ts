@@ -10,7 +10,7 @@ export function openPanel(services: Services) {
         services.panel.showEmpty();
         return undefined;
       }
-      services.panel.show(await services.runs.read(runId), await services.runs.fileOf(runId));
+      services.panel.show(await services.runs.readView(runId), await services.runs.fileOf(runId));
       return runId;
     } catch (err) {
       await reportError(err, services);

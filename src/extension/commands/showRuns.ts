@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { readRunRecord } from '../../core/engine';
+import { readRunView } from '../../core/store/readRun';
 import { reportError } from '../errors/reportError';
 import { pickRun } from '../runs/pickRun';
 import type { Services } from '../services';
@@ -13,7 +13,7 @@ export function showRuns(services: Services) {
       if (run === undefined) {
         return undefined;
       }
-      services.panel.show(await readRunRecord(run.file), run.file);
+      services.panel.show((await readRunView(run.file)).view, run.file);
       return run.runId;
     } catch (err) {
       await reportError(err, services);

@@ -69,6 +69,7 @@ const ACTIONS: Record<OproError['kind'], (err: OproError) => ErrorAction[]> = {
   badResponse: (err) => [openSettings(err.setting ?? SETTING_KEYS.baseUrl), showLog()],
   dataset: (err) => datasetActions(err),
   config: (err) => configActions(err),
+  storage: () => [showLog()],
   cancelled: () => [],
 };
 

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { RunRecord } from '../../core/runRecord';
+import type { RunView } from '../../core/runView';
 import { renderReplacement, resolvePromptTarget } from '../literals/promptTarget';
 import type { Prompter } from '../ui/prompter';
 import { locateToken } from './locateToken';
@@ -16,7 +16,7 @@ export interface InsertDeps {
  * undoable edit. The prompt is found by its text near where it was; when it is gone (edited by
  * hand), the user is asked before anything else is overwritten. Rejects with a user-facing Error.
  */
-export async function insertInstruction(deps: InsertDeps, record: RunRecord, instruction: string): Promise<void> {
+export async function insertInstruction(deps: InsertDeps, record: Pick<RunView, 'id' | 'meta'>, instruction: string): Promise<void> {
   const t = vscode.l10n.t;
   const source = readPromptSource(record.meta);
   if (source === undefined) {
@@ -56,7 +56,7 @@ function columnOf(document: vscode.TextDocument): vscode.ViewColumn {
 }
 
 interface Elsewhere {
-  record: RunRecord;
+  record: Pick<RunView, 'id' | 'meta'>;
   source: PromptSource;
   document: vscode.TextDocument;
   instruction: string;

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { RunRecord } from '../../core/runRecord';
+import type { RunView } from '../../core/runView';
 import { shiftOffset } from './locateToken';
 import { readPromptSource } from './promptSource';
 
@@ -37,7 +37,7 @@ export class PromptLocations implements vscode.Disposable {
   }
 
   /** Starts following a run's prompt from where it was when the run started (once per run). */
-  async track(record: RunRecord): Promise<void> {
+  async track(record: Pick<RunView, 'id' | 'meta'>): Promise<void> {
     const source = readPromptSource(record.meta);
     if (source !== undefined && this.get(record.id) === undefined) {
       await this.set(record.id, { uri: source.uri, offset: source.offset, token: source.token });

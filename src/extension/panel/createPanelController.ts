@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { readRunExamples } from '../../core/store/readRun';
 import type { DiffDocuments } from '../insertion/diffDocuments';
 import { insertInstruction } from '../insertion/insertInstruction';
 import type { PromptLocations } from '../insertion/promptLocations';
@@ -6,6 +7,7 @@ import { exportRun } from '../runs/exportRun';
 import type { RunManager } from '../runs/runManager';
 import type { Prompter } from '../ui/prompter';
 import type { PanelController } from './panelController';
+import { readCandidateDetails, readStepDetailsValue } from './runDetails';
 
 export interface PanelControllerDeps {
   prompter: Prompter;
@@ -19,10 +21,10 @@ export function createPanelController(deps: PanelControllerDeps): PanelControlle
   const t = vscode.l10n.t;
   const { runs } = deps;
   return {
-    insert: async (runId, text) => insertInstruction(deps, await runs.read(runId), text),
+    insert: async (runId, text) => insertInstruction(deps, await runs.readView(runId), text),
     copy: async (text) => vscode.env.clipboard.writeText(text),
     showDiff: async (runId, text) => {
-      const record = await runs.read(runId);
+      const record = await runs.readView(runId);
       const original = typeof record.meta?.originalText === 'string' ? record.meta.originalText : (record.config.seedInstructions[0] ?? '');
       await deps.diffs.show(original, text, t('OPRO: original prompt ↔ candidate'));
     },
@@ -39,8 +41,9 @@ export function createPanelController(deps: PanelControllerDeps): PanelControlle
     },
     scoreInstruction: (runId, text) => runs.scoreInstruction(runId, text),
     openExample: async (runId, exampleIndex) => {
-      const record = await runs.read(runId);
-      const example = record.examples.find((e) => e.index === exampleIndex);
+      const record = await runs.readView(runId);
+      const { examples } = await readRunExamples(await runs.fileOf(runId));
+      const example = examples.find((e) => e.index === exampleIndex);
       if (example === undefined) {
         throw new Error(t('The run has no example {0}.', exampleIndex));
       }
@@ -48,5 +51,7 @@ export function createPanelController(deps: PanelControllerDeps): PanelControlle
       await vscode.window.showTextDocument(vscode.Uri.file(record.dataset.file), { selection: new vscode.Range(line, 0, line, 0), preview: true });
     },
     exportRun: async (runId, format) => exportRun(deps.prompter, await runs.read(runId), format),
+    candidateDetails: async (runId, candidateId) => readCandidateDetails(await runs.fileOf(runId), candidateId),
+    stepDetails: async (runId, step) => readStepDetailsValue(await runs.fileOf(runId), step),
   };
 }

@@ -1,3 +1,5 @@
+import type { CandidateDetailsValue, StepDetailsValue } from '../../webview/protocol';
+
 /**
  * What the panel's controls do. The panel validates each webview message and calls one of these; every
  * method resolves when done and rejects with a user-facing Error when it cannot.
@@ -15,4 +17,8 @@ export interface PanelController {
   /** Open the dataset file at the row's line. */
   openExample(runId: string, exampleIndex: number): Promise<void>;
   exportRun(runId: string, format: 'json' | 'csv' | 'markdown'): Promise<void>;
+  /** A candidate's per-example results, read from the run's files when the panel asks. */
+  candidateDetails(runId: string, candidateId: string): Promise<CandidateDetailsValue>;
+  /** A step's meta-prompt and raw replies, read from the run's files when the panel asks. */
+  stepDetails(runId: string, step: number): Promise<StepDetailsValue>;
 }

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { RunRecord } from '../../core/runRecord';
+import type { RunView } from '../../core/runView';
 import type { RunActivity, RunManager } from '../runs/runManager';
 import { RunPanel } from './runPanel';
 import { registerRunPanelSerializer, showRunFile, type RunFileOptions } from './runPanelSerializer';
@@ -20,7 +20,7 @@ export class PanelHost implements vscode.Disposable {
   }
 
   /** Opens the panel beside the editor on a run already read. */
-  show(record: RunRecord, runFile: string): void {
+  show(record: RunView, runFile: string): void {
     RunPanel.createOrShow(this.options).showRun(record, { runFile });
   }
 

@@ -1,4 +1,4 @@
-import { assertNever, parseToHost, type RequestResultMessage, type ToHost } from '../../webview/protocol';
+import { assertNever, parseToHost, type RequestResultMessage, type RequestValue, type ToHost } from '../../webview/protocol';
 import type { PanelController } from './panelController';
 
 /** The part of `vscode.LogOutputChannel` the panel uses (kept small so this file stays vscode-free). */
@@ -24,7 +24,7 @@ function describeRaw(raw: unknown): string {
   return typeof type === 'string' ? `"${type.slice(0, 40)}"` : `a ${typeof raw}`;
 }
 
-function perform(message: Request, controller: PanelController): Promise<void> {
+function perform(message: Request, controller: PanelController): Promise<RequestValue | void> {
   switch (message.type) {
     case 'prompt/insert':
       return controller.insert(message.runId, message.text);
@@ -42,6 +42,10 @@ function perform(message: Request, controller: PanelController): Promise<void> {
       return controller.scoreInstruction(message.runId, message.text);
     case 'example/open':
       return controller.openExample(message.runId, message.exampleIndex);
+    case 'candidate/details':
+      return controller.candidateDetails(message.runId, message.candidateId);
+    case 'step/details':
+      return controller.stepDetails(message.runId, message.step);
     default:
       return assertNever(message);
   }
@@ -68,8 +72,8 @@ export async function handlePanelMessage(raw: unknown, context: MessageContext):
     return;
   }
   try {
-    await perform(message, context.controller);
-    context.reply({ type: 'request/result', requestId, ok: true });
+    const value = await perform(message, context.controller);
+    context.reply({ type: 'request/result', requestId, ok: true, ...(value === undefined ? {} : { value }) });
   } catch (err) {
     const error = err instanceof Error ? err.message : String(err);
     context.log.error(`Run panel: ${message.type} failed: ${error}`);

@@ -1,3 +1,4 @@
+import { applyRunEvent } from '../../core/applyRunEvent';
 import type { RunEvent } from '../../core/events';
 import type { NoticeShowMessage, RequestResultMessage, RunShowMessage, ToPanel } from '../../webview/protocol';
 
@@ -27,11 +28,12 @@ export interface OutboxOptions {
 
 /**
  * What the host has to tell the webview, and when. Nothing is posted before `panel/ready`; events are
- * batched; and the shown run (its snapshot plus every event since) is kept, so a webview that is
- * re-created (hidden tab, reload) gets the whole run again when it announces itself.
+ * batched. The shown run's light view is kept current by applying each event to it (core's
+ * `applyRunEvent`), so a webview that is re-created (hidden tab, reload) gets the run as it stands
+ * now in one `run/show`: no replay of past events, and never per-example results.
  */
 export class PanelOutbox {
-  private shown: { message: RunShowMessage; events: RunEvent[] } | undefined;
+  private shown: RunShowMessage | undefined;
   private unsent: RunEvent[] = [];
   private notices: NoticeShowMessage[] = [];
   private isReady = false;
@@ -43,12 +45,12 @@ export class PanelOutbox {
 
   /** The run the panel shows, or undefined before the first `show`. */
   get runId(): string | undefined {
-    return this.shown?.message.record.id;
+    return this.shown?.record.id;
   }
 
   /** Shows a run; a missing `runFile` is kept from the same run's last show, `prices` from any. */
   show(message: Omit<RunShowMessage, 'isLive'>): void {
-    const previous = this.shown?.message;
+    const previous = this.shown;
     const runFile = message.runFile ?? (previous?.record.id === message.record.id ? previous.runFile : undefined);
     const prices = message.prices ?? previous?.prices;
     const full: RunShowMessage = {
@@ -58,7 +60,7 @@ export class PanelOutbox {
       ...(runFile === undefined ? {} : { runFile }),
       ...(prices === undefined ? {} : { prices }),
     };
-    this.shown = { message: full, events: [] };
+    this.shown = full;
     this.cancelFlush();
     this.unsent = [];
     if (this.isReady) {
@@ -68,7 +70,8 @@ export class PanelOutbox {
 
   /**
    * Forwards an engine event of run `runId`. `runStarted` makes its run the live one and shows it (its
-   * record is the whole state so far); other events reach the panel only while it shows their run.
+   * record is the light view so far); other events update the shown view and reach the panel only
+   * while it shows their run.
    */
   pushEvent(event: RunEvent, from: { runId: string; runFile?: string }): void {
     if (event.type === 'runStarted') {
@@ -76,13 +79,14 @@ export class PanelOutbox {
       this.show({ type: 'run/show', record: event.record, ...(from.runFile === undefined ? {} : { runFile: from.runFile }) });
       return;
     }
-    if ((event.type === 'runFinished' || event.type === 'runCancelled' || event.type === 'runFailed') && this.liveRunId === from.runId) {
+    const hasEnded = event.type === 'runFinished' || event.type === 'runCancelled' || event.type === 'runFailed';
+    if (hasEnded && this.liveRunId === from.runId) {
       this.liveRunId = undefined;
     }
-    if (this.shown === undefined || this.shown.message.record.id !== from.runId) {
+    if (this.shown === undefined || this.shown.record.id !== from.runId) {
       return;
     }
-    this.shown.events.push(event);
+    this.shown = { ...this.shown, record: applyRunEvent(this.shown.record, event), isLive: this.liveRunId === from.runId };
     if (this.isReady) {
       this.unsent.push(event);
       this.scheduleFlush();
@@ -110,11 +114,7 @@ export class PanelOutbox {
     this.cancelFlush();
     this.unsent = [];
     if (this.shown !== undefined) {
-      const { message, events } = this.shown;
-      this.options.post(message);
-      if (events.length > 0) {
-        this.options.post({ type: 'run/events', runId: message.record.id, events: [...events] });
-      }
+      this.options.post(this.shown);
     }
     this.notices.forEach((notice) => this.options.post(notice));
     this.notices = [];

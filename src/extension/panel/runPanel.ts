@@ -1,7 +1,7 @@
 import { basename } from 'node:path';
 import * as vscode from 'vscode';
 import type { RunEvent } from '../../core/events';
-import type { RunRecord } from '../../core/runRecord';
+import type { RunView } from '../../core/runView';
 import { readPromptSource, type PriceTable } from '../../webview/protocol';
 import type { PanelController } from './panelController';
 import { buildPanelHtml, createNonce } from './panelHtml';
@@ -76,7 +76,7 @@ export class RunPanel implements vscode.Disposable {
   }
 
   /** Shows a run (replacing the one shown). Pass `runFile` so the panel can be restored after a reload. */
-  showRun(record: RunRecord, options: ShowRunOptions = {}): void {
+  showRun(record: RunView, options: ShowRunOptions = {}): void {
     this.panel.title = panelTitle(record);
     this.outbox.show({ type: 'run/show', record, ...options });
   }
@@ -139,7 +139,7 @@ function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions {
   };
 }
 
-function panelTitle(record: RunRecord): string {
+function panelTitle(record: RunView): string {
   const source = readPromptSource(record);
   return `OPRO: ${basename(source === undefined ? record.dataset.file : source.file)}`;
 }

@@ -1,13 +1,13 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { readRunRecord } from '../../core/engine';
-import type { RunRecord } from '../../core/runRecord';
+import type { RunView } from '../../core/runView';
+import { readRunView } from '../../core/store/readRun';
 import { parsePanelState } from '../../webview/protocol';
 import { RunPanel, type RunPanelOptions } from './runPanel';
 
 export interface RunFileOptions extends RunPanelOptions {
-  /** Reads and checks a run file. @default core's `readRunRecord` */
-  readRun?: (runFile: string) => Promise<RunRecord>;
+  /** Reads and checks a run's light view. @default core's `readRunView` */
+  readRun?: (runFile: string) => Promise<RunView>;
 }
 
 /** The state is written by the webview, so its path is only trusted to name a run file. */
@@ -22,7 +22,7 @@ export async function showRunFile(panel: RunPanel, runFile: string, options: Run
     return;
   }
   try {
-    const record = await (options.readRun ?? readRunRecord)(runFile);
+    const record = await (options.readRun ?? (async (file: string) => (await readRunView(file)).view))(runFile);
     panel.showRun(record, { runFile });
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);

@@ -1,7 +1,9 @@
+import { basename } from 'node:path';
 import * as vscode from 'vscode';
+import { listRuns, type RunSummary } from '../../core/store/listRuns';
+import { readPromptSource } from '../../webview/protocol';
 import type { RunManager } from '../runs/runManager';
 import type { PanelHost } from './panelHost';
-import { compareSummaries, summarizeRun, type RunSummary } from './runSummary';
 
 /** The tree view in the OPRO activity-bar container (package.json `contributes.views.opro`). */
 export const RUNS_VIEW_ID = 'opro.runs';
@@ -26,13 +28,20 @@ function percent(score: number | undefined): string {
   return score === undefined ? '–' : `${Math.round(score * 1000) / 10}%`;
 }
 
+/** `file:line` of the prompt, else the dataset's file name. */
+function labelOf(summary: RunSummary): string {
+  const source = readPromptSource(summary);
+  return source === undefined ? summary.dataset : `${basename(source.file)}:${source.line}`;
+}
+
 function toTreeItem({ uri, summary }: RunItem): vscode.TreeItem {
   const created = new Date(summary.createdAt);
   const date = Number.isNaN(created.getTime()) ? summary.createdAt : created.toLocaleString();
-  const item = new vscode.TreeItem(`${date}  ${summary.label}`, vscode.TreeItemCollapsibleState.None);
+  const label = labelOf(summary);
+  const item = new vscode.TreeItem(`${date}  ${label}`, vscode.TreeItemCollapsibleState.None);
   item.id = uri.toString();
   item.description = `best ${percent(summary.bestScore)} · ${summary.status}`;
-  item.tooltip = `${summary.label}\nDataset ${summary.dataset} · ${summary.candidates} candidates\n${uri.fsPath}`;
+  item.tooltip = `${label}\nDataset ${summary.dataset} · ${summary.candidates} candidates\n${uri.fsPath}`;
   item.iconPath = new vscode.ThemeIcon(STATUS_ICONS[summary.status]);
   item.resourceUri = uri;
   item.command = { command: OPEN_RUN_COMMAND, title: 'Open Run', arguments: [uri] };
@@ -60,26 +69,14 @@ class RunsProvider implements vscode.TreeDataProvider<RunItem> {
     }
     const folders = vscode.workspace.workspaceFolders ?? [];
     const items = (await Promise.all(folders.map((folder) => this.runsIn(folder.uri)))).flat();
-    return items.sort((a, b) => compareSummaries(a.summary, b.summary));
+    return items.sort((a, b) => b.summary.createdAt.localeCompare(a.summary.createdAt));
   }
 
+  /** Reads the run headers only (a paper-scale run's header is a few kilobytes). */
   private async runsIn(folder: vscode.Uri): Promise<RunItem[]> {
     const dir = vscode.Uri.joinPath(folder, '.opro', 'runs');
-    const entries = await vscode.workspace.fs.readDirectory(dir).then(undefined, () => []);
-    const files = entries.filter(([name, type]) => type === vscode.FileType.File && name.endsWith('.json'));
-    const items = await Promise.all(files.map(([name]) => this.read(vscode.Uri.joinPath(dir, name))));
-    return items.filter((item): item is RunItem => item !== undefined);
-  }
-
-  private async read(uri: vscode.Uri): Promise<RunItem | undefined> {
-    try {
-      const summary = summarizeRun(JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(uri))));
-      return summary === undefined ? undefined : { uri, summary };
-    } catch (err) {
-      // A run file being written can be cut short; the watcher refreshes once it is complete.
-      this.log.debug(`Runs view: skipped ${uri.fsPath}: ${err instanceof Error ? err.message : String(err)}`);
-      return undefined;
-    }
+    const summaries = await listRuns(dir.fsPath, (file, reason) => this.log.debug(`Runs view: skipped ${file}: ${reason}`));
+    return summaries.map((summary) => ({ uri: vscode.Uri.file(summary.file), summary }));
   }
 }
 

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { Prompter } from '../ui/prompter';
-import type { RunSummary } from './runFiles';
+import type { RunSummary } from '../../core/store/listRuns';
 
 interface RunItem extends vscode.QuickPickItem {
   run: RunSummary;

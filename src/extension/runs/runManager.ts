@@ -5,6 +5,8 @@ import { evaluateInstructions, readRunRecord, resumeRun, scoreUserInstruction, s
 import type { Credentials, EngineDeps } from '../../core/engineDeps';
 import type { RunEvent } from '../../core/events';
 import type { RunRecord, RunWarning, ScoredCandidate } from '../../core/runRecord';
+import type { RunView } from '../../core/runView';
+import { readRunView } from '../../core/store/readRun';
 import { COMMAND_IDS } from '../commandIds';
 import { describeError, retryAction } from '../errors/describeError';
 import { reportError } from '../errors/reportError';
@@ -50,8 +52,8 @@ export interface RunStartOptions {
 
 /** How a run ended for the command that started it. */
 export interface RunOutcome {
-  /** Undefined when the run failed before it started (the error was reported). */
-  record: RunRecord | undefined;
+  /** The run's light view; undefined when the run failed before it started (the error was reported). */
+  record: RunView | undefined;
   runFile: string;
   /** What went wrong when `record` is undefined, in the words of the error toast. */
   error?: string;
@@ -156,6 +158,12 @@ export class RunManager implements vscode.Disposable {
     return file;
   }
 
+  /** The run's light view: header and event log (what the panel shows). */
+  async readView(runId: string): Promise<RunView> {
+    return (await readRunView(await this.fileOf(runId))).view;
+  }
+
+  /** The whole run, per-example results included (exports only: a paper-scale run is large this way). */
   async read(runId: string): Promise<RunRecord> {
     return readRunRecord(await this.fileOf(runId));
   }
@@ -166,6 +174,10 @@ export class RunManager implements vscode.Disposable {
       createClient,
       isTrusted: vscode.workspace.isTrusted,
       onLog: (entry) => logRequest(this.deps.log, entry),
+      onWarning: (message) => {
+        this.deps.log.warn(message);
+        void this.deps.prompter.showMessage('warning', message);
+      },
       ...(readSettings().cacheEnabled ? { cacheDir: this.files.cacheDir } : {}),
     };
   }
@@ -196,7 +208,7 @@ export class RunManager implements vscode.Disposable {
     return [...this.live.values()].find((run) => run.runId === runId);
   }
 
-  private async execute(run: LiveRun, go: (deps: EngineDeps, signal: AbortSignal) => Promise<RunRecord>): Promise<RunOutcome> {
+  private async execute(run: LiveRun, go: (deps: EngineDeps, signal: AbortSignal) => Promise<RunView>): Promise<RunOutcome> {
     this.live.set(run.runFile, run);
     const title = vscode.l10n.t('OPRO');
     try {

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { ProgressReporter } from '../../../src/cli/progress';
-import type { RunRecord } from '../../../src/core/runRecord';
+import type { RunView } from '../../../src/core/runView';
 
 const CORE_BUNDLE = join(__dirname, '..', '..', '..', 'out', 'test-core', 'core.js');
 
@@ -33,7 +33,7 @@ describe('the library entry dist/core.js', () => {
 });
 
 describe('the progress display', () => {
-  const record = { id: 'r1', config: { steps: 4 }, train: [1, 2], validation: [], metric: { kind: 'number' } } as unknown as RunRecord;
+  const record = { id: 'r1', config: { steps: 4 }, trainRows: 2, validationRows: 0, metric: { kind: 'number' } } as unknown as RunView;
   const usage = { calls: 12, cachedCalls: 0, failedCalls: 0, retries: 0, promptTokens: 9000, completionTokens: 3000, byModel: {} };
 
   it('redraws one bar in place on a terminal', () => {

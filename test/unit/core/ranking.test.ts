@@ -3,6 +3,7 @@ import { bestCandidate, compareCandidates, rankCandidates, type Rankable } from 
 import { objectiveFields } from '../../../src/core/run/objective';
 import type { RunRecord, ScoredCandidate } from '../../../src/core/runRecord';
 import { reportRun } from '../../../src/core/run/runReport';
+import type { RunView } from '../../../src/core/runView';
 import { runToCsv } from '../../../src/extension/runs/exportFormats';
 import { finishedToast } from '../../../src/extension/runs/finishedToast';
 import { advanceProgress, initialProgress } from '../../../src/extension/runs/progressText';
@@ -28,7 +29,7 @@ function scored(id: string, instruction: string, score: number, at: { step: numb
 }
 
 /** A run where the highest raw score (b, long) loses to a shorter one (c) once length costs λ per token. */
-function penalizedRun(): RunRecord {
+function penalizedRun(): RunRecord & RunView {
   const long = 'Work through the problem step by step, double-check every step, show all of your work, and end with the final answer.';
   const candidates = [
     scored('a', 'Solve the problem.', 0.5, { step: 0, ordinal: 0, lengthPenalty: LAMBDA }),
@@ -42,7 +43,7 @@ function penalizedRun(): RunRecord {
     candidates,
     steps: [],
     usage: { calls: 0, cachedCalls: 0, failedCalls: 0, retries: 0, promptTokens: 0, completionTokens: 0, byModel: {} },
-  } as unknown as RunRecord;
+  } as unknown as RunRecord & RunView;
 }
 
 const t = (message: string, ...args: (string | number)[]): string => message.replace(/\{(\d+)\}/g, (_m, i: string) => String(args[Number(i)]));

@@ -1,10 +1,9 @@
 import assert from 'node:assert/strict';
 import { rmSync } from 'node:fs';
-import { startRun } from '../../../src/core/engine';
 import type { RunRecord } from '../../../src/core/runRecord';
 import { startFakeLlmServer, type FakeServer, type FaultKind } from '../../support/fakeLlmServer';
 import { candidateHistory } from '../../support/runHistory';
-import { syntheticConfig, syntheticWorkspace, type SyntheticWorkspace } from '../../support/syntheticRun';
+import { syntheticConfig, syntheticWorkspace, type SyntheticWorkspace, runToRecord } from '../../support/syntheticRun';
 
 const FAULT_KINDS: FaultKind[] = ['500', '503', '429', 'drop', 'stall', 'malformed'];
 const FAULT_RATE = 0.1;
@@ -25,7 +24,7 @@ interface FaultRow {
 
 function runUnder(url: string, ws: SyntheticWorkspace, requestTimeoutMs = REQUEST_TIMEOUT_MS): Promise<RunRecord> {
   const config = syntheticConfig(url, ws.datasetPath, { steps: 2, candidatesPerStep: 4, requestTimeoutMs, maxRetries: MAX_RETRIES });
-  return startRun(config, {});
+  return runToRecord(config, {});
 }
 
 function answered(server: FakeServer): number {

@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { readRunRecord, startRun } from '../../../src/core/engine';
+import { readRunRecord } from '../../../src/core/engine';
 import type { RunEvent } from '../../../src/core/events';
 import type { RunRecord, StepRecord } from '../../../src/core/runRecord';
 import { scriptedModels } from '../../support/scriptedClient';
-import { SEED_INSTRUCTION, syntheticConfig, syntheticWorkspace, type SyntheticWorkspace } from '../../support/syntheticRun';
+import { SEED_INSTRUCTION, syntheticConfig, syntheticWorkspace, type SyntheticWorkspace, runToRecord } from '../../support/syntheticRun';
 import { syntheticAccuracy } from '../../support/syntheticTask';
 
 const HTML = '<b>Solve</b> step by step <script>alert("pwned")</script>';
@@ -52,7 +52,7 @@ describe('a run whose optimizer answers with hostile text', () => {
     events = [];
     const models = scriptedModels(SCRIPT.map((s) => s.reply));
     const config = syntheticConfig('http://127.0.0.1:9/v1', ws.datasetPath, { steps: 2, candidatesPerStep: SCRIPT.length });
-    record = await startRun(config, { createClient: models.createClient, runFile, onEvent: (e) => events.push(e) });
+    record = await runToRecord(config, { createClient: models.createClient, runFile, onEvent: (e) => events.push(e) });
   });
   after(() => {
     rmSync(ws.dir, { recursive: true, force: true });

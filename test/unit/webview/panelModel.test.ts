@@ -4,10 +4,10 @@ import type { RunEvent } from '../../../src/core/events';
 import { buildChartData, scoreRange } from '../../../src/webview/chartData';
 import { estimateCost, findPrice, KNOWN_PRICES } from '../../../src/webview/cost';
 import { filterCandidates, rankRun } from '../../../src/webview/ranking';
-import { applyEvent, type RunView } from '../../../src/webview/runState';
+import { applyEvent, type ShownRun } from '../../../src/webview/runState';
 import { diffWords } from '../../../src/webview/wordDiff';
 import { eventsOf } from '../../webview/fixtureEvents';
-import { makeRunRecord, SEED_INSTRUCTION } from '../../webview/fixtures';
+import { lightRun, makeRunRecord, SEED_INSTRUCTION } from '../../webview/fixtures';
 
 describe('the panel’s model (browser-free parts)', () => {
   const record = makeRunRecord({ steps: 4, perStep: 5, rows: 20, validationRows: 5 });
@@ -15,18 +15,18 @@ describe('the panel’s model (browser-free parts)', () => {
   describe('applyEvent', () => {
     it('rebuilds the finished run from its event stream, as the engine emitted it', () => {
       const [started, ...rest] = eventsOf(record) as [Extract<RunEvent, { type: 'runStarted' }>, ...RunEvent[]];
-      const view: RunView = { record: started.record, isLive: false, currentStep: 0, totalSteps: 0 };
+      const view: ShownRun = { record: started.record, isLive: false, currentStep: 0, totalSteps: 0 };
       applyEvent(view, started);
       rest.forEach((event) => applyEvent(view, event));
-      assert.deepEqual(view.record.candidates, record.candidates);
-      assert.deepEqual(view.record.steps, record.steps);
+      assert.deepEqual(view.record.candidates, lightRun(record).candidates);
+      assert.deepEqual(view.record.steps, lightRun(record).steps);
       assert.deepEqual([view.record.status, view.record.stopReason, view.isLive, view.currentStep, view.totalSteps], ['finished', 'steps', false, 4, 4]);
       assert.deepEqual(view.record.usage, record.usage);
     });
 
     it('treats a replayed candidate as an update, not a new one', () => {
-      const copy = structuredClone(record);
-      const view: RunView = { record: copy, isLive: true, currentStep: 4, totalSteps: 4 };
+      const copy = lightRun(structuredClone(record));
+      const view: ShownRun = { record: copy, isLive: true, currentStep: 4, totalSteps: 4 };
       applyEvent(view, { type: 'candidateScored', candidate: { ...copy.candidates[3]!, score: 0.01 }, usage: copy.usage });
       assert.equal(view.record.candidates.length, record.candidates.length);
       assert.equal(view.record.candidates[3]?.score, 0.01);
@@ -35,7 +35,7 @@ describe('the panel’s model (browser-free parts)', () => {
 
   describe('rankRun and filterCandidates', () => {
     it('ranks by score, ties by step then proposal order, and finds the baseline', () => {
-      const ranking = rankRun(record);
+      const ranking = rankRun(lightRun(record));
       const keys = ranking.ranked.map((c) => [-c.score, c.step, c.ordinal]);
       const sorted = [...keys].sort((a, b) => a[0]! - b[0]! || a[1]! - b[1]! || a[2]! - b[2]!);
       assert.deepEqual(keys, sorted);
@@ -44,7 +44,7 @@ describe('the panel’s model (browser-free parts)', () => {
     });
 
     it('ranks by the length-penalized objective when the run has one', () => {
-      const copy = structuredClone(record);
+      const copy = lightRun(structuredClone(record));
       const [first, second] = [...copy.candidates].sort((a, b) => b.score - a.score);
       first!.objective = 0.1;
       second!.objective = 0.9;
@@ -52,7 +52,7 @@ describe('the panel’s model (browser-free parts)', () => {
     });
 
     it('filters case-insensitively on the instruction, an empty query keeping all', () => {
-      const ranked = rankRun(record).ranked;
+      const ranked = rankRun(lightRun(record)).ranked;
       assert.deepEqual(filterCandidates(ranked, '  '), ranked);
       assert.deepEqual(filterCandidates(ranked, "LET'S THINK").map((c) => c.id), ranked.filter((c) => c.instruction.includes("Let's think")).map((c) => c.id));
     });

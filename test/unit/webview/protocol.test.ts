@@ -7,9 +7,8 @@ const record = {
   status: 'running',
   candidates: [],
   steps: [],
-  examples: [],
-  train: [],
-  validation: [],
+  trainRows: 0,
+  validationRows: 0,
   config: {},
   dataset: {},
   usage: {},
@@ -26,6 +25,8 @@ const validToHost: ToHost[] = [
   { type: 'run/export', requestId: 6, runId, format: 'csv' },
   { type: 'instruction/score', requestId: 7, runId, text: 'Show your work.' },
   { type: 'example/open', requestId: 8, runId, exampleIndex: 0 },
+  { type: 'candidate/details', requestId: 9, runId, candidateId: 'a1b2c3d4e5f60708' },
+  { type: 'step/details', requestId: 10, runId, step: 3 },
 ];
 
 /** [name, message] pairs that must be refused: one per malformed field. */
@@ -53,12 +54,21 @@ const malformedToHost: [string, unknown][] = [
   ['open with a negative example', { type: 'example/open', requestId: 1, runId, exampleIndex: -1 }],
   ['open with a string example', { type: 'example/open', requestId: 1, runId, exampleIndex: '3' }],
   ['open with a NaN example', { type: 'example/open', requestId: 1, runId, exampleIndex: Number.NaN }],
+  ['details without a candidate id', { type: 'candidate/details', requestId: 1, runId }],
+  ['details with an empty candidate id', { type: 'candidate/details', requestId: 1, runId, candidateId: '' }],
+  ['step details with a fractional step', { type: 'step/details', requestId: 1, runId, step: 1.5 }],
+  ['step details without a runId', { type: 'step/details', requestId: 1, step: 1 }],
 ];
+
+const row = { split: 'train', example: 3, line: 5, input: 'What is 2 + 2?', target: '4', output: 'It is 5.', answer: '5', correct: false };
+const stepValue = { kind: 'stepDetails', step: 2, metaPrompt: 'Your task…', replies: ['<INS>A</INS>', ''], rejected: [{ text: 'A', reason: 'duplicate' }] };
 
 const validToPanel: ToPanel[] = [
   { type: 'run/show', record: record as never, isLive: true, runFile: '/w/.opro/runs/a.json', prices: { 'gpt-x': { input: 1, output: 2 } } },
   { type: 'run/events', runId, events: [{ type: 'stepStarted', step: 1, totalSteps: 10 }] },
   { type: 'request/result', requestId: 3, ok: true },
+  { type: 'request/result', requestId: 5, ok: true, value: { kind: 'candidateDetails', candidateId: 'c1', rows: [row as never], total: 1, wrong: 1, ungraded: 0 } },
+  { type: 'request/result', requestId: 6, ok: true, value: stepValue as never },
   { type: 'request/result', requestId: 4, ok: false, error: 'No editor holds the prompt.' },
   { type: 'notice/show', level: 'error', message: 'Could not read the run.' },
 ];
@@ -77,6 +87,12 @@ const malformedToPanel: [string, unknown][] = [
   ['a result without requestId', { type: 'request/result', ok: true }],
   ['a result with a non-boolean ok', { type: 'request/result', requestId: 1, ok: 'yes' }],
   ['a failed result without error', { type: 'request/result', requestId: 1, ok: false }],
+  ['a result with a value of an unknown kind', { type: 'request/result', requestId: 1, ok: true, value: { kind: 'everything' } }],
+  ['candidate details with a row lacking its output', { type: 'request/result', requestId: 1, ok: true, value: { kind: 'candidateDetails', candidateId: 'c', rows: [{ ...row, output: undefined }], total: 1, wrong: 1 } }],
+  ['candidate details with an unknown split', { type: 'request/result', requestId: 1, ok: true, value: { kind: 'candidateDetails', candidateId: 'c', rows: [{ ...row, split: 'test' }], total: 1, wrong: 1 } }],
+  ['step details with a numeric reply', { type: 'request/result', requestId: 1, ok: true, value: { ...stepValue, replies: [3] } }],
+  ['step details without a meta-prompt', { type: 'request/result', requestId: 1, ok: true, value: { ...stepValue, metaPrompt: undefined } }],
+  ['a show whose record has no row counts (a whole old record)', { type: 'run/show', record: { ...record, trainRows: undefined }, isLive: false }],
   ['a notice with an unknown level', { type: 'notice/show', level: 'debug', message: 'x' }],
   ['a notice without message', { type: 'notice/show', level: 'info' }],
 ];
@@ -101,7 +117,7 @@ describe('webview protocol guards', () => {
 
   describe('parseToPanel', () => {
     for (const message of validToPanel) {
-      it(`accepts a valid ${message.type} message${message.type === 'request/result' ? ` (ok: ${String(message.ok)})` : ''}`, () => {
+      it(`accepts a valid ${message.type} message${message.type === 'request/result' ? ` (ok: ${String(message.ok)}${message.ok && message.value !== undefined ? `, ${message.value.kind}` : ''})` : ''}`, () => {
         assert.deepEqual(parseToPanel(message), message);
       });
     }

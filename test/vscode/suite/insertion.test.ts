@@ -3,6 +3,8 @@ import { writeFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import * as vscode from 'vscode';
 import type { RunRecord } from '../../../src/core/runRecord';
+import type { RunView } from '../../../src/core/runView';
+import { readRunExamples } from '../../../src/core/store/readRun';
 import { COMMAND_IDS } from '../../../src/extension/commandIds';
 import type { OproExtensionApi } from '../../../src/extension/extensionApi';
 import { scanLiterals } from '../../../src/extension/literals/scanLiterals';
@@ -59,7 +61,7 @@ describe('inserting an instruction keeps the file parseable and the literal equa
   let restore: () => void;
 
   /** A run on the prompt at the cursor, cheap: the seed is scored and nothing else. */
-  async function runHere(): Promise<RunRecord> {
+  async function runHere(): Promise<RunView> {
     const outcome = await vscode.commands.executeCommand<RunOutcome>(COMMAND_IDS.optimizePrompt, { datasetPath: workspacePath(DATASET) });
     assert.ok(outcome.record, JSON.stringify(prompter.toasts));
     return outcome.record;
@@ -131,7 +133,8 @@ describe('inserting an instruction keeps the file parseable and the literal equa
     await api.services.controller.openExample(record.id, 3);
     const active = vscode.window.activeTextEditor;
     assert.ok(active?.document.uri.fsPath.endsWith('arithmetic.jsonl'));
-    assert.equal(active?.selection.active.line, record.examples.find((e) => e.index === 3)!.line - 1);
+    const { examples } = await readRunExamples(await api.services.runs.fileOf(record.id));
+    assert.equal(active?.selection.active.line, examples.find((e) => e.index === 3)!.line - 1);
   });
 
   it('exports the run as JSON, CSV and Markdown where the user saves it', async () => {

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import * as vscode from 'vscode';
+import { readRunRecord } from '../../../src/core/engine';
 import type { RunRecord } from '../../../src/core/runRecord';
 import { COMMAND_IDS } from '../../../src/extension/commandIds';
 import type { OproExtensionApi } from '../../../src/extension/extensionApi';
@@ -14,8 +15,9 @@ import { closeAllEditors, DATASET, openMarked, workspacePath } from '../support/
 
 const PROMPT_FILE = "export const PROMPT = 'Solve the arithmetic problem|.';\n";
 
-function readRun(file: string): RunRecord {
-  return JSON.parse(readFileSync(file, 'utf8')) as RunRecord;
+/** The whole saved run, per-example results included, read back with core's reader. */
+function readRun(file: string): Promise<RunRecord> {
+  return readRunRecord(file);
 }
 
 describe('a full run against the local OpenAI-compatible server', () => {
@@ -56,11 +58,11 @@ describe('a full run against the local OpenAI-compatible server', () => {
     assert.ok(seed !== undefined && best > seed.score, `best ${best} should beat the seed ${seed?.score}`);
     // The quick pick offered the example dataset and nothing else was asked (position is set).
     assert.deepEqual(prompter.questions.map((q) => q.kind), ['pick']);
-    assert.equal(readRun(outcome.runFile).id, record.id);
+    assert.equal((await readRun(outcome.runFile)).id, record.id);
     assert.ok(outcome.runFile.startsWith(workspacePath('.opro/runs/')));
     assert.ok(existsSync(workspacePath('.opro/cache')) && readdirSync(workspacePath('.opro/cache')).length > 0);
     assert.ok(progress.some((m) => /^step 2\/2 · best \d+% · \d+ calls · \d+k? tokens$/.test(m)), progress.join('\n'));
-    assert.deepEqual(readRun(outcome.runFile).meta?.source && (readRun(outcome.runFile).meta?.source as { line: number }).line, 1);
+    assert.deepEqual(((await readRun(outcome.runFile)).meta?.source as { line: number } | undefined)?.line, 1);
     const panelTabs = vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('opro.panel'));
     assert.equal(panelTabs.length, 1, 'the results panel is open');
     assert.deepEqual(prompter.errors(), []);
@@ -94,7 +96,7 @@ describe('a full run against the local OpenAI-compatible server', () => {
     } finally {
       stopAtStep2.dispose();
     }
-    const cancelled = readRun(outcome.runFile);
+    const cancelled = await readRun(outcome.runFile);
     assert.equal(outcome.record?.status, 'cancelled');
     assert.equal(cancelled.status, 'cancelled');
     assert.ok(cancelled.steps.some((s) => s.step === 1 && s.done), 'step 1 is kept');
@@ -123,7 +125,7 @@ describe('a full run against the local OpenAI-compatible server', () => {
     assert.deepEqual(live.candidates.filter((c) => c.origin === 'user').map((c) => c.instruction), [mine]);
     const later = 'Solve it. Show your work and give the final answer.';
     await api.services.controller.scoreInstruction(live.id, later);
-    const saved = readRun(outcome.runFile);
+    const saved = await readRun(outcome.runFile);
     assert.deepEqual(saved.candidates.filter((c) => c.origin === 'user').map((c) => c.instruction), [mine, later]);
   });
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import * as vscode from 'vscode';
 import { OproError } from '../../../src/core/errors';
+import { readRunRecord } from '../../../src/core/engine';
 import type { RunRecord } from '../../../src/core/runRecord';
 import { COMMAND_IDS } from '../../../src/extension/commandIds';
 import { describeError } from '../../../src/extension/errors/describeError';
@@ -27,8 +27,9 @@ async function writeWorkspaceFile(relative: string, text: string): Promise<void>
   await vscode.workspace.fs.writeFile(vscode.Uri.file(workspacePath(relative)), new TextEncoder().encode(text));
 }
 
-function readRun(file: string): RunRecord {
-  return JSON.parse(readFileSync(file, 'utf8')) as RunRecord;
+/** The whole saved run, per-example results included, read back with core's reader. */
+function readRun(file: string): Promise<RunRecord> {
+  return readRunRecord(file);
 }
 
 describe('judge and custom scorers chosen in settings', () => {
@@ -62,7 +63,7 @@ describe('judge and custom scorers chosen in settings', () => {
     server = await useFakeModels({}, { steps: 1, candidatesPerStep: 2, metric: 'judge', 'judge.rubric': 'not this one', 'judge.rubricFile': 'rubrics/arithmetic.md', 'judge.model': 'fake-judge' });
     const outcome = await optimize();
     assert.deepEqual(prompter.errors(), []);
-    const saved = readRun(outcome.runFile);
+    const saved = await readRun(outcome.runFile);
     assert.equal(saved.status, 'finished');
     assert.deepEqual(saved.config.grader, { kind: 'judge', rubric: 'The answer must state the correct sum.' });
     assert.equal(saved.config.judge?.model, 'fake-judge');
@@ -89,7 +90,7 @@ describe('judge and custom scorers chosen in settings', () => {
     server = await useFakeModels({}, { steps: 1, candidatesPerStep: 2, metric: 'custom', customScorer: 'scorers/containsAnswer.mjs' });
     const outcome = await optimize();
     assert.deepEqual(prompter.errors(), []);
-    const saved = readRun(outcome.runFile);
+    const saved = await readRun(outcome.runFile);
     assert.equal(saved.status, 'finished');
     assert.deepEqual(saved.config.grader, { kind: 'custom', module: workspacePath('scorers/containsAnswer.mjs') });
     const results = saved.candidates.flatMap((c) => c.results);

@@ -49,8 +49,8 @@ describe('response cache', () => {
     await cache.put('k1', answer('ignored'));
     const reopened = await openResponseCache(dir);
     assert.equal(reopened.size, 2);
-    assert.deepEqual(reopened.get('k1'), { text: 'one', usage: { promptTokens: 5, completionTokens: 3 }, model: 'm' });
-    assert.equal(reopened.get('missing'), undefined);
+    assert.deepEqual(await reopened.get('k1'), { text: 'one', usage: { promptTokens: 5, completionTokens: 3 }, model: 'm' });
+    assert.equal(await reopened.get('missing'), undefined);
     assert.equal((await readFile(join(dir, 'responses.jsonl'), 'utf8')).trim().split('\n').length, 2);
   });
 
@@ -62,7 +62,7 @@ describe('response cache', () => {
     assert.equal(reopened.size, 1);
     await reopened.put('k3', answer('three'));
     const again = await openResponseCache(dir);
-    assert.deepEqual([again.size, again.get('k3')?.text], [2, 'three']);
+    assert.deepEqual([again.size, (await again.get('k3'))?.text], [2, 'three']);
   });
 
   it('serializes concurrent appends into whole lines', async () => {
@@ -76,6 +76,6 @@ describe('response cache', () => {
     await writeFile(join(dir, 'responses.jsonl'), 'not json\n{"key":1}\n\n{"key":"ok","response":{"text":"t","model":"m","usage":{"promptTokens":1,"completionTokens":2}}}\n');
     const cache = await openResponseCache(dir);
     assert.equal(cache.size, 1);
-    assert.equal(cache.get('ok')?.text, 't');
+    assert.equal((await cache.get('ok'))?.text, 't');
   });
 });

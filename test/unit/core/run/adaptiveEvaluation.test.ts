@@ -1,13 +1,14 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { readRunRecord, resumeRun, startRun } from '../../../../src/core/engine';
+import { readRunRecord, resumeRun } from '../../../../src/core/engine';
 import { differenceUpperBound } from '../../../../src/core/run/adaptiveScoring';
 import type { RunRecord } from '../../../../src/core/runRecord';
+import type { RunView } from '../../../../src/core/runView';
 import { startFakeLlmServer, type FakeServer } from '../../../support/fakeLlmServer';
-import { syntheticConfig, syntheticWorkspace, type SyntheticWorkspace } from '../../../support/syntheticRun';
+import { syntheticConfig, syntheticWorkspace, type SyntheticWorkspace, runToRecord } from '../../../support/syntheticRun';
 import { syntheticAccuracy } from '../../../support/syntheticTask';
 
-function history(record: RunRecord): string[] {
+function history(record: Pick<RunRecord, 'candidates'> | RunView): string[] {
   return record.candidates.map((c) => `${c.step}/${c.ordinal} ${c.score.toFixed(4)} ${c.total} ${c.partial === true} ${c.instruction}`);
 }
 
@@ -34,10 +35,10 @@ describe('adaptive evaluation', () => {
   });
 
   it('finds the same best instruction as full evaluation with fewer scorer calls, and marks partial scores', async () => {
-    const full = await startRun(syntheticConfig(server.url, ws.datasetPath, { evaluation: 'full' }), {});
+    const full = await runToRecord(syntheticConfig(server.url, ws.datasetPath, { evaluation: 'full' }), {});
     const fullCalls = server.stats.completions.scorer;
     server.resetStats();
-    const adaptive = await startRun(syntheticConfig(server.url, ws.datasetPath, { evaluation: 'adaptive' }), {});
+    const adaptive = await runToRecord(syntheticConfig(server.url, ws.datasetPath, { evaluation: 'adaptive' }), {});
     const adaptiveCalls = server.stats.completions.scorer;
     const bestOf = (r: RunRecord): number => Math.max(...r.candidates.filter((c) => c.partial !== true).map((c) => syntheticAccuracy(c.instruction, ws.rows)));
     assert.equal(bestOf(adaptive), bestOf(full));
@@ -53,11 +54,11 @@ describe('adaptive evaluation', () => {
 
   it('resumes a cancelled adaptive run to the same history without racing differently', async () => {
     const config = syntheticConfig(server.url, ws.datasetPath, { evaluation: 'adaptive' });
-    const uninterrupted = await startRun(config, {});
+    const uninterrupted = await runToRecord(config, {});
     const runFile = join(ws.dir, 'adaptive.json');
     const controller = new AbortController();
     server.setOptions({ latencyMs: 5 });
-    await startRun(
+    await runToRecord(
       config,
       {
         runFile,

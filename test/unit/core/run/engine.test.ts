@@ -1,17 +1,18 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { evaluateInstructions, nextMetaPrompt, readRunRecord, resumeRun, startRun } from '../../../../src/core/engine';
+import { evaluateInstructions, nextMetaPrompt, readRunRecord, resumeRun } from '../../../../src/core/engine';
 import { OproError } from '../../../../src/core/errors';
 import type { RunEvent } from '../../../../src/core/events';
 import { roundHalfEven } from '../../../../src/core/prompt/pythonNumbers';
 import type { RunRecord } from '../../../../src/core/runRecord';
+import type { RunView } from '../../../../src/core/runView';
 import { startFakeLlmServer, type FakeServer } from '../../../support/fakeLlmServer';
-import { SEED_INSTRUCTION, syntheticConfig, syntheticWorkspace, type SyntheticWorkspace } from '../../../support/syntheticRun';
+import { SEED_INSTRUCTION, syntheticConfig, syntheticWorkspace, type SyntheticWorkspace, runToRecord } from '../../../support/syntheticRun';
 import { SYNTHETIC_KEYWORDS, parseHistory, syntheticAccuracy } from '../../../support/syntheticTask';
 
 /** What must not change between two runs with the same seed: every instruction, where and how it scored. */
-function history(record: RunRecord): string[] {
+function history(record: Pick<RunRecord, 'candidates'> | RunView): string[] {
   return record.candidates.map((c) => `${c.step}/${c.ordinal} ${c.score.toFixed(4)} ${c.instruction}`);
 }
 
@@ -30,7 +31,7 @@ describe('the OPRO run', () => {
   it('climbs from the seed to the known best instruction and stops at the target', async () => {
     const events: RunEvent[] = [];
     const runFile = join(ws.dir, 'run.json');
-    const record = await startRun(syntheticConfig(server.url, ws.datasetPath), { runFile, onEvent: (e) => events.push(e) });
+    const record = await runToRecord(syntheticConfig(server.url, ws.datasetPath), { runFile, onEvent: (e) => events.push(e) });
 
     assert.equal(record.status, 'finished');
     assert.equal(record.stopReason, 'target');
@@ -60,7 +61,7 @@ describe('the OPRO run', () => {
   });
 
   it('sends the meta-prompt of OPRO.md with the history in ascending order and 8 optimizer calls at temperature 1', async () => {
-    const record = await startRun(syntheticConfig(server.url, ws.datasetPath, { steps: 1 }), {});
+    const record = await runToRecord(syntheticConfig(server.url, ws.datasetPath, { steps: 1 }), {});
     const step = record.steps[0];
     assert.ok(step !== undefined);
     assert.deepEqual(parseHistory(step.metaPrompt), [{ text: SEED_INSTRUCTION, score: String(roundHalfEven(record.candidates[0]!.score * 100)) }]);
@@ -74,10 +75,10 @@ describe('the OPRO run', () => {
 
   it('ends with the same history under 500s, 503s, dropped connections, malformed bodies, 429s and stalls', async () => {
     const small = syntheticWorkspace(20);
-    const clean = await startRun(syntheticConfig(server.url, small.datasetPath), {});
+    const clean = await runToRecord(syntheticConfig(server.url, small.datasetPath), {});
     const faulty = await startFakeLlmServer({ faults: { rate: 0.15, kinds: ['500', '503', 'drop', 'malformed', '429', 'stall'], seed: 3 }, retryAfterMs: 20 });
     try {
-      const record = await startRun(syntheticConfig(faulty.url, small.datasetPath, { requestTimeoutMs: 250, maxRetries: 8 }), {});
+      const record = await runToRecord(syntheticConfig(faulty.url, small.datasetPath, { requestTimeoutMs: 250, maxRetries: 8 }), {});
       assert.deepEqual(history(record), history(clean));
       assert.ok(record.usage.retries > 10, `retries counted: ${record.usage.retries}`);
       assert.equal(record.usage.failedCalls, 0);
@@ -90,12 +91,12 @@ describe('the OPRO run', () => {
   });
 
   it('stops within a second when cancelled mid-step, and resuming gives the uninterrupted result', async () => {
-    const uninterrupted = await startRun(syntheticConfig(server.url, ws.datasetPath), {});
+    const uninterrupted = await runToRecord(syntheticConfig(server.url, ws.datasetPath), {});
     server.setOptions({ latencyMs: 30 });
     const runFile = join(ws.dir, 'cancelled.json');
     const controller = new AbortController();
     let cancelledAt = 0;
-    const record = await startRun(
+    const record = await runToRecord(
       syntheticConfig(server.url, ws.datasetPath),
       {
         runFile,
@@ -123,12 +124,12 @@ describe('the OPRO run', () => {
 
   it('scores examples in parallel up to the concurrency limit (official defect: one call at a time)', async () => {
     server.setOptions({ latencyMs: 20 });
-    await startRun(syntheticConfig(server.url, ws.datasetPath, { steps: 1, concurrency: 6 }), {});
+    await runToRecord(syntheticConfig(server.url, ws.datasetPath, { steps: 1, concurrency: 6 }), {});
     assert.equal(server.stats.maxInFlight, 6);
   });
 
   it('never pays more calls than maxCalls and keeps what finished', async () => {
-    const record = await startRun(syntheticConfig(server.url, ws.datasetPath, { maxCalls: 100 }), {});
+    const record = await runToRecord(syntheticConfig(server.url, ws.datasetPath, { maxCalls: 100 }), {});
     assert.equal(record.stopReason, 'maxCalls');
     assert.ok(record.usage.calls <= 100, `paid ${record.usage.calls}`);
     assert.equal(server.stats.completions.scorer + server.stats.completions.optimizer, record.usage.calls);
@@ -137,14 +138,14 @@ describe('the OPRO run', () => {
   });
 
   it('stops after `patience` steps without improvement', async () => {
-    const record = await startRun(syntheticConfig(server.url, ws.datasetPath, { patience: 1, candidatesPerStep: 1, seedInstructions: ['Final answer, show your work, step by step.'] }), {});
+    const record = await runToRecord(syntheticConfig(server.url, ws.datasetPath, { patience: 1, candidatesPerStep: 1, seedInstructions: ['Final answer, show your work, step by step.'] }), {});
     assert.ok(record.stopReason === 'patience' || record.stopReason === 'target', record.stopReason);
   });
 
   it('scores the best instructions and the seed on the validation split at the end', async () => {
     const events: RunEvent[] = [];
     const config = syntheticConfig(server.url, ws.datasetPath, { dataset: { path: ws.datasetPath, validation: 0.25 }, validationTopK: 2 });
-    const record = await startRun(config, { onEvent: (e) => events.push(e) });
+    const record = await runToRecord(config, { onEvent: (e) => events.push(e) });
     assert.equal(record.validation.length, 10);
     assert.equal(record.train.length, 30);
     const validated = record.candidates.filter((c) => c.validation !== undefined);
@@ -159,9 +160,9 @@ describe('the OPRO run', () => {
 
   it('re-running with the same cache pays for nothing', async () => {
     const cacheDir = join(ws.dir, 'cache');
-    const first = await startRun(syntheticConfig(server.url, ws.datasetPath), { cacheDir });
+    const first = await runToRecord(syntheticConfig(server.url, ws.datasetPath), { cacheDir });
     server.resetStats();
-    const second = await startRun(syntheticConfig(server.url, ws.datasetPath), { cacheDir });
+    const second = await runToRecord(syntheticConfig(server.url, ws.datasetPath), { cacheDir });
     assert.equal(server.stats.requests, 0);
     assert.equal(second.usage.calls, 0);
     assert.equal(second.usage.cachedCalls, first.usage.calls);
@@ -172,7 +173,7 @@ describe('the OPRO run', () => {
     const events: RunEvent[] = [];
     const config = syntheticConfig(server.url, ws.datasetPath, { scorer: { baseUrl: server.url, apiKey: 'wrong', model: 'm' } });
     await assert.rejects(
-      startRun(config, { onEvent: (e) => events.push(e) }),
+      runToRecord(config, { onEvent: (e) => events.push(e) }),
       (err: unknown) => err instanceof OproError && err.kind === 'auth' && err.message.includes(server.url) && !err.message.includes('wrong'),
     );
     assert.equal(events[events.length - 1]?.type, 'runFailed');
@@ -180,7 +181,7 @@ describe('the OPRO run', () => {
 
   it('scores person-written instructions between steps and shows them to the optimizer', async () => {
     const queue = ['Think step by step and double-check.'];
-    const record = await startRun(syntheticConfig(server.url, ws.datasetPath, { steps: 2 }), { takeUserInstructions: () => queue.splice(0) });
+    const record = await runToRecord(syntheticConfig(server.url, ws.datasetPath, { steps: 2 }), { takeUserInstructions: () => queue.splice(0) });
     const mine = record.candidates.find((c) => c.origin === 'user');
     assert.equal(mine?.score, syntheticAccuracy('Think step by step and double-check.', ws.rows));
     assert.ok(record.steps[0]?.metaPrompt.includes('Think step by step and double-check.'));
@@ -198,8 +199,8 @@ describe('the OPRO run', () => {
 
   it('prints the next meta-prompt of a saved run', async () => {
     const runFile = join(ws.dir, 'short.json');
-    await startRun(syntheticConfig(server.url, ws.datasetPath, { steps: 1 }), { runFile });
-    const text = nextMetaPrompt(await readRunRecord(runFile));
+    await runToRecord(syntheticConfig(server.url, ws.datasetPath, { steps: 1 }), { runFile });
+    const text = await nextMetaPrompt(runFile);
     assert.ok(text.startsWith('Your task is to generate the instruction <INS>.'));
     assert.ok(parseHistory(text).length > 1);
   });

@@ -2,11 +2,10 @@ import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCli } from '../../../../src/cli/main';
-import { startRun } from '../../../../src/core/engine';
 import { OproError } from '../../../../src/core/errors';
 import { estimateTokens } from '../../../../src/core/run/objective';
 import { startFakeLlmServer, type FakeServer } from '../../../support/fakeLlmServer';
-import { syntheticConfig, syntheticWorkspace, type SyntheticWorkspace } from '../../../support/syntheticRun';
+import { syntheticConfig, syntheticWorkspace, type SyntheticWorkspace, runToRecord } from '../../../support/syntheticRun';
 import { syntheticAccuracy } from '../../../support/syntheticTask';
 
 describe('scorers for real prompts', () => {
@@ -23,7 +22,7 @@ describe('scorers for real prompts', () => {
   it('grades with an LLM judge: scores and reasons per example, judge calls counted, cached and inspectable', async () => {
     const cacheDir = join(ws.dir, 'cache');
     const config = syntheticConfig(server.url, ws.datasetPath, { steps: 1, grader: { kind: 'judge', rubric: 'The final number must match.' } });
-    const record = await startRun(config, { cacheDir });
+    const record = await runToRecord(config, { cacheDir });
     const seed = record.candidates.find((c) => c.origin === 'seed')!;
     const accuracy = syntheticAccuracy(seed.instruction, ws.rows);
     assert.ok(Math.abs(seed.score - (accuracy + (1 - accuracy) * 0.2)) < 1e-9, 'right answers get 1, wrong ones 0.2 from the fake judge');
@@ -33,13 +32,13 @@ describe('scorers for real prompts', () => {
     assert.equal(judged, record.candidates.reduce((n, c) => n + c.total, 0), 'one judge call per scored example, paid or cached');
     assert.equal(record.judgePrompt?.user.includes('The final number must match.'), true);
     server.resetStats();
-    await startRun(config, { cacheDir });
+    await runToRecord(config, { cacheDir });
     assert.equal(server.stats.requests, 0, 'judge calls are cached like every other call');
   });
 
   it('stops judge calls at the call budget too', async () => {
     const config = syntheticConfig(server.url, ws.datasetPath, { maxCalls: 30, grader: { kind: 'judge', rubric: 'Match the number.' } });
-    const record = await startRun(config, {});
+    const record = await runToRecord(config, {});
     assert.equal(record.stopReason, 'maxCalls');
     assert.ok(server.stats.requests <= 30);
   });
@@ -48,15 +47,15 @@ describe('scorers for real prompts', () => {
     const module = join(ws.dir, 'scorer.mjs');
     writeFileSync(module, `export function score({ expected, output }) { return output.includes(expected) ? { score: 1, reason: 'has it' } : 0; }`);
     const config = syntheticConfig(server.url, ws.datasetPath, { steps: 1, grader: { kind: 'custom', module } });
-    const record = await startRun(config, {});
+    const record = await runToRecord(config, {});
     const seed = record.candidates.find((c) => c.origin === 'seed')!;
     assert.equal(seed.score, syntheticAccuracy(seed.instruction, ws.rows));
     assert.ok(seed.results.filter((r) => r.correct).every((r) => r.reason === 'has it'));
-    await assert.rejects(startRun(config, { isTrusted: false }), (err: unknown) => err instanceof OproError && /not trusted/.test(err.message));
+    await assert.rejects(runToRecord(config, { isTrusted: false }), (err: unknown) => err instanceof OproError && /not trusted/.test(err.message));
   });
 
   it('ranks by score minus the length penalty and records tokens and objective', async () => {
-    const record = await startRun(syntheticConfig(server.url, ws.datasetPath, { steps: 3, lengthPenalty: 0.002 }), {});
+    const record = await runToRecord(syntheticConfig(server.url, ws.datasetPath, { steps: 3, lengthPenalty: 0.002 }), {});
     for (const c of record.candidates) {
       assert.equal(c.tokens, estimateTokens(c.instruction));
       assert.equal(c.objective, c.score - 0.002 * estimateTokens(c.instruction));

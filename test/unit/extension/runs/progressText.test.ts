@@ -14,7 +14,7 @@ describe('progress text', () => {
   it('follows step and usage events', () => {
     const usage = { calls: 5, cachedCalls: 0, failedCalls: 0, retries: 0, promptTokens: 100, completionTokens: 20, byModel: {} };
     let progress = advanceProgress(initialProgress(), { type: 'stepStarted', step: 2, totalSteps: 4 });
-    progress = advanceProgress(progress, { type: 'stepFinished', step: { step: 2, metaPrompt: '', exemplars: [], replies: [], accepted: [], rejected: [], done: true }, bestScore: 0.5, usage });
+    progress = advanceProgress(progress, { type: 'stepFinished', step: { step: 2, exemplars: [], replies: 0, failedReplies: 0, accepted: [], rejected: 0, done: true }, bestScore: 0.5, usage });
     assert.deepEqual(progress, { step: 2, totalSteps: 4, bestScore: 0.5, calls: 5, tokens: 120 });
   });
 });

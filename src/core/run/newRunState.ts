@@ -7,10 +7,12 @@ import { OproError } from '../errors';
 import { JUDGE_SYSTEM, judgeUserTemplate } from '../grading/judgePrompt';
 import { detectMetricKind } from '../metrics/detectMetric';
 import { placeholdersOf } from '../prompt/template';
-import type { RecordedExample, RunRecord } from '../runRecord';
+import type { DatasetInfo, RecordedExample } from '../runRecord';
+import { RUN_FORMAT_VERSION } from '../runView';
+import type { RunState } from '../store/logEntry';
 import { validateRunConfig } from '../validateConfig';
 import { withRecordedEndpoints } from './resumeConfig';
-import { redactConfig } from './runStore';
+import { redactConfig } from './redactConfig';
 import { emptyUsage } from './usage';
 
 /** A sortable, unique run id: `20261122-031502-a1b2c3`. */
@@ -19,8 +21,8 @@ export function newRunId(now: Date): string {
   return `${stamp}-${randomBytes(3).toString('hex')}`;
 }
 
-/** Checks the config, loads and splits the dataset, and builds the record of a new run. */
-export async function newRunRecord(config: RunConfig, meta?: Record<string, unknown>, runId?: string): Promise<RunRecord> {
+/** Checks the config, loads and splits the dataset, and builds the state of a new run. */
+export async function newRunState(config: RunConfig, meta?: Record<string, unknown>, runId?: string): Promise<RunState> {
   const problems = validateRunConfig(config);
   if (problems.length > 0) {
     throw new OproError('config', `The run configuration is not usable:\n- ${problems.join('\n- ')}`);
@@ -38,7 +40,7 @@ export async function newRunRecord(config: RunConfig, meta?: Record<string, unkn
   });
   const now = new Date();
   return {
-    version: 1,
+    version: RUN_FORMAT_VERSION,
     id: runId ?? newRunId(now),
     createdAt: now.toISOString(),
     updatedAt: now.toISOString(),
@@ -50,6 +52,8 @@ export async function newRunRecord(config: RunConfig, meta?: Record<string, unkn
     examples: recordedExamples(dataset, isTemplate),
     train: split.train,
     validation: split.validation,
+    trainRows: split.train.length,
+    validationRows: split.validation.length,
     candidates: [],
     steps: [],
     usage: emptyUsage(),
@@ -57,7 +61,7 @@ export async function newRunRecord(config: RunConfig, meta?: Record<string, unkn
   };
 }
 
-function datasetInfo(dataset: Dataset): RunRecord['dataset'] {
+function datasetInfo(dataset: Dataset): DatasetInfo {
   return {
     file: dataset.file,
     format: dataset.format,
