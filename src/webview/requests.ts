@@ -21,6 +21,8 @@ type Fetch =
 export class Requests {
   readonly root = el('p', { class: 'status-line', role: 'status', 'aria-live': 'polite' });
   private nextId = 1;
+  /** Fetches are numbered apart from actions, so each kind of answer finds its own request. */
+  private nextFetchId = 2 ** 31;
   private readonly pending = new Map<number, RequestLabels>();
   private readonly fetches = new Map<number, (value: RequestValue | undefined) => void>();
 
@@ -36,7 +38,7 @@ export class Requests {
 
   /** Asks the host for data; `onValue` gets it when the answer carries the value asked for. */
   fetch(fetch: Fetch): void {
-    const requestId = this.nextId++;
+    const requestId = this.nextFetchId++;
     const kind = fetch.request.type === 'candidate/details' ? 'candidateDetails' : 'stepDetails';
     this.fetches.set(requestId, (value) => {
       if (value?.kind === kind) {

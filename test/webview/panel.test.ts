@@ -167,6 +167,23 @@ describe('the run panel in Chromium', () => {
     assert.equal(await selectedRowId(panel.page), ranked[2]?.id);
   });
 
+  it('asks the host for per-example results and meta-prompts only when they are shown, once each', async () => {
+    await panel.send({ type: 'run/show', record, isLive: false });
+    const fetchedIds = async (): Promise<string[]> => (await panel.fetched()).map((m) => (m.type === 'candidate/details' ? `c:${m.candidateId}` : m.type === 'step/details' ? `s:${m.step}` : m.type));
+    assert.deepEqual(await fetchedIds(), [`c:${ranked[0]!.id}`], 'the selected (best) candidate only');
+    await panel.page.click(`${rowSelector(ranked[1]!.id)} .col-instruction`);
+    await panel.page.locator('.examples-table').waitFor();
+    await panel.page.click(`${rowSelector(ranked[0]!.id)} .col-instruction`);
+    await panel.page.click('.inspector-root > summary');
+    await panel.page.click('.step[data-step="2"] > summary');
+    await panel.page.locator('.step[data-step="2"] pre.raw').first().waitFor();
+    await panel.page.click('.step[data-step="2"] > summary');
+    await panel.page.click('.step[data-step="2"] > summary');
+    assert.deepEqual(await fetchedIds(), [`c:${ranked[0]!.id}`, `c:${ranked[1]!.id}`, 's:2'], 'going back asks nothing again');
+    const rows = await panel.page.$$eval('.examples-table tbody tr', (trs) => trs.length);
+    assert.equal(rows, ranked[0]!.results.length + (ranked[0]!.validation?.results.length ?? 0));
+  });
+
   it('shows the exact meta-prompt and the raw optimizer replies of a step when opened', async () => {
     await panel.send({ type: 'run/show', record, isLive: false });
     await panel.page.click('.inspector-root > summary');

@@ -4,11 +4,12 @@ import type { PanelController } from '../../src/extension/panel/panelController'
 import { buildPanelHtml, panelCsp } from '../../src/extension/panel/panelHtml';
 import { handlePanelMessage, type MessageContext } from '../../src/extension/panel/panelMessages';
 import { PanelOutbox } from '../../src/extension/panel/panelOutbox';
-import { summarizeRun } from '../../src/extension/panel/runSummary';
+import { applyRunEvent } from '../../src/core/applyRunEvent';
 import type { RequestResultMessage, ToPanel } from '../../src/webview/protocol';
 import { FakeClock } from '../support/fakeClock';
 import { eventsOf } from './fixtureEvents';
-import { makeRunRecord } from './fixtures';
+import type { RunView } from '../../src/core/runView';
+import { lightRun, makeRunRecord } from './fixtures';
 
 function outbox(batchMs = 40): { box: PanelOutbox; posts: ToPanel[]; clock: FakeClock } {
   const posts: ToPanel[] = [];
@@ -32,6 +33,14 @@ function recordingController(calls: unknown[][], failWith?: string): PanelContro
     scoreInstruction: act('scoreInstruction'),
     openExample: act('openExample'),
     exportRun: act('exportRun'),
+    candidateDetails: async (...args: unknown[]) => {
+      await act('candidateDetails')(...args);
+      return { kind: 'candidateDetails', candidateId: String(args[1]), rows: [], total: 0, wrong: 0 };
+    },
+    stepDetails: async (...args: unknown[]) => {
+      await act('stepDetails')(...args);
+      return { kind: 'stepDetails', step: Number(args[1]), metaPrompt: 'M', replies: ['R'], rejected: [] };
+    },
   };
 }
 
@@ -39,19 +48,18 @@ describe('the panel host', () => {
   const record = makeRunRecord({ steps: 3, perStep: 4, rows: 20 });
   const events = eventsOf(record);
   const [started, ...rest] = events as [Extract<RunEvent, { type: 'runStarted' }>, ...RunEvent[]];
+  /** The light view after `count` of the events that follow runStarted. */
+  const after = (count: number): RunView => rest.slice(0, count).reduce((view, event) => applyRunEvent(view, event), structuredClone(started.record));
 
   describe('PanelOutbox', () => {
-    it('posts nothing before panel/ready, then the run as shown plus every event since', () => {
+    it('posts nothing before panel/ready, then the run as it stands now in one run/show', () => {
       const { box, posts, clock } = outbox();
       box.pushEvent(started, { runId: record.id, runFile: '/w/.opro/runs/a.json' });
       rest.slice(0, 5).forEach((e) => box.pushEvent(e, { runId: record.id }));
       clock.advance(60);
       assert.deepEqual(posts, []);
       box.ready();
-      assert.deepEqual(posts, [
-        { type: 'run/show', record: started.record, isLive: true, runFile: '/w/.opro/runs/a.json' },
-        { type: 'run/events', runId: record.id, events: rest.slice(0, 5) },
-      ]);
+      assert.deepEqual(posts, [{ type: 'run/show', record: after(5), isLive: true, runFile: '/w/.opro/runs/a.json' }]);
     });
 
     it('coalesces a burst of events into one message and waits the batch interval before the next', () => {
@@ -71,7 +79,7 @@ describe('the panel host', () => {
       assert.equal(clock.scheduled, 0);
     });
 
-    it('replays the whole run to a webview that was re-created (hidden tab, reload)', () => {
+    it('gives a re-created webview (hidden tab, reload) the light view as it stands now, replaying no event', () => {
       const { box, posts, clock } = outbox(10);
       box.ready();
       box.pushEvent(started, { runId: record.id });
@@ -80,10 +88,9 @@ describe('the panel host', () => {
       box.unready();
       posts.length = 0;
       box.ready();
-      assert.deepEqual(posts, [
-        { type: 'run/show', record: started.record, isLive: true },
-        { type: 'run/events', runId: record.id, events: rest },
-      ]);
+      assert.deepEqual(posts, [{ type: 'run/show', record: after(rest.length), isLive: false }]);
+      assert.ok(!JSON.stringify(posts).includes('"results"'), 'no per-example results reach the panel');
+      assert.equal(started.record.candidates.length, 0, 'the event the host was given is left as it was');
     });
 
     it('drops live events while the panel shows another run, and marks that run not live', () => {
@@ -91,7 +98,7 @@ describe('the panel host', () => {
       const old = makeRunRecord({ seed: 9, steps: 2 });
       box.ready();
       box.pushEvent(started, { runId: record.id });
-      box.show({ type: 'run/show', record: old, runFile: '/w/.opro/runs/old.json' });
+      box.show({ type: 'run/show', record: lightRun(old), runFile: '/w/.opro/runs/old.json' });
       rest.slice(0, 4).forEach((e) => box.pushEvent(e, { runId: record.id }));
       clock.advance(30);
       assert.deepEqual(posts.map((p) => p.type), ['run/show', 'run/show']);
@@ -137,6 +144,8 @@ describe('the panel host', () => {
         { type: 'run/export', requestId: 6, runId, format: 'markdown' },
         { type: 'instruction/score', requestId: 7, runId, text: 'D' },
         { type: 'example/open', requestId: 8, runId, exampleIndex: 12 },
+        { type: 'candidate/details', requestId: 9, runId, candidateId: 'c9' },
+        { type: 'step/details', requestId: 10, runId, step: 2 },
       ];
       for (const m of messages) {
         await handlePanelMessage(m, ctx);
@@ -151,8 +160,14 @@ describe('the panel host', () => {
         ['exportRun', runId, 'markdown'],
         ['scoreInstruction', runId, 'D'],
         ['openExample', runId, 12],
+        ['candidateDetails', runId, 'c9'],
+        ['stepDetails', runId, 2],
       ]);
-      assert.deepEqual(replies, [1, 2, 3, 4, 5, 6, 7, 8].map((requestId) => ({ type: 'request/result', requestId, ok: true })));
+      assert.deepEqual(replies, [
+        ...[1, 2, 3, 4, 5, 6, 7, 8].map((requestId) => ({ type: 'request/result', requestId, ok: true })),
+        { type: 'request/result', requestId: 9, ok: true, value: { kind: 'candidateDetails', candidateId: 'c9', rows: [], total: 0, wrong: 0 } },
+        { type: 'request/result', requestId: 10, ok: true, value: { kind: 'stepDetails', step: 2, metaPrompt: 'M', replies: ['R'], rejected: [] } },
+      ]);
     });
 
     it('refuses to act on another run than the one shown', async () => {
@@ -178,24 +193,6 @@ describe('the panel host', () => {
       const replies: RequestResultMessage[] = [];
       await handlePanelMessage({ type: 'run/resume', requestId: 3, runId: 'run-1' }, context([], replies, 'The run file is gone.'));
       assert.deepEqual(replies, [{ type: 'request/result', requestId: 3, ok: false, error: 'The run file is gone.' }]);
-    });
-  });
-
-  describe('summarizeRun', () => {
-    it('gives the Runs view its date, best score, status and source', () => {
-      assert.deepEqual(summarizeRun(JSON.parse(JSON.stringify(record))), {
-        id: record.id,
-        createdAt: record.createdAt,
-        status: 'finished',
-        bestScore: Math.max(...record.candidates.map((c) => c.score)),
-        candidates: record.candidates.length,
-        label: 'solver.ts:42',
-        dataset: 'gsm8k-sample.jsonl',
-      });
-    });
-    it('skips JSON that is not a run', () => {
-      assert.equal(summarizeRun({ id: 'x', status: 'finished' }), undefined);
-      assert.equal(summarizeRun([]), undefined);
     });
   });
 

@@ -40,6 +40,8 @@ export interface ResponseCache {
 export interface CacheOptions {
   /** Called once, with a sentence naming the file, when the cache cannot be written; the run goes on without it. */
   onWriteError?: (message: string) => void;
+  /** Appends bytes to the cache file, synchronously. @default fs.appendFileSync (tests inject a full disk) */
+  appendSync?: (file: string, data: Buffer) => void;
 }
 
 interface CacheLine {
@@ -208,10 +210,10 @@ class JsonlResponseCache implements ResponseCache {
     // Synchronous on purpose: an async chain of appends falls behind a busy process, and a kill
     // then loses answers already paid for. One short append per answer costs microseconds.
     try {
-      appendFileSync(this.file, line);
+      (this.options.appendSync ?? appendFileSync)(this.file, line);
     } catch (err) {
       this.writeError = err;
-      this.options.onWriteError?.(`The response cache ${this.file} cannot be written (${writeFailureReason(err)}); the run goes on without caching new answers.`);
+      this.options.onWriteError?.(`The response cache ${this.file} cannot be written: ${writeFailureReason(err)}. The run goes on without caching new answers.`);
       return Promise.resolve();
     }
     const offset = this.index.size + prefix.length;
@@ -231,12 +233,18 @@ class JsonlResponseCache implements ResponseCache {
  */
 export async function openResponseCache(dir: string, options: CacheOptions = {}): Promise<ResponseCache> {
   const file = join(dir, CACHE_FILE_NAME);
-  const cache = new JsonlResponseCache(file, await buildIndex(file), options);
+  let problem: string | undefined;
+  let index: CacheIndex = { slots: new Map(), offsets: [], lengths: [], size: 0, endsWithNewline: true };
   try {
     await mkdir(dir, { recursive: true });
+    index = await buildIndex(file);
   } catch (err) {
-    cache.writeError = err;
-    options.onWriteError?.(`The response cache folder ${dir} cannot be created (${writeFailureReason(err)}); the run goes on without caching answers.`);
+    problem = `The response cache ${file} cannot be used: ${writeFailureReason(err)}. The run goes on without a cache.`;
+  }
+  const cache = new JsonlResponseCache(file, index, options);
+  if (problem !== undefined) {
+    cache.writeError = problem;
+    options.onWriteError?.(problem);
   }
   return cache;
 }

@@ -120,7 +120,8 @@ export function checkShape<S extends v.GenericSchema>(schema: S, value: unknown)
   }
   const problems = result.issues.slice(0, 2).map((issue) => {
     const path = v.getDotPath(issue);
-    return `${path === null ? 'the top level' : `\`${path}\``}: expected ${issue.expected ?? 'something else'}, got ${issue.received}`;
+    const where = path === null ? 'the top level' : `\`${path}\``;
+    return issue.received === 'undefined' ? `${where}: missing` : `${where}: expected ${issue.expected ?? 'something else'}, got ${issue.received}`;
   });
   return { ok: false, problem: problems.join('; ') };
 }

@@ -55,7 +55,8 @@ export class PanelOutbox {
     const prices = message.prices ?? previous?.prices;
     const full: RunShowMessage = {
       type: 'run/show',
-      record: message.record,
+      // The outbox's own copy: events are applied to it in place, and the caller's object is left alone.
+      record: structuredClone(message.record),
       isLive: message.record.id === this.liveRunId,
       ...(runFile === undefined ? {} : { runFile }),
       ...(prices === undefined ? {} : { prices }),

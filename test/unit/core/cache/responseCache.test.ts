@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { appendFileSync } from 'node:fs';
 import { appendFile, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { cacheKey, canonicalJson, openResponseCache, type CacheKeyInput } from '../../../../src/core/cache/responseCache';
@@ -77,5 +78,37 @@ describe('response cache', () => {
     const cache = await openResponseCache(dir);
     assert.equal(cache.size, 1);
     assert.equal((await cache.get('ok'))?.text, 't');
+  });
+
+  it('on a full disk says so once, naming the file, and goes on without writing (no torn line left behind)', async () => {
+    const warnings: string[] = [];
+    let appends = 0;
+    const appendSync = (file: string, data: Buffer): void => {
+      if (++appends >= 3) {
+        throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });
+      }
+      appendFileSync(file, data);
+    };
+    const cache = await openResponseCache(dir, { onWriteError: (m) => warnings.push(m), appendSync });
+    for (const key of ['k1', 'k2', 'k3', 'k4', 'k5']) {
+      await cache.put(key, answer(key));
+    }
+    assert.deepEqual(warnings, [`The response cache ${cache.file} cannot be written: the disk is full (ENOSPC). The run goes on without caching new answers.`]);
+    assert.equal(appends, 3, 'no write is tried after the first failure');
+    assert.deepEqual([cache.size, (await cache.get('k2'))?.text, await cache.get('k3')], [2, 'k2', undefined]);
+    const reopened = await openResponseCache(dir);
+    assert.equal(reopened.size, 2);
+  });
+
+  it('holds an index, not the responses: memory stays small while answers stay on disk', async () => {
+    const cache = await openResponseCache(dir);
+    const long = 'x'.repeat(2000);
+    for (let i = 0; i < 2000; i++) {
+      await cache.put(`key-${i}-${'k'.repeat(40)}`, answer(`${i} ${long}`));
+    }
+    const reopened = await openResponseCache(dir);
+    assert.equal(reopened.size, 2000);
+    assert.equal((await reopened.get(`key-1234-${'k'.repeat(40)}`))?.text, `1234 ${long}`);
+    assert.equal(await reopened.get(`key-1234-${'k'.repeat(39)}`), undefined, 'a key sharing the indexed prefix is checked whole');
   });
 });
