@@ -11,7 +11,10 @@ import { datasetPick } from './figures/datasetPick';
 import { harnessFigures } from './figures/harness';
 import { headerPacing } from './figures/headerPacing';
 import { optimizationRun } from './figures/optimizationRun';
+import { panelOpen } from './figures/panelOpen';
+import { paperScale } from './figures/paperScale';
 import { rateLimited } from './figures/rateLimit';
+import { runsList } from './figures/runsList';
 import { scoringThroughput } from './figures/throughput';
 import { describeMachine } from './machine';
 import { round, writeReports, type Emit, type Figure } from './report';
@@ -28,6 +31,9 @@ const FIGURES: Record<string, (emit: Emit) => Promise<void>> = {
   bundles: bundleSizes,
   harness: harnessFigures,
   adaptive: adaptiveEvaluation,
+  'paper-scale': paperScale,
+  'panel-open': panelOpen,
+  'runs-list': runsList,
 };
 
 async function main(): Promise<void> {

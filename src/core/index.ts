@@ -18,4 +18,7 @@ export { OproError, DatasetError } from './errors';
 export type { RunConfig } from './config';
 export type { RunEvent } from './events';
 export type { RunRecord, ScoredCandidate } from './runRecord';
+export type { RunView, CandidateView, StepView, RunHeader } from './runView';
+export { readRunHeader, readRunView } from './store/readRun';
+export { listRuns, type RunSummary } from './store/listRuns';
 export type { LlmClient, ChatRequest, ChatResponse, ModelConfig } from './llm/types';

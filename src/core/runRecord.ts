@@ -149,8 +149,14 @@ export interface RecordedExample {
   fields?: Record<string, string>;
 }
 
-/** A run as saved on disk: everything needed to show it and to resume it. */
-export interface RunRecord {
+/** A run's failure, as saved. */
+export interface RunError {
+  kind: OproErrorKind | 'internal';
+  message: string;
+}
+
+/** What every form of a run carries: who it is, how it is set up, where it stands. */
+export interface RunBase {
   /** The run format version (`RUN_FORMAT_VERSION` for a run read by this version). */
   version: number;
   id: string;
@@ -158,22 +164,29 @@ export interface RunRecord {
   updatedAt: string;
   status: RunStatus;
   stopReason?: StopReason;
-  error?: { kind: OproErrorKind | 'internal'; message: string };
+  error?: RunError;
   /** The config with API keys and headers removed. */
   config: RunConfig;
   metric: MetricOptions;
   /** The judge's user-message template (`{{input}}`, `{{expected}}`, `{{output}}`) when an LLM judge grades. */
   judgePrompt?: { system: string; user: string };
   dataset: DatasetInfo;
-  /** The rows the run uses, so the run file stands on its own. */
-  examples: RecordedExample[];
-  train: number[];
-  validation: number[];
-  candidates: ScoredCandidate[];
-  steps: StepRecord[];
   usage: RunUsage;
   /** What the run should tell its user (a model without temperature 0, truncated answers…), each once. */
   warnings?: RunWarning[];
   /** Free-form data a front end attaches (the extension stores the prompt's source range). */
   meta?: Record<string, unknown>;
+}
+
+/**
+ * A whole run in one object, per-example results and meta-prompts included (`readRunRecord`): for
+ * exports, tests and tools. On disk a run is a header, an event log and a details file (`store/`).
+ */
+export interface RunRecord extends RunBase {
+  /** The rows the run uses, so the run stands on its own. */
+  examples: RecordedExample[];
+  train: number[];
+  validation: number[];
+  candidates: ScoredCandidate[];
+  steps: StepRecord[];
 }

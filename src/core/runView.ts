@@ -1,7 +1,6 @@
-import type { RunConfig } from './config';
-import type { OproErrorKind } from './errors';
-import type { MetricOptions } from './metrics/types';
-import type { DatasetInfo, RunStatus, RunUsage, RunWarning, ScoredCandidate, SplitScore, StepRecord, StopReason } from './runRecord';
+import type { RunBase, RunError, ScoredCandidate, SplitScore, StepRecord } from './runRecord';
+
+export type { RunError };
 
 /** The run file format this version writes; it reads this one and migrates version 1 on open. */
 export const RUN_FORMAT_VERSION = 2;
@@ -22,12 +21,6 @@ export type StepView = Omit<StepRecord, 'metaPrompt' | 'replies' | 'rejected'> &
   rejected: number;
 };
 
-/** A run's failure, as saved. */
-export interface RunError {
-  kind: OproErrorKind | 'internal';
-  message: string;
-}
-
 /** The best candidate as the run header names it (what listing a run shows). */
 export interface HeaderBest {
   id: string;
@@ -39,31 +32,13 @@ export interface HeaderBest {
 }
 
 /** The small part of a run that is rewritten atomically (`<run>.json`): config, data fingerprint, status, totals. */
-export interface RunHeader {
+export interface RunHeader extends RunBase {
   format: 'opro-run';
-  version: number;
-  id: string;
-  createdAt: string;
-  updatedAt: string;
-  status: RunStatus;
-  stopReason?: StopReason;
-  error?: RunError;
-  /** The config with API keys and headers removed. */
-  config: RunConfig;
-  metric: MetricOptions;
-  /** The judge's prompt when an LLM judge grades. */
-  judgePrompt?: { system: string; user: string };
-  dataset: DatasetInfo;
   /** Rows in each split. */
   trainRows: number;
   validationRows: number;
-  usage: RunUsage;
-  /** What the run learned its user should know (kept in the header; each said once). */
-  warnings?: RunWarning[];
   /** As of the last header write; the log is the truth when they differ after a crash. */
   totals: { candidates: number; stepsDone: number; best?: HeaderBest };
-  /** Free-form data a front end attaches (the extension stores the prompt's source range). */
-  meta?: Record<string, unknown>;
 }
 
 /** A run as the panel shows it and the engine holds it: the header, light candidates and light steps. */

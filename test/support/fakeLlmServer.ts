@@ -4,7 +4,7 @@ import type { ChatMessage } from '../../src/core/llm/types';
 import { createRandom, type Random } from '../../src/core/random';
 import { FakeRateLimits, type FakeRateLimitOptions } from './fakeRateLimits';
 import { choicesFor, REASONING_TOKENS, refusalFor, shapeChoice, type FakeProvider, type Refusal } from './fakeProviders';
-import { answerOptimizer, answerScorer, isOptimizerRequest } from './syntheticTask';
+import { answerOptimizer, answerScorer, isOptimizerRequest, padAnswer } from './syntheticTask';
 
 /** A fault the server injects instead of a normal answer. */
 export type FaultKind = '500' | '503' | '429' | 'drop' | 'stall' | 'malformed';
@@ -51,6 +51,10 @@ export interface FakeServerOptions {
    * `max_completion_tokens`. @default none
    */
   reasoningModels?: string[];
+  /** Pads each scorer answer with digit-free reasoning to about this many characters (the paper's step-by-step answers). @default 0 */
+  answerChars?: number;
+  /** The optimizer proposes a new variant of the best instruction on every draw, of bounded length, so long runs never run dry. @default false */
+  distinctProposals?: boolean;
 }
 
 /** One request as the server saw it (never the key or the prompt). */
@@ -373,7 +377,7 @@ class FakeLlmServer {
     const effort = typeof body.reasoning_effort === 'string' ? body.reasoning_effort : 'default';
     const reasoning = this.isReasoning(model) ? (REASONING_TOKENS[effort] ?? 0) : 0;
     const choices = Array.from({ length: count }, (_, i) => {
-      const text = role === 'optimizer' ? answerOptimizer(last, seed + i) : answerScorer(messages);
+      const text = role === 'optimizer' ? answerOptimizer(last, seed + i, this.options.distinctProposals === true) : padAnswer(answerScorer(messages), this.options.answerChars ?? 0);
       return shapeChoice(text, { limit, reasoning, countTokens });
     });
     const promptTokens = countTokens(messages.map((message) => message.content).join(''));

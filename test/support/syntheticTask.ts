@@ -178,13 +178,29 @@ const NEUTRAL_PHRASES = ['Be concise.', 'Be precise.', 'Stay focused.', 'Read ca
  * (better), a quarter drop one (worse), a quarter reword it (as good). Wrapped in `<Start>` tags
  * when the meta-prompt uses them.
  */
-export function answerOptimizer(metaPrompt: string, seed: number): string {
+export function answerOptimizer(metaPrompt: string, seed: number, isDistinct = false): string {
   const history = parseHistory(metaPrompt);
   const best = (history[history.length - 1]?.text ?? '').trim();
   const draw = Math.abs(Math.trunc(seed));
-  const instruction = proposeFrom(best, draw % 4, Math.floor(draw / 4));
+  const instruction = isDistinct ? distinctFrom(best, draw) : proposeFrom(best, draw % 4, Math.floor(draw / 4));
   const [open, close] = metaPrompt.includes('<Start>') ? ['<Start>', '</Start>'] : ['<INS>', '</INS>'];
   return `${open}${instruction}${close}`;
+}
+
+/** The best instruction with every keyword, tagged by the draw: new on every draw, never longer. */
+function distinctFrom(best: string, draw: number): string {
+  const base = best.replace(/ \(variant \d+\)$/, '');
+  const missing = SYNTHETIC_KEYWORDS.filter((keyword) => !base.toLowerCase().includes(keyword));
+  const full = missing.length === 0 ? base : `${base} Remember: ${missing.join(', ')}.`;
+  return `${full} (variant ${draw})`;
+}
+
+const REASONING = 'Let me read the question carefully and work through it one part at a time, checking each part before going on. ';
+
+/** A scorer answer padded in front with digit-free reasoning to about `chars` characters; the final answer stays last. */
+export function padAnswer(answer: string, chars: number): string {
+  const missing = chars - answer.length;
+  return missing <= 0 ? answer : `${REASONING.repeat(Math.ceil(missing / REASONING.length)).slice(0, missing)}${answer}`;
 }
 
 function proposeFrom(best: string, move: number, pick: number): string {

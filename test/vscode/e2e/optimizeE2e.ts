@@ -8,6 +8,7 @@ import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
+import { readRunRecord } from '../../../src/core/engine';
 import { bestCandidate } from '../../../src/core/ranking';
 import type { RunRecord } from '../../../src/core/runRecord';
 import { startFakeLlmServer } from '../../support/fakeLlmServer';
@@ -21,10 +22,10 @@ const { chromiumPath, CHROMIUM_ARGS } = require('../../../scripts/vscode-harness
 const PROMPT = 'Solve the arithmetic problem and reply with the result.';
 const STEPS = 3;
 
-function savedRun(workspace: string): RunRecord {
-  const runs = readdirSync(join(workspace, '.opro', 'runs'));
+async function savedRun(workspace: string): Promise<RunRecord> {
+  const runs = readdirSync(join(workspace, '.opro', 'runs')).filter((name) => name.endsWith('.json'));
   assert.equal(runs.length, 1, `one run saved, found ${runs.join(', ')}`);
-  return JSON.parse(readFileSync(join(workspace, '.opro', 'runs', runs[0]!), 'utf8')) as RunRecord;
+  return readRunRecord(join(workspace, '.opro', 'runs', runs[0]!));
 }
 
 async function scenario(page: Page, workspace: string): Promise<void> {
@@ -54,7 +55,7 @@ async function scenario(page: Page, workspace: string): Promise<void> {
   const firstRow = panel.locator('tbody tr[data-id]').first();
   await screenshot(page, '4-panel', true);
 
-  const record = savedRun(workspace);
+  const record = await savedRun(workspace);
   assert.equal(record.status, 'finished');
   const best = bestCandidate(record.candidates)!;
   assert.equal(await firstRow.getAttribute('data-id'), best.id, 'the panel lists the best candidate first');

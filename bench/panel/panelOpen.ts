@@ -1,0 +1,49 @@
+// Figure `panel-open`: from opening a finished 1,600-candidate × 261-row run to the panel's first full
+// render (the light view drawn and the selected candidate's per-example table in), in real Chromium,
+// and the bytes posted to the webview for it. The host's part is what the extension does: read the
+// light view (header + event log) and, when the panel asks, one candidate's details.
+import { bestCandidate } from '../../src/core/ranking';
+import { readRunView } from '../../src/core/store/readRun';
+import { readCandidateDetails } from '../../src/extension/panel/runDetails';
+import type { RunShowMessage } from '../../src/webview/protocol';
+import { PanelHarness } from '../../test/webview/harness';
+import { writeBigRun } from './bigRun';
+
+export interface PanelOpenMeasure {
+  candidates: number;
+  rows: number;
+  /** Reading the light view from disk (header and event log). */
+  readMs: number;
+  /** From the start of the read to the examples table of the selected candidate being in the page. */
+  openMs: number;
+  /** The `run/show` message and the one details answer, as JSON. */
+  postedBytes: number;
+  showBytes: number;
+}
+
+export async function measurePanelOpen(): Promise<PanelOpenMeasure> {
+  const runFile = await writeBigRun();
+  const harness = await PanelHarness.start();
+  try {
+    const panel = await harness.open();
+    const started = performance.now();
+    const { view } = await readRunView(runFile);
+    const readMs = performance.now() - started;
+    const show: RunShowMessage = { type: 'run/show', record: view, isLive: false, runFile };
+    const best = bestCandidate(view.candidates);
+    const details = best === undefined ? undefined : await readCandidateDetails(runFile, best.id);
+    await panel.page.evaluate((json) => void (window.__details = { candidates: JSON.parse(json) as unknown, steps: {} }), JSON.stringify(best === undefined ? {} : { [best.id]: details }));
+    await panel.send(show);
+    await panel.page.locator('.examples-table').waitFor();
+    const openMs = performance.now() - started;
+    const showBytes = Buffer.byteLength(JSON.stringify(show));
+    await panel.page.close();
+    return { candidates: view.candidates.length, rows: view.trainRows + view.validationRows, readMs, openMs, postedBytes: showBytes + Buffer.byteLength(JSON.stringify(details ?? {})), showBytes };
+  } finally {
+    await harness.stop();
+  }
+}
+
+if (require.main === module) {
+  void measurePanelOpen().then((m) => console.log(JSON.stringify(m)));
+}
