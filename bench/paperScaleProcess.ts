@@ -30,6 +30,15 @@ function sizeOf(dir: string, prefix: string): number {
   return readdirSync(dir).filter((n) => n.startsWith(prefix)).reduce((sum, n) => sum + statSync(join(dir, n)).size, 0);
 }
 
+function retainedHeapMb(): number | undefined {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (gc === undefined) {
+    return undefined;
+  }
+  gc();
+  return process.memoryUsage().heapUsed / 1e6;
+}
+
 async function main(): Promise<void> {
   const [baseUrl = '', stepsText = '20'] = process.argv.slice(2);
   const steps = Number(stepsText);
@@ -73,6 +82,8 @@ async function main(): Promise<void> {
       loopMaxMs: loop.max / 1e6,
       loopP99Ms: loop.percentile(99) / 1e6,
       status: view.status,
+      // What the run still holds once garbage is collected (with --expose-gc), apart from what the GC had not freed yet.
+      retainedHeapMb: retainedHeapMb(),
     }),
   );
 }

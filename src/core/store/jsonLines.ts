@@ -2,7 +2,7 @@ import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import { OproError } from '../errors';
 
 /** Lines parsed between two yields to the event loop, so a long file never blocks it for long. */
-const LINES_PER_SLICE = 500;
+const LINES_PER_SLICE = 200;
 
 /**
  * Parses a JSON Lines text line by line, yielding to the event loop between slices. A last line

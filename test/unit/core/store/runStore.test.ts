@@ -104,6 +104,18 @@ describe('the append-only run store', () => {
     assert.ok(written() < 3 * saved, `wrote ${written()} bytes for a run of ${saved}`);
   });
 
+  it('keeps no per-example result, meta-prompt or reply in what it holds and announces; they come back from disk', async () => {
+    const runFile = join(ws.dir, 'light.json');
+    const events: RunEvent[] = [];
+    const view = await startRun(syntheticConfig(server.url, ws.datasetPath, { steps: 2, dataset: { path: ws.datasetPath, validation: 0.2 } }), { runFile, onEvent: (e) => events.push(e) });
+    const heavy = /"(results|output|metaPrompt)"/;
+    assert.ok(!heavy.test(JSON.stringify(view)), 'the returned view is light');
+    assert.ok(!heavy.test(JSON.stringify(events)), 'every event is light');
+    const whole = await readRunRecord(runFile);
+    assert.ok(whole.candidates.every((c) => c.results.length === 24) && whole.steps.every((s) => s.metaPrompt.startsWith('Your task')));
+    assert.ok(whole.candidates.some((c) => (c.validation?.results.length ?? 0) === 6));
+  });
+
   it('lays a run out as a header, an event log, a details file and the rows, readable with any JSON Lines tool', async () => {
     const runFile = join(ws.dir, 'run.json');
     await startRun(syntheticConfig(server.url, ws.datasetPath, { steps: 2 }), { runFile });
