@@ -187,7 +187,8 @@ describe('opro mcp on its raw streams', () => {
 
 function listRuns(dir: string): string[] {
   const runs = join(dir, '.opro', 'runs');
-  return existsSync(runs) ? readdirSync(runs).map((name) => join(runs, name)) : [];
+  // Run headers only: the log, details and rows files beside them are JSON Lines.
+  return existsSync(runs) ? readdirSync(runs).filter((name) => name.endsWith('.json')).map((name) => join(runs, name)) : [];
 }
 
 async function waitFor<T>(probe: () => T | undefined, timeoutMs = 10_000): Promise<T> {

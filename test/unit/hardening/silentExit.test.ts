@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { RunRecord } from '../../../src/core/runRecord';
+import { readRunRecord } from '../../../src/core/engine';
 import { buildCliBundle, spawnCli } from '../../support/cliProcess';
 import { startFakeLlmServer, type FakeServer } from '../../support/fakeLlmServer';
 import { syntheticWorkspace } from '../../support/syntheticRun';
@@ -24,7 +23,7 @@ describe('a run never ends silently', () => {
     const ws = syntheticWorkspace(24);
     const args = ['optimize', '--dataset', ws.datasetPath, '--prompt', 'Solve the problem.', '--out', 'run.json', '--steps', '2', '--candidates', '2', '--concurrency', '2', '--max-retries', '0'];
     const outcome = await spawnCli(args, { cwd: ws.dir, env: { OPENAI_API_KEY: 'test-key', OPENAI_BASE_URL: server.url } }).done;
-    const record = JSON.parse(readFileSync(join(ws.dir, 'run.json'), 'utf8')) as RunRecord;
+    const record = await readRunRecord(join(ws.dir, 'run.json'));
     assert.ok((server.stats.byStatus[429] ?? 0) > 0, 'some requests got a 429');
     assert.deepEqual([outcome.code, record.status, record.steps.filter((s) => s.done).length], [0, 'finished', 2], outcome.stderr);
     assert.match(outcome.stderr, /finished \(steps\)/);
