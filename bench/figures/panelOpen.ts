@@ -1,19 +1,11 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { runTsChild } from '../childJson';
+import type { PanelOpenMeasure } from '../panelOpenMeasure';
 import { round, type Emit } from '../report';
 
 const TARGET_MS = 1000;
 const TARGET_BYTES = 2_000_000;
-
-interface PanelOpenMeasure {
-  candidates: number;
-  rows: number;
-  readMs: number;
-  openMs: number;
-  postedBytes: number;
-  showBytes: number;
-}
 
 /** Figure `panel-open`: a finished 1,600 × 261 run opened in the panel, to its first full render, and the bytes posted. */
 export async function panelOpen(emit: Emit): Promise<void> {

@@ -7,19 +7,8 @@ import { readRunView } from '../../src/core/store/readRun';
 import { readCandidateDetails } from '../../src/extension/panel/runDetails';
 import type { RunShowMessage } from '../../src/webview/protocol';
 import { PanelHarness } from '../../test/webview/harness';
+import type { PanelOpenMeasure } from '../panelOpenMeasure';
 import { writeBigRun } from './bigRun';
-
-export interface PanelOpenMeasure {
-  candidates: number;
-  rows: number;
-  /** Reading the light view from disk (header and event log). */
-  readMs: number;
-  /** From the start of the read to the examples table of the selected candidate being in the page. */
-  openMs: number;
-  /** The `run/show` message and the one details answer, as JSON. */
-  postedBytes: number;
-  showBytes: number;
-}
 
 export async function measurePanelOpen(): Promise<PanelOpenMeasure> {
   const runFile = await writeBigRun();
