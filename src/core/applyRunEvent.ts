@@ -2,6 +2,7 @@
 // stands now for a re-created webview) and the panel (for live deltas) both use. Type imports only,
 // so the webview bundle can include it.
 import type { RunEvent } from './events';
+import type { RunWarning } from './runRecord';
 import type { CandidateView, RunView, StepView } from './runView';
 
 type EndEvent = Extract<RunEvent, { type: 'runFinished' | 'runCancelled' | 'runFailed' }>;
@@ -18,9 +19,7 @@ export function applyRunEvent(view: RunView, event: RunEvent): RunView {
     case 'stepStarted':
       return view;
     case 'runWarning':
-      if (!(view.warnings ?? []).some((w) => w.message === event.warning.message)) {
-        view.warnings = [...(view.warnings ?? []), event.warning];
-      }
+      addWarning(view, event.warning);
       return view;
     case 'stepProposed':
     case 'stepFinished':
@@ -44,6 +43,12 @@ export function applyRunEvent(view: RunView, event: RunEvent): RunView {
     view.usage = event.usage;
   }
   return view;
+}
+
+function addWarning(view: RunView, warning: RunWarning): void {
+  if (!(view.warnings ?? []).some((w) => w.message === warning.message)) {
+    view.warnings = [...(view.warnings ?? []), warning];
+  }
 }
 
 function endRun(view: RunView, event: EndEvent): void {

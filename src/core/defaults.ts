@@ -77,6 +77,11 @@ export function withDefaults(input: RunConfigInput): RunConfig {
   };
 }
 
+/** VS Code's language models take no token limit: the reasoning family's larger default means nothing there. */
+function isReasoningModel(model: Partial<ModelConfig> | undefined, name: string, families: Record<string, ModelFamily> | undefined): boolean {
+  return model?.provider !== 'vscode-lm' && (model?.family ?? familyOf(name, families)) === 'reasoning';
+}
+
 function modelWithDefaults(
   model: Partial<ModelConfig> | undefined,
   sampling: { temperature: number; maxTokens: number },
