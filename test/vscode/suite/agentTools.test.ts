@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import * as vscode from 'vscode';
-import type { RunRecord } from '../../../src/core/runRecord';
+import { readRunRecord } from '../../../src/core/engine';
 import { wilsonInterval } from '../../../src/core/stats/wilson';
 import { TOOL_NAMES } from '../../../src/extension/agentIds';
 import type { OproExtensionApi } from '../../../src/extension/extensionApi';
@@ -87,7 +87,7 @@ describe('the language model tools, invoked through vscode.lm.invokeTool', () =>
     const text = textOf(result);
     const runFile = /^Saved run: (.+)$/m.exec(text)?.[1] ?? '';
     assert.ok(existsSync(runFile), text);
-    const record = JSON.parse(readFileSync(runFile, 'utf8')) as RunRecord;
+    const record = await readRunRecord(runFile);
     assert.equal(record.status, 'finished');
     assert.equal(record.config.seedInstructions[0], 'Solve the arithmetic problem.');
     assert.match(text, new RegExp(`^Run ${record.id} finished \\(steps\\): 2 of 2 steps`));
@@ -163,7 +163,7 @@ describe('the language model tools, invoked through vscode.lm.invokeTool', () =>
       const invoked = Promise.resolve(vscode.lm.invokeTool(TOOL_NAMES.optimizePrompt, { input: { file: 'src/toolRun4.ts', startLine: 2, dataset: DATASET, steps: 5 }, toolInvocationToken: undefined }, source.token));
       const text = await invoked.then(textOf, (err: unknown) => String(err));
       const runs = await api.services.runs.files.list();
-      const saved = JSON.parse(readFileSync(runs[0]!.file, 'utf8')) as RunRecord;
+      const saved = await readRunRecord(runs[0]!.file);
       assert.equal(saved.status, 'cancelled', text);
       assert.ok(saved.steps.some((s) => s.done), 'the finished step is kept');
     } finally {

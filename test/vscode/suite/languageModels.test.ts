@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import * as vscode from 'vscode';
+import { readRunRecord } from '../../../src/core/engine';
 import { OproError } from '../../../src/core/errors';
 import type { RunRecord, ScoredCandidate } from '../../../src/core/runRecord';
 import { COMMAND_IDS } from '../../../src/extension/commandIds';
@@ -21,8 +21,9 @@ const ASK_TITLE = 'OPRO: Which VS Code language model should score and improve y
 /** The run settings of these tests: VS Code's models, small and fast. */
 const LM_SETTINGS = { provider: 'vscode-lm', baseUrl: undefined, scorerModel: 'fake-scorer', optimizerModel: 'fake-optimizer', steps: 2, candidatesPerStep: 4, position: 'Q_begin' };
 
-function readRun(file: string): RunRecord {
-  return JSON.parse(readFileSync(file, 'utf8')) as RunRecord;
+/** The whole saved run, read back with core's reader. */
+function readRun(file: string): Promise<RunRecord> {
+  return readRunRecord(file);
 }
 
 describe("VS Code's language models (vscode-lm) through a provider extension in the real vscode.lm", () => {
@@ -61,7 +62,7 @@ describe("VS Code's language models (vscode-lm) through a provider extension in 
     assert.equal(record.status, 'finished');
     const seed = record.candidates.find((c) => c.origin === 'seed');
     assert.ok(seed !== undefined && Math.max(...record.candidates.map((c) => c.score)) > seed.score, 'the optimizer found a better instruction');
-    const saved = readRun(outcome.runFile);
+    const saved = await readRun(outcome.runFile);
     // The id stays for requests and resume; the label and vendor name the model for people.
     assert.deepEqual(
       [saved.config.scorer, saved.config.optimizer].map(({ provider, model, label, vendor }) => ({ provider, model, label, vendor })),
@@ -140,7 +141,7 @@ describe("VS Code's language models (vscode-lm) through a provider extension in 
       [message, ['Retry', 'Select Models', 'Show Log']],
       [message, ['Retry', 'Select Models', 'Show Log']],
     ]);
-    const saved = readRun(outcome.runFile);
+    const saved = await readRun(outcome.runFile);
     assert.deepEqual([saved.status, saved.error?.kind], ['failed', 'auth']);
     assert.deepEqual([models.provider.requests.length, models.server.stats.requests], [0, 0], 'no request got past VS Code');
   });
