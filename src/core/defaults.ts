@@ -97,11 +97,6 @@ function modelWithDefaults(
   };
 }
 
-/** VS Code's language models take no token limit: the reasoning family's larger default means nothing there. */
-function isReasoningModel(model: Partial<ModelConfig> | undefined, name: string, families: Record<string, ModelFamily> | undefined): boolean {
-  return model?.provider !== 'vscode-lm' && (model?.family ?? familyOf(name, families)) === 'reasoning';
-}
-
 /**
  * The optimizer talks to the scorer's endpoint and model unless told otherwise, but keeps its own
  * sampling; the scorer's label and vendor name the scorer's model, so they carry over only with it.

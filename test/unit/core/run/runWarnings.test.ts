@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { appendFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { resumeRun, startRun } from '../../../../src/core/engine';
+import { readRunRecord, resumeRun, startRun } from '../../../../src/core/engine';
 import type { RunEvent } from '../../../../src/core/events';
 import type { RunWarning } from '../../../../src/core/runRecord';
 import { longPromptWarnings } from '../../../../src/core/run/runWarnings';
@@ -65,7 +65,7 @@ describe('warnings before a run spends anything', () => {
     const resume = async (steps: number): Promise<{ events: RunEvent[]; examples: number; saved: string[] }> => {
       const events: RunEvent[] = [];
       const record = await resumeRun(runFile, { createClient: models.createClient, onEvent: (e) => events.push(e), patchConfig: (c) => ({ ...c, steps }) });
-      return { events, examples: record.examples.length, saved: (record.warnings ?? []).map((w) => w.kind) };
+      return { events, examples: (await readRunRecord(runFile)).examples.length, saved: (record.warnings ?? []).map((w) => w.kind) };
     };
     assert.equal(startWarnings((await resume(2)).events), undefined, 'nothing to say while the file is unchanged');
     appendFileSync(ws.datasetPath, `${JSON.stringify({ question: 'What is 1 + 1?', answer: '2' })}\n`);
