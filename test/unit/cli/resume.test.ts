@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { RunRecord } from '../../../src/core/runRecord';
+import type { RunHeader } from '../../../src/core/runView';
 import { cli } from '../../support/cliInProcess';
 import { startFakeLlmServer, type FakeServer } from '../../support/fakeLlmServer';
 import { syntheticWorkspace, type SyntheticWorkspace } from '../../support/syntheticRun';
@@ -19,7 +19,8 @@ describe('opro resume', () => {
     await server.close();
   });
 
-  const readRun = (file: string): RunRecord => JSON.parse(readFileSync(join(ws.dir, file), 'utf8')) as RunRecord;
+  /** The run's header: config, status, usage and totals (what these checks read). */
+  const readRun = (file: string): RunHeader => JSON.parse(readFileSync(join(ws.dir, file), 'utf8')) as RunHeader;
 
   it('puts the key back into the LLM judge too: a resume with the cache off pays the judge without a 401', async () => {
     writeFileSync(join(ws.dir, 'rubric.txt'), 'The final number must match the expected one.');
@@ -27,7 +28,7 @@ describe('opro resume', () => {
     const first = await cli(['optimize', '--dataset', ws.datasetPath, '--prompt', 'Solve.', '--base-url', server.url, '--steps', '1', '--out', 'j.json', ...judged], ws.dir, KEY);
     assert.equal(first.code, 0, first.stderr);
     assert.equal(readRun('j.json').config.judge?.model, 'grader-model');
-    const judgeCalls = (run: RunRecord): number => run.usage.byModel['judge:grader-model']?.calls ?? 0;
+    const judgeCalls = (run: RunHeader): number => run.usage.byModel['judge:grader-model']?.calls ?? 0;
     const before = judgeCalls(readRun('j.json'));
     assert.ok(before > 0);
     const resumed = await cli(['resume', 'j.json', '--steps', '2', '--no-cache', '--json'], ws.dir, KEY);
@@ -35,7 +36,7 @@ describe('opro resume', () => {
     assert.equal(server.stats.byStatus[401] ?? 0, 0, 'no request went without the key');
     const after = readRun('j.json');
     assert.ok(judgeCalls(after) > before, 'the resumed step was judged, and paid for');
-    assert.deepEqual([after.status, after.steps.length], ['finished', 2]);
+    assert.deepEqual([after.status, after.totals.stepsDone], ['finished', 2]);
   });
 
   it('stops without a request, naming what to set, when the run file does not record its endpoint; --base-url then supplies it', async () => {
