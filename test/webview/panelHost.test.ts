@@ -35,7 +35,7 @@ function recordingController(calls: unknown[][], failWith?: string): PanelContro
     exportRun: act('exportRun'),
     candidateDetails: async (...args: unknown[]) => {
       await act('candidateDetails')(...args);
-      return { kind: 'candidateDetails', candidateId: String(args[1]), rows: [], total: 0, wrong: 0 };
+      return { kind: 'candidateDetails', candidateId: String(args[1]), rows: [], total: 0, wrong: 0, ungraded: 0 };
     },
     stepDetails: async (...args: unknown[]) => {
       await act('stepDetails')(...args);
@@ -165,7 +165,7 @@ describe('the panel host', () => {
       ]);
       assert.deepEqual(replies, [
         ...[1, 2, 3, 4, 5, 6, 7, 8].map((requestId) => ({ type: 'request/result', requestId, ok: true })),
-        { type: 'request/result', requestId: 9, ok: true, value: { kind: 'candidateDetails', candidateId: 'c9', rows: [], total: 0, wrong: 0 } },
+        { type: 'request/result', requestId: 9, ok: true, value: { kind: 'candidateDetails', candidateId: 'c9', rows: [], total: 0, wrong: 0, ungraded: 0 } },
         { type: 'request/result', requestId: 10, ok: true, value: { kind: 'stepDetails', step: 2, metaPrompt: 'M', replies: ['R'], rejected: [] } },
       ]);
     });

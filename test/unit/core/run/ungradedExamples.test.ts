@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { evaluateInstructions, resumeRun, startRun } from '../../../../src/core/engine';
+import { evaluateInstructions, readRunRecord, resumeRun, startRun } from '../../../../src/core/engine';
+import { readRunView } from '../../../../src/core/store/readRun';
 import { OproError } from '../../../../src/core/errors';
 import { runSummaryText } from '../../../../src/cli/summary';
 import { startFakeLlmServer, type FakeServer } from '../../../support/fakeLlmServer';
@@ -85,6 +86,33 @@ describe('examples without a verdict', () => {
       { requests: server.stats.requests, incomplete: resumed.candidates.filter((c) => c.incomplete === true).length, totals: resumed.candidates.map((c) => c.total) },
       { requests: errored, incomplete: 0, totals: resumed.candidates.map(() => 30) },
     );
+  });
+
+  it('re-asks failed validation examples too, and the run files then hold only graded answers', async () => {
+    const ws = syntheticWorkspace(30);
+    const runFile = join(ws.dir, 'run.json');
+    const deps = { runFile, cacheDir: join(ws.dir, 'cache') };
+    const config = syntheticConfig(server.url, ws.datasetPath, { dataset: { path: ws.datasetPath, validation: 10 }, steps: 1, candidatesPerStep: 2, maxRetries: 0, validationTopK: 10 });
+    server.setOptions({ faults: { rate: 0.2, kinds: ['503'], seed: 11 } });
+    const first = await startRun(config, deps);
+    const ungraded = (split: { errored?: number } | undefined): number => split?.errored ?? 0;
+    const failedValidation = first.candidates.reduce((sum, c) => sum + ungraded(c.validation), 0);
+    const failedTrain = first.candidates.reduce((sum, c) => sum + ungraded(c), 0);
+    assert.ok(failedValidation > 0 && failedTrain > 0, 'both splits left examples out');
+    server.setOptions({ faults: undefined });
+    server.resetStats();
+    const withKey = { apiKey: 'test-key' };
+    await resumeRun(runFile, { ...deps, patchConfig: (c) => ({ ...c, scorer: { ...c.scorer, ...withKey }, optimizer: { ...c.optimizer, ...withKey } }) });
+    assert.equal(server.stats.requests, failedTrain + failedValidation, 'only the failed examples are paid for');
+    // What a reader of the files sees: the log's last line for each candidate, and its details.
+    const { view } = await readRunView(runFile);
+    assert.deepEqual(
+      view.candidates.map((c) => [c.incomplete, c.errored, c.total, c.validation?.errored, c.validation?.total]),
+      view.candidates.map(() => [undefined, undefined, 20, undefined, 10]),
+    );
+    const onDisk = await readRunRecord(runFile);
+    assert.deepEqual(onDisk.candidates.flatMap((c) => [...c.results, ...(c.validation?.results ?? [])].filter((r) => r.status !== undefined)), []);
+    assert.deepEqual(onDisk.candidates.map((c) => [c.results.length, c.validation?.results.length]), onDisk.candidates.map(() => [20, 10]));
   });
 
   it('finishes a run at a tight rate limit with every example answered, though only one retry is allowed', async () => {
