@@ -10,6 +10,7 @@ import { datasetLoading } from './figures/datasetLoad';
 import { datasetPick } from './figures/datasetPick';
 import { harnessFigures } from './figures/harness';
 import { headerPacing } from './figures/headerPacing';
+import { httpTransport } from './figures/httpTransport';
 import { optimizationRun } from './figures/optimizationRun';
 import { panelOpen } from './figures/panelOpen';
 import { paperScale } from './figures/paperScale';
@@ -22,6 +23,7 @@ import { round, writeReports, type Emit, type Figure } from './report';
 const FIGURES: Record<string, (emit: Emit) => Promise<void>> = {
   throughput: scoringThroughput,
   'call-overhead': callOverhead,
+  'http-transport': httpTransport,
   'rate-limit': rateLimited,
   'header-pacing': headerPacing,
   'optimization-run': optimizationRun,

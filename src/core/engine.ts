@@ -81,6 +81,7 @@ export async function scoreUserInstruction(runFile: string, instruction: string,
   try {
     await scoreCandidates(session, [{ instruction, step, ordinal, origin: 'user' }]);
   } finally {
+    session.halt.release();
     await session.scoring.grader.close?.();
   }
   const id = candidateId(instruction);

@@ -3,6 +3,7 @@ import type { AddressInfo, Socket } from 'node:net';
 import type { ChatMessage } from '../../src/core/llm/types';
 import { createRandom, type Random } from '../../src/core/random';
 import { FakeRateLimits, type FakeRateLimitOptions } from './fakeRateLimits';
+import { unknownModel, unknownRoute, wrongContent, type NotFoundStyle, type RawAnswer, type WrongContent } from './fakeEndpoints';
 import { choicesFor, REASONING_TOKENS, refusalFor, shapeChoice, type FakeProvider, type Refusal } from './fakeProviders';
 import { answerOptimizer, answerScorer, isOptimizerRequest, padAnswer } from './syntheticTask';
 
@@ -55,6 +56,19 @@ export interface FakeServerOptions {
   answerChars?: number;
   /** The optimizer proposes a new variant of the best instruction on every draw, of bounded length, so long runs never run dry. @default false */
   distinctProposals?: boolean;
+  /**
+   * The path the API lives under, e.g. `/v1`: requests elsewhere get a 404 in `notFoundStyle`, as a
+   * base URL without `/v1` does. @default any path ending in /chat/completions or /models
+   */
+  routePrefix?: string;
+  /** Whose 404 bodies to send for unknown paths and models (see fakeEndpoints.ts). @default 'openai' */
+  notFoundStyle?: NotFoundStyle;
+  /** `/models` is not served (a 404 in `notFoundStyle`), as on servers without a model list. @default false */
+  hasNoModelList?: boolean;
+  /** Every completion answers 200 with this instead (an HTML page, JSON of another API). @default none */
+  wrongContent?: WrongContent;
+  /** The model the completions name, instead of the one asked for (e.g. a dated version). @default the model asked for */
+  answerModel?: string;
 }
 
 /** One request as the server saw it (never the key or the prompt). */
@@ -98,6 +112,8 @@ export interface FakeServerStats {
   truncated: number;
   /** Tokens the accepted requests counted toward `rateLimits` (prompt + max tokens × n). */
   countedTokens: number;
+  /** GETs answered with the model list. */
+  modelListings: number;
 }
 
 export interface FakeServer {
@@ -138,6 +154,7 @@ function emptyStats(): FakeServerStats {
     refused: [],
     truncated: 0,
     countedTokens: 0,
+    modelListings: 0,
   };
 }
 
@@ -181,6 +198,20 @@ class FakeLlmServer {
     sendJson(res, status, body);
   }
 
+  sendRaw(res: ServerResponse, answer: RawAnswer): void {
+    this.stats.byStatus[answer.status] = (this.stats.byStatus[answer.status] ?? 0) + 1;
+    if (!res.destroyed) {
+      res.writeHead(answer.status, { 'content-type': answer.contentType });
+      res.end(answer.body);
+    }
+  }
+
+  /** Whether `path` is the route `suffix` under `routePrefix` (any prefix when unset, so Azure's deployment paths work). */
+  isRoute(path: string, suffix: string): boolean {
+    const prefix = this.options.routePrefix;
+    return prefix === undefined ? path.endsWith(suffix) : path === `${prefix}${suffix}`;
+  }
+
   sendError(res: ServerResponse, status: number, error: { message: string; type: string; code: string | null }): void {
     this.send(res, status, { error: { ...error, param: null } });
   }
@@ -189,18 +220,19 @@ class FakeLlmServer {
     const url = req.url ?? '';
     const path = url.split('?')[0] ?? '';
     // Any prefix, so Azure-style `/openai/deployments/<name>/chat/completions` works too.
-    const isCompletion = req.method === 'POST' && path.endsWith('/chat/completions');
-    if (isCompletion) {
+    const isCompletion = req.method === 'POST' && this.isRoute(path, '/chat/completions');
+    if (req.method === 'POST' && path.endsWith('/chat/completions')) {
       this.trackInFlight(res);
     }
     if (!this.isAuthorized(req)) {
       this.sendError(res, 401, { message: 'Incorrect API key provided.', type: 'invalid_request_error', code: 'invalid_api_key' });
-    } else if (req.method === 'GET' && path.endsWith('/models')) {
+    } else if (req.method === 'GET' && this.isRoute(path, '/models') && this.options.hasNoModelList !== true) {
+      this.stats.modelListings += 1;
       this.send(res, 200, { object: 'list', data: this.listModels().map((id) => ({ id, object: 'model', created: 0, owned_by: 'fake' })) });
     } else if (isCompletion) {
       await this.handleCompletion(req, res);
     } else {
-      this.sendError(res, 404, { message: `Unknown route ${req.method ?? ''} ${url}`, type: 'invalid_request_error', code: 'unknown_url' });
+      this.sendRaw(res, unknownRoute(this.options.notFoundStyle ?? 'openai', req.method ?? 'GET', path));
     }
   }
 
@@ -239,7 +271,9 @@ class FakeLlmServer {
   answerCompletion(body: ChatBody, res: ServerResponse): void {
     const model = typeof body.model === 'string' ? body.model : '';
     if (!this.hasModel(model)) {
-      this.sendError(res, 404, { message: `The model \`${model}\` does not exist.`, type: 'invalid_request_error', code: 'model_not_found' });
+      this.sendRaw(res, unknownModel(this.options.notFoundStyle ?? 'openai', model));
+    } else if (this.options.wrongContent !== undefined) {
+      this.sendRaw(res, wrongContent(this.options.wrongContent, model));
     } else if (this.refuse(model, body, res)) {
       return;
     } else if (this.options.quotaExhausted === true) {
@@ -389,7 +423,7 @@ class FakeLlmServer {
       id: `chatcmpl-fake-${this.stats.requests}`,
       object: 'chat.completion',
       created: Math.floor(Date.now() / 1000),
-      model,
+      model: this.options.answerModel ?? model,
       choices: choices.map((c, index) => ({ index, message: { role: 'assistant', content: c.content }, finish_reason: c.finishReason })),
       usage: {
         prompt_tokens: promptTokens,

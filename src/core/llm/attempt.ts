@@ -1,6 +1,7 @@
 import type { ChatCompletionCreateParamsNonStreaming } from 'openai/resources/chat/completions';
 import { linkedSignal } from '../signals';
 import { note, type CallContext } from './callContext';
+import { isSameModel } from './modelNames';
 import { fixForRefusal } from './parameterFixes';
 import { toChatResponse } from './chatResponse';
 import { buildRequestBody, type RequestBody } from './requestBody';
@@ -117,12 +118,4 @@ function learnFromAnswer(ctx: CallContext, plan: RequestBody, response: ChatResp
   if (!isSameModel(ctx.config.model, response.model)) {
     note(ctx, 'otherModel', `${ctx.baseUrl} answered requests for \`${ctx.config.model}\` with model \`${response.model}\`.`);
   }
-}
-
-/** The same model, or a dated or provider-prefixed name of it (`gpt-4o-mini-2024-07-18`, `openai/gpt-4o-mini`). */
-function isSameModel(requested: string, answered: string): boolean {
-  const base = (name: string): string => name.slice(name.lastIndexOf('/') + 1).toLowerCase();
-  const a = base(requested);
-  const b = base(answered);
-  return b === a || b.startsWith(`${a}-`) || a.startsWith(`${b}-`) || b.startsWith(`${a}:`) || a.startsWith(`${b}:`);
 }

@@ -1,4 +1,5 @@
 import type OpenAI from 'openai';
+import type { OproError } from '../errors';
 import type { Clock } from './clock';
 import type { ModelFamily } from './modelFamily';
 import type { FailureContext } from './openaiErrors';
@@ -28,6 +29,8 @@ export interface CallContext {
   onNote: (note: ClientNote) => void;
   /** Notes already given, so each is said once per client. */
   noted: Set<string>;
+  /** The diagnosis of this client's first 404, shared by the calls that fail with it. */
+  notFoundDiagnosis?: Promise<OproError>;
 }
 
 export function log(ctx: CallContext, entry: Omit<RequestLogEntry, 'model'>): void {

@@ -2,6 +2,7 @@ import { AzureOpenAI, OpenAI } from 'openai';
 import { cancelledError, isOproError, OproError } from '../errors';
 import { runAttempt, type AttemptResult } from './attempt';
 import { errorContext, log, type CallContext } from './callContext';
+import { diagnoseNotFound, sdkModelLister } from './endpointDiagnosis';
 import { sleep, systemClock, type Clock } from './clock';
 import { ParameterMemory } from './learnedParameters';
 import { familyOf } from './modelFamily';
@@ -29,6 +30,8 @@ const MAX_FIXES_PER_CALL = 5;
 /** Sent as the key to endpoints that need none, because the `openai` package insists on one. */
 const PLACEHOLDER_KEY = 'not-needed';
 const DEFAULT_AZURE_API_VERSION = '2024-10-21';
+/** Longest wait for each `GET /models` that diagnoses a 404. */
+const DIAGNOSIS_TIMEOUT_MS = 10_000;
 
 /** `ClientOptions` plus what only this client understands. */
 export interface OpenAiClientOptions extends ClientOptions {
@@ -37,8 +40,6 @@ export interface OpenAiClientOptions extends ClientOptions {
    * When set, `concurrency` is ignored. @default a new limiter with `concurrency` slots
    */
   limiter?: RequestQueue;
-  /** The setting that chose this model, named in "model not found" errors. @default both model settings */
-  modelSetting?: string;
   /** First backoff step in ms when the server gives no retry-after (tests shrink it). @default 500 */
   backoffBaseMs?: number;
   /** Time for the waits between attempts (tests pass a fake one). @default systemClock */
@@ -143,7 +144,8 @@ async function completeWithRetries(ctx: CallContext, request: ChatRequest, signa
       log(ctx, { attempt, durationMs: result.durationMs, outcome: 'retry', status, message: 'parameter refused; retrying without it', retryInMs: 0 });
       continue;
     }
-    const error = spendRetry(ctx, budget, result, attempt);
+    const spent = spendRetry(ctx, budget, result, attempt);
+    const error = spent?.kind === 'notFound' && result.failure === 'notFound' ? await diagnosed(ctx, { err: result.err, plain: spent, signal }) : spent;
     if (error !== undefined) {
       log(ctx, { attempt, durationMs: result.durationMs, outcome: 'failed', status, errorKind: error.kind, message: error.message });
       throw error;
@@ -153,6 +155,19 @@ async function completeWithRetries(ctx: CallContext, request: ChatRequest, signa
       throw cancelledOr(ctx, err, attempt);
     });
   }
+}
+
+/**
+ * A 404 told apart: unknown model or wrong base URL, by asking the endpoint's `/models` once per
+ * client (calls failing together share the answer). Azure deployments have no such list.
+ */
+function diagnosed(ctx: CallContext, failed: { err: unknown; plain: OproError; signal: AbortSignal | undefined }): Promise<OproError> {
+  if (ctx.config.provider === 'azure') {
+    return Promise.resolve(failed.plain);
+  }
+  const listModels = sdkModelLister(ctx.sdk, { signal: failed.signal, timeoutMs: Math.min(ctx.timeoutMs, DIAGNOSIS_TIMEOUT_MS) });
+  ctx.notFoundDiagnosis ??= diagnoseNotFound({ err: failed.err, ctx: errorContext(ctx, 1), listModels }, () => failed.plain);
+  return ctx.notFoundDiagnosis;
 }
 
 type Failed = Extract<AttemptResult, { ok: false }>;

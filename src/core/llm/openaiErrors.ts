@@ -22,6 +22,16 @@ const URL_SETTING = 'opro.baseUrl';
 const KEY_HINT = 'In VS Code run "OPRO: Set API Key"; for the CLI set OPENAI_API_KEY (or pass --api-key).';
 const URL_HINT = 'Check opro.baseUrl / --base-url.';
 const MAX_SERVER_TEXT = 200;
+/** The settings that may have picked a model, when the client was not told which. */
+export const MODEL_SETTINGS = 'opro.scorerModel, opro.optimizerModel';
+const MODEL_FLAGS: Record<string, string> = { 'opro.scorerModel': '--scorer-model', 'opro.optimizerModel': '--optimizer-model', 'opro.judge.model': '--judge-model' };
+
+/** The model setting and its CLI flag, as messages name them: `opro.scorerModel / --scorer-model`. */
+export function modelSettingNames(setting = MODEL_SETTINGS): string {
+  const settings = setting.split(',').map((name) => name.trim());
+  const flags = settings.map((name) => MODEL_FLAGS[name]).filter((flag): flag is string => flag !== undefined);
+  return [...settings, ...flags].join(' / ');
+}
 
 /** Removes anything that looks like an API key from text a server sent back, and shortens it. */
 export function redactSecrets(text: string, apiKey?: string): string {
@@ -73,8 +83,8 @@ const BUILDERS: Record<Exclude<FailureClass, 'cancelled'>, Builder> = {
     });
   },
   notFound: (err, ctx) => {
-    const setting = ctx.modelSetting ?? 'opro.scorerModel, opro.optimizerModel';
-    const hint = `Check the model setting (${setting}, or --scorer-model / --optimizer-model).`;
+    const setting = ctx.modelSetting ?? MODEL_SETTINGS;
+    const hint = `Check the model setting (${modelSettingNames(setting)}).`;
     return new OproError('notFound', `Model \`${ctx.model}\` was not found at ${ctx.baseUrl}. ${hint}`, {
       hint,
       setting,

@@ -139,6 +139,8 @@ export interface ClientOptions {
   parameters?: ParameterStore;
   /** Told what the run should know about how a model answers (a refused parameter, no temperature 0, another model answering). */
   onNote?: (note: ClientNote) => void;
+  /** The setting that chose this model (`opro.scorerModel`), named in "model not found" errors. @default both model settings */
+  modelSetting?: string;
 }
 
 /** Something about how a model answers that the run shows once (never a key or a prompt). */

@@ -47,6 +47,7 @@ export async function driveRun(session: RunSession): Promise<RunView> {
     }
     return failed(session, err);
   } finally {
+    session.halt.release();
     await session.scoring.grader.close?.();
   }
 }

@@ -15,6 +15,7 @@ import type { RunState } from '../store/logEntry';
 import type { RunStore } from '../store/runStore';
 import { CallBudget } from './callBudget';
 import { createGrader } from './graderFor';
+import { RunHalt } from './runHalt';
 import type { ProposalContext } from './proposals';
 import type { ScorerContext } from './scoring';
 import { UsageMeter, type ModelRole } from './usage';
@@ -32,6 +33,8 @@ export interface RunSession {
   store: RunStore;
   deps: EngineDeps;
   signal: AbortSignal | undefined;
+  /** Stops the run's other calls after a fatal one; its signal is what scoring and proposing pass on. Released when the run ends. */
+  halt: RunHalt;
   emit: (event: RunEvent) => void;
   /** Adds a warning to the record and announces it, once per message. */
   warn: (warning: RunWarning) => void;
@@ -73,6 +76,7 @@ export async function openSession({ record, config, store }: SessionInput, deps:
   const warn = warner(record, emit);
   // Scorer and optimizer on one endpoint share one limiter, so together they respect its limits.
   const shared = config.scorer.baseUrl === config.optimizer.baseUrl ? createEndpointLimiter(config.concurrency) : undefined;
+  const halt = new RunHalt(signal);
   const makeClient = (model: ModelConfig, role: ModelRole): LlmClient => {
     const options: ClientOptions = {
       ...clientOptions(config, role, meter, deps),
@@ -81,7 +85,7 @@ export async function openSession({ record, config, store }: SessionInput, deps:
       ...(shared === undefined ? {} : { limiter: shared }),
     };
     const raw = (deps.createClient ?? createOpenAiClient)(withFamily(model, config), options);
-    const budgeted = budget.wrap(raw);
+    const budgeted = halt.wrap(budget.wrap(raw));
     return cache === undefined ? budgeted : withCache(budgeted, cache);
   };
   return {
@@ -96,7 +100,7 @@ export async function openSession({ record, config, store }: SessionInput, deps:
       maxTokens: config.scorer.maxTokens,
       meter,
       onTruncated: () => warn(truncationWarning('scorer', withFamily(config.scorer, config))),
-      ...(signal === undefined ? {} : { signal }),
+      signal: halt.signal,
     },
     proposing: {
       client: makeClient(config.optimizer, 'optimizer'),
@@ -104,13 +108,14 @@ export async function openSession({ record, config, store }: SessionInput, deps:
       config,
       meter,
       onTruncated: () => warn(truncationWarning('optimizer', withFamily(config.optimizer, config))),
-      ...(signal === undefined ? {} : { signal }),
+      signal: halt.signal,
     },
     budget,
     meter,
     store,
     deps,
     signal,
+    halt,
     emit,
     warn,
     parameters,
@@ -155,8 +160,12 @@ function noteToWarning(note: ClientNote, role: ModelRole, warn: (warning: RunWar
   warn({ kind: note.kind, role, message: note.message, ...(fix === undefined ? {} : { fix }) });
 }
 
+/** The setting each role's model comes from, named when the endpoint does not have it. */
+const MODEL_SETTING: Record<ModelRole, string> = { scorer: 'opro.scorerModel', optimizer: 'opro.optimizerModel', judge: 'opro.judge.model' };
+
 function clientOptions(config: RunConfig, role: ModelRole, meter: UsageMeter, deps: EngineDeps): ClientOptions {
   return {
+    modelSetting: MODEL_SETTING[role],
     concurrency: config.concurrency,
     timeoutMs: config.requestTimeoutMs,
     maxRetries: config.maxRetries,

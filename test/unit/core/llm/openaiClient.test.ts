@@ -109,12 +109,14 @@ describe('createOpenAiClient', () => {
     assert.deepEqual(logs.map((e) => [e.outcome, e.status, e.errorKind]), [['failed', 401, 'auth']]);
   });
 
-  it('turns an unknown model into a notFound error naming the model and the model setting', async () => {
+  it('turns an unknown model into a notFound error naming the model, the model settings and the models there are', async () => {
     const client = createOpenAiClient(modelAt(server.url, { model: 'missing-model' }), options());
     const err = await rejection(client.complete(question('', 1, 1)));
     assert.equal(err.kind, 'notFound');
-    assert.match(err.message, new RegExp(`Model \`missing-model\` was not found at ${server.url}`));
-    assert.match(err.message, /model setting/);
+    assert.equal(
+      err.message,
+      `Model \`missing-model\` is not available at ${server.url}: it has \`fake-scorer\`, \`fake-optimizer\`. Set opro.scorerModel / opro.optimizerModel / --scorer-model / --optimizer-model to a model it lists.`,
+    );
   });
 
   it('reports a refused connection as a network error at once, without retrying', async () => {
