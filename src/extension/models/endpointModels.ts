@@ -1,3 +1,5 @@
+import { readModelList } from '../../core/llm/endpointDiagnosis';
+
 /** Model ids an OpenAI-compatible endpoint lists at GET {baseUrl}/models; [] when it does not answer in time. */
 export async function listEndpointModels(baseUrl: string, options: { apiKey?: string; timeoutMs: number }): Promise<string[]> {
   const headers: Record<string, string> = options.apiKey ? { authorization: `Bearer ${options.apiKey}` } : {};
@@ -6,8 +8,8 @@ export async function listEndpointModels(baseUrl: string, options: { apiKey?: st
     if (!response.ok) {
       return [];
     }
-    const body = (await response.json()) as { data?: unknown };
-    return Array.isArray(body.data) ? body.data.flatMap((m: unknown) => (typeof (m as { id?: unknown }).id === 'string' ? [(m as { id: string }).id] : [])) : [];
+    const listing = readModelList(await response.json());
+    return listing.kind === 'listed' ? listing.ids : [];
   } catch {
     return [];
   }
