@@ -65,6 +65,8 @@ export interface FakeServerOptions {
   notFoundStyle?: NotFoundStyle;
   /** `/models` is not served (a 404 in `notFoundStyle`), as on servers without a model list. @default false */
   hasNoModelList?: boolean;
+  /** `/chat/completions` is not served, as on an embeddings-only server that still lists its model. @default false */
+  hasNoChat?: boolean;
   /** Every completion answers 200 with this instead (an HTML page, JSON of another API). @default none */
   wrongContent?: WrongContent;
   /** The model the completions name, instead of the one asked for (e.g. a dated version). @default the model asked for */
@@ -220,7 +222,7 @@ class FakeLlmServer {
     const url = req.url ?? '';
     const path = url.split('?')[0] ?? '';
     // Any prefix, so Azure-style `/openai/deployments/<name>/chat/completions` works too.
-    const isCompletion = req.method === 'POST' && this.isRoute(path, '/chat/completions');
+    const isCompletion = req.method === 'POST' && this.isRoute(path, '/chat/completions') && this.options.hasNoChat !== true;
     if (req.method === 'POST' && path.endsWith('/chat/completions')) {
       this.trackInFlight(res);
     }

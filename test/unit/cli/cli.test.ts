@@ -130,7 +130,7 @@ describe('the opro command', () => {
     assert.ok(!wrongKey.stderr.includes('nope-123'));
     const missing = await cli([...base, '--base-url', server.url, '--scorer-model', 'missing-model'], ws.dir, { OPENAI_API_KEY: 'test-key' });
     assert.equal(missing.code, 1);
-    assert.match(missing.stderr, /missing-model/);
+    assert.match(missing.stderr, /Model `missing-model` is not available at .*: it has `.*`\. Set opro\.scorerModel \/ --scorer-model to a model it lists\./);
     const down = await cli([...base, '--base-url', 'http://127.0.0.1:9/v1', '--timeout', '500'], ws.dir, { OPENAI_API_KEY: 'test-key' });
     assert.equal(down.code, 1);
     assert.match(down.stderr, /127\.0\.0\.1:9/);

@@ -76,7 +76,8 @@ describe('failures get one clear message with the button that fixes them', () =>
   it('unknown model', async () => {
     await setSettings({ scorerModel: 'missing-model' });
     const toast = await failure();
-    assert.match(toast.message, /Model `missing-model` was not found/);
+    // The endpoint's /models is asked: the toast names the setting and the models there are.
+    assert.match(toast.message, /^Model `missing-model` is not available at http:\/\/127\.0\.0\.1:\d+\/v1: it has `[^`]+`.*\. Set opro\.scorerModel \/ --scorer-model to a model it lists\.$/);
     assert.deepEqual(toast.buttons, ['Select Models', 'Open Settings']);
   });
 

@@ -90,6 +90,16 @@ describe('endpoint diagnostics', () => {
       assert.match(err.message, new RegExp(`^Model \`llama9\` was not found at ${server.url}\\. Check the model setting \\(opro\\.scorerModel / opro\\.optimizerModel / --scorer-model / --optimizer-model\\)\\.$`));
     });
 
+    it('says the chat path is missing when /models lists the very model (an embeddings-only server)', async () => {
+      await start({ hasNoChat: true, models: ['fake-scorer'] });
+      const err = await rejection(client({}).complete(QUESTION));
+      assert.deepEqual([err.kind, err.setting], ['config', 'opro.baseUrl']);
+      assert.equal(
+        err.message,
+        `${server.url} lists model \`fake-scorer\` at GET /models, but POST ${server.url}/chat/completions answered 404: the base URL is probably wrong or the server has no chat completions. Set opro.baseUrl / --base-url to the base URL under which the server answers /chat/completions.`,
+      );
+    });
+
     it('asks /models once for many calls failing together', async () => {
       const v1 = await start({ routePrefix: '/v1' });
       const llm = client({ baseUrl: v1.replace(/\/v1$/, '') });
