@@ -31,7 +31,7 @@ function messagesFor(input: LayerInput, i: number): ChatMessage[] {
 }
 
 /** Runs `call(i)` for i < count with at most `concurrency` in flight (a plain worker pool). */
-async function pool(count: number, concurrency: number, call: (i: number) => Promise<unknown>): Promise<void> {
+export async function pool(count: number, concurrency: number, call: (i: number) => Promise<unknown>): Promise<void> {
   let next = 0;
   const worker = async (): Promise<void> => {
     while (next < count) {

@@ -1,5 +1,6 @@
 import OpenAI from 'openai';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { pool } from '../callLayers';
 import { TRANSPORTS, type Transport } from '../httpTransports';
 import { round, type Emit } from '../report';
 import { startServerChild, type ServerChild } from '../serverChild';
@@ -22,16 +23,6 @@ interface Sample {
   wallMs: number;
   cpuMs: number;
   loopDelayP99Ms: number;
-}
-
-async function pool(count: number, concurrency: number, call: (i: number) => Promise<unknown>): Promise<void> {
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < count) {
-      await call(next++);
-    }
-  };
-  await Promise.all(Array.from({ length: concurrency }, worker));
 }
 
 async function sample(transport: Transport, scenario: Scenario, server: ServerChild): Promise<Sample> {

@@ -4,20 +4,11 @@ import { evaluateInstructions } from '../../../../src/core/engine';
 import { suggestBaseUrls } from '../../../../src/core/llm/endpointDiagnosis';
 import { createOpenAiClient } from '../../../../src/core/llm/openaiClient';
 import type { ChatRequest, ClientNote, ModelConfig, RequestLogEntry } from '../../../../src/core/llm/types';
+import { oproRejection as rejection } from '../../../support/oproRejection';
 import { startFakeLlmServer, type FakeServer, type FakeServerOptions } from '../../../support/fakeLlmServer';
 import { syntheticConfig, syntheticWorkspace } from '../../../support/syntheticRun';
 
 const QUESTION: ChatRequest = { messages: [{ role: 'user', content: 'Solve the problem.\nWhat is 2 + 2?' }], temperature: 0, maxTokens: 64 };
-
-async function rejection(promise: Promise<unknown>): Promise<OproError> {
-  try {
-    await promise;
-  } catch (err) {
-    assert.ok(err instanceof OproError, `expected an OproError, got ${String(err)}`);
-    return err;
-  }
-  assert.fail('expected the call to reject');
-}
 
 describe('endpoint diagnostics', () => {
   let server: FakeServer;

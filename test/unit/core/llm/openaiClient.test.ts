@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { OproError } from '../../../../src/core/errors';
 import { createOpenAiClient, type OpenAiClientOptions } from '../../../../src/core/llm/openaiClient';
 import type { ChatRequest, ModelConfig, RequestLogEntry } from '../../../../src/core/llm/types';
+import { oproRejection as rejection } from '../../../support/oproRejection';
 import { startFakeLlmServer, type FakeServer } from '../../../support/fakeLlmServer';
 
 const KEY = 'test-key';
@@ -14,16 +15,6 @@ function question(instruction: string, a: number, b: number): ChatRequest {
 
 function modelAt(baseUrl: string, overrides: Partial<ModelConfig> = {}): ModelConfig {
   return { baseUrl, apiKey: KEY, model: 'fake-scorer', temperature: 0, maxTokens: 64, ...overrides };
-}
-
-async function rejection(promise: Promise<unknown>): Promise<OproError> {
-  try {
-    await promise;
-  } catch (err) {
-    assert.ok(err instanceof OproError, `expected an OproError, got ${String(err)}`);
-    return err;
-  }
-  assert.fail('expected the call to reject');
 }
 
 async function closedPortUrl(): Promise<string> {
