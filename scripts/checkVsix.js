@@ -14,6 +14,8 @@ const ALLOWED = [
   /^extension\.vsixmanifest$/,
   /^\[Content_Types\]\.xml$/,
   /^extension\/package\.json$/,
+  /^extension\/package\.nls(\.[a-z]{2}(-[a-z]{2,4})?)?\.json$/,
+  /^extension\/l10n\/bundle\.l10n(\.[a-z]{2}(-[a-z]{2,4})?)?\.json$/,
   /^extension\/(readme|changelog)\.md$/,
   /^extension\/LICENSE(\.txt)?$/,
   /^extension\/dist\/extension\.js$/,
@@ -57,12 +59,17 @@ function findEndOfCentralDirectory(zip) {
   throw new Error('Not a zip file: no end-of-central-directory record');
 }
 
-/** Files the extension cannot work without: the bundles, the manifest, the readme and what package.json points at. */
+/**
+ * Files the extension cannot work without: the bundles, the manifest, the readme and what package.json
+ * points at (its `%key%` strings need package.nls.json; its `l10n` folder holds the message bundle).
+ */
 function requiredEntries(manifest) {
   const media = [
     manifest.icon,
     ...(manifest.contributes?.walkthroughs ?? []).flatMap((w) => w.steps.map((s) => s.media?.markdown ?? s.media?.image)),
     ...(manifest.contributes?.viewsContainers?.activitybar ?? []).map((c) => c.icon),
+    typeof manifest.l10n === 'string' ? `${manifest.l10n}/bundle.l10n.json` : undefined,
+    JSON.stringify(manifest).includes('"%') ? 'package.nls.json' : undefined,
   ].filter((file) => typeof file === 'string');
   const files = ['package.json', 'readme.md', 'dist/extension.js', 'dist/cli.js', 'dist/webview/panel.js', 'dist/webview/panel.css', ...media];
   return [...new Set(files.map((file) => `extension/${file.replace(/^\.\//, '')}`))];

@@ -53,6 +53,8 @@ const GOOD = {
   'extension.vsixmanifest': '<xml/>',
   '[Content_Types].xml': '<xml/>',
   'extension/package.json': '{}',
+  'extension/package.nls.json': '{}',
+  'extension/l10n/bundle.l10n.json': '{}',
   'extension/readme.md': '# OPRO',
   'extension/changelog.md': '# Changes',
   'extension/LICENSE.txt': 'MIT',
@@ -81,6 +83,11 @@ describe('checkVsix', () => {
     assert.deepEqual(checkVsix({ entries: listZipEntries(zip), bytes: zip.length, manifest }), []);
   });
 
+  it('ships a translation beside the English bundle, and nothing else from l10n/', () => {
+    const entries = listZipEntries(storedZip({ ...GOOD, 'extension/l10n/bundle.l10n.de.json': '{}', 'extension/package.nls.pt-br.json': '{}', 'extension/l10n/notes.txt': '' }));
+    assert.deepEqual(checkVsix({ entries, bytes: 1000, manifest }).map((problem) => problem.split(' ')[0]), ['extension/l10n/notes.txt']);
+  });
+
   it('flags the test-only language model provider extension, wherever it would come from', () => {
     const stray = ['extension/test/vscode/lmProvider/package.json', 'extension/test/vscode/lmProvider/extension.ts', 'extension/out/test-lm-provider/extension.js'];
     const entries = listZipEntries(storedZip({ ...GOOD, ...Object.fromEntries(stray.map((name) => [name, '{}'])) }));
@@ -88,13 +95,14 @@ describe('checkVsix', () => {
   });
 
   it('names every stray file, every missing required file, and an oversized package', () => {
-    const { 'extension/media/icon.png': _icon, 'extension/dist/webview/panel.css': _css, ...rest } = GOOD;
+    const { 'extension/media/icon.png': _icon, 'extension/dist/webview/panel.css': _css, 'extension/l10n/bundle.l10n.json': _bundle, ...rest } = GOOD;
     const entries = listZipEntries(storedZip({ ...rest, 'extension/src/extension/extension.ts': '', 'extension/dist/extension.js.map': '' }));
     assert.deepEqual(checkVsix({ entries, bytes: MAX_BYTES + 1, manifest }), [
       'extension/src/extension/extension.ts should not be packaged (add it to the allowed set in scripts/checkVsix.js, or keep it out with .vscodeignore)',
       'extension/dist/extension.js.map should not be packaged (add it to the allowed set in scripts/checkVsix.js, or keep it out with .vscodeignore)',
       'extension/dist/webview/panel.css is missing',
       'extension/media/icon.png is missing',
+      'extension/l10n/bundle.l10n.json is missing',
       'the package is 2097153 bytes (2.00 MB), over the limit of 2097152 bytes (2 MB)',
     ]);
   });
