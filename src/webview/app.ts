@@ -42,8 +42,8 @@ export class PanelApp {
       this.header.root,
       this.toolbar.root,
       this.requests.root,
-      this.chart.root,
-      el('div', { class: 'columns' }, [this.table.root, this.details.root]),
+      // The table comes first, right under the header: its top rows stay clear of the notification corner.
+      el('div', { class: 'columns' }, [this.table.root, this.chart.root, this.details.root]),
       this.editor.root,
       this.inspector.root,
     ]);
@@ -91,6 +91,7 @@ export class PanelApp {
     if (this.run !== undefined && this.run.record.id !== message.record.id) {
       this.details.reset();
       this.inspector.reset();
+      this.requests.reset();
     }
     this.run = shownFromMessage(message);
     const { runFile, draft } = this.state;

@@ -1,5 +1,6 @@
 import type { CandidateOrigin } from '../core/runRecord';
 import type { CandidateView } from '../core/runView';
+import { distinctOpenings, type DistinctOpening } from './distinctOpenings';
 import { button, el, keepingFocus, setText } from './dom';
 import { formatCount, splitText } from './format';
 import { filterCandidates, type Ranking } from './ranking';
@@ -20,6 +21,8 @@ interface CachedRow {
   rankCell: HTMLTableCellElement;
   candidate: CandidateView;
   isBaseline: boolean;
+  /** The differing part the row shows (it moves as candidates sharing the opening come and go). */
+  rest: string;
 }
 
 
@@ -37,8 +40,27 @@ function actionButtons(id: string): HTMLElement {
   ]);
 }
 
-function buildRow(c: CandidateView, rankCell: HTMLTableCellElement, isBaseline: boolean): HTMLTableRowElement {
-  const text = el('div', { class: 'instruction-text' }, [c.instruction]);
+/** The instruction, or its first words, an ellipsis and the part no other row shares; the full text is the tooltip. */
+function instructionText(opening: DistinctOpening): HTMLElement {
+  if (opening.lead === '') {
+    return el('div', { class: 'instruction-text' }, [opening.rest]);
+  }
+  const shared = el('span', { class: 'shared-lead' }, [opening.lead, el('span', { class: 'elided', 'aria-hidden': 'true' }, [' … '])]);
+  return el('div', { class: 'instruction-text' }, [shared, opening.rest]);
+}
+
+interface RowParts {
+  candidate: CandidateView;
+  rankCell: HTMLTableCellElement;
+  isBaseline: boolean;
+  opening: DistinctOpening;
+}
+
+function buildRow({ candidate: c, rankCell, isBaseline, opening }: RowParts): HTMLTableRowElement {
+  const text = instructionText(opening);
+  if (opening.lead !== '') {
+    text.title = c.instruction;
+  }
   const badge = isBaseline ? el('span', { class: 'badge baseline-badge' }, ['baseline']) : undefined;
   return el('tr', { 'data-id': c.id, 'data-action': 'select', 'data-focus-key': `row:${c.id}`, tabindex: 0, class: isBaseline ? 'baseline' : undefined }, [
     rankCell,
@@ -85,7 +107,8 @@ export class CandidatesTable {
     }
     const matches = filterCandidates(ranking.ranked, view.filter);
     const shown = matches.slice(0, view.rowLimit);
-    const rows = shown.map((c) => this.rowFor(c, ranking));
+    const openings = distinctOpenings(shown.map((c) => c.instruction));
+    const rows = shown.map((c) => this.rowFor(c, ranking, openings.get(c.instruction) ?? { lead: '', rest: c.instruction }));
     keepingFocus(this.root, () => this.placeRows(rows));
     for (const row of rows) {
       const isSelected = row.dataset.id === view.selectedId;
@@ -97,19 +120,19 @@ export class CandidatesTable {
     setText(this.count, `${formatCount(shown.length)} of ${formatCount(matches.length)}${view.filter === '' ? '' : ' matching'}`);
   }
 
-  private rowFor(candidate: CandidateView, ranking: Ranking): HTMLTableRowElement {
+  private rowFor(candidate: CandidateView, ranking: Ranking, opening: DistinctOpening): HTMLTableRowElement {
     const rank = ranking.rankOf.get(candidate.id) ?? 0;
     const isBaseline = candidate.id === ranking.baselineId;
     const cached = this.rows.get(candidate.id);
-    if (cached !== undefined && cached.candidate === candidate && cached.isBaseline === isBaseline) {
+    if (cached !== undefined && cached.candidate === candidate && cached.isBaseline === isBaseline && cached.rest === opening.rest) {
       // Ranks shift whenever a better candidate arrives; only the number changes.
       setText(cached.rankCell, String(rank));
       return cached.row;
     }
     const rankCell = cell('col-rank', [String(rank)]);
-    const row = buildRow(candidate, rankCell, isBaseline);
+    const row = buildRow({ candidate, rankCell, isBaseline, opening });
     cached?.row.replaceWith(row);
-    this.rows.set(candidate.id, { row, rankCell, candidate, isBaseline });
+    this.rows.set(candidate.id, { row, rankCell, candidate, isBaseline, rest: opening.rest });
     return row;
   }
 

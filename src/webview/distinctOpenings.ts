@@ -4,8 +4,11 @@
  * opening is shared with another row shows its first words, an ellipsis, then the part from here on.
  */
 
-/** Shared openings shorter than this stay in full: they fit in the table's first line anyway. */
-export const MIN_SHARED_CHARS = 60;
+/** Shared openings shorter than this stay in full: the differing part is still in the first lines. */
+export const MIN_SHARED_CHARS = 80;
+
+/** Instructions up to this long stay in full: they fit in the table's three lines in a panel beside the code. */
+export const FITS_CHARS = 140;
 
 /** How many of the shared opening's words the row still shows before the ellipsis. */
 export const LEAD_WORDS = 3;
@@ -42,7 +45,7 @@ function leadOf(text: string): string {
 /**
  * For each text, the longest opening it shares with any other text of the list (its neighbours once
  * sorted: O(n log n) for the table's rows), split into a short lead and the distinct rest. Texts
- * sharing less than `MIN_SHARED_CHARS` come back whole in `rest`.
+ * sharing less than `MIN_SHARED_CHARS`, or short enough to be read whole, come back whole in `rest`.
  */
 export function distinctOpenings(texts: readonly string[]): Map<string, DistinctOpening> {
   const unique = [...new Set(texts)].sort();
@@ -51,7 +54,7 @@ export function distinctOpenings(texts: readonly string[]): Map<string, Distinct
     const before = i > 0 ? commonPrefixLength(text, unique[i - 1]!) : 0;
     const after = i + 1 < unique.length ? commonPrefixLength(text, unique[i + 1]!) : 0;
     const start = wordStart(text, Math.max(before, after));
-    const isShared = start >= MIN_SHARED_CHARS && start < text.length;
+    const isShared = text.length > FITS_CHARS && start >= MIN_SHARED_CHARS && start < text.length;
     openings.set(text, isShared ? { lead: leadOf(text), rest: text.slice(start) } : { lead: '', rest: text });
   });
   return openings;

@@ -68,6 +68,13 @@ export class Requests {
     }
   }
 
+  /** Another run is shown: what was said about the previous one ("Inserted into the code.") no longer applies. */
+  reset(): void {
+    this.pending.clear();
+    this.fetches.clear();
+    this.say('info', '');
+  }
+
   notice(message: NoticeShowMessage): void {
     this.say(message.level, message.message);
   }

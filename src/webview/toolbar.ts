@@ -1,7 +1,7 @@
 import { button, el } from './dom';
 import type { ShownRun } from './runState';
 
-/** Run-wide actions: Stop, Resume and the three exports. */
+/** Run-wide actions: Stop and Resume (each shown only when it applies) and the three exports. */
 export class Toolbar {
   private readonly stop = button('Stop', { 'data-action': 'stop', title: 'Cancel the run after the calls in flight' });
   private readonly resume = button('Resume', { 'data-action': 'resume', title: 'Continue the run from its file' });
@@ -17,8 +17,8 @@ export class Toolbar {
 
   update(view: ShownRun): void {
     const { status } = view.record;
-    this.stop.disabled = !(view.isLive && status === 'running');
+    this.stop.hidden = !(view.isLive && status === 'running');
     // A `running` file that no one is running was interrupted (the window closed): it can resume too.
-    this.resume.disabled = view.isLive || status === 'finished';
+    this.resume.hidden = view.isLive || status === 'finished';
   }
 }

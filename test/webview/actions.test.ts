@@ -103,17 +103,31 @@ describe('the run panel’s actions', () => {
     assert.equal(await textOf(panel.page, '.status-line.error'), 'The folder is read-only.');
   });
 
-  it('enables Stop only for a live run and Resume only for a stopped one', async () => {
+  it('shows Stop only for a live run and Resume only for one that stopped before the end', async () => {
     const running = makeRunRecord({ steps: 4, status: 'running' });
-    const states = async (): Promise<boolean[]> =>
-      Promise.all(['stop', 'resume'].map((a) => panel.page.isDisabled(`button[data-action="${a}"]`)));
+    const shown = async (): Promise<string[]> =>
+      (await Promise.all(['stop', 'resume'].map(async (a) => ((await panel.page.isVisible(`button[data-action="${a}"]`)) ? a : '')))).filter((a) => a !== '');
     await panel.send({ type: 'run/show', record: running, isLive: true });
-    assert.deepEqual(await states(), [false, true]);
+    assert.deepEqual(await shown(), ['stop']);
     await panel.send({ type: 'run/show', record: running, isLive: false });
-    assert.deepEqual(await states(), [true, false], 'a running file nobody runs was interrupted');
+    assert.deepEqual(await shown(), ['resume'], 'a running file nobody runs was interrupted');
     assert.match(await textOf(panel.page, '.run-header .status'), /^Interrupted at step 4\/4/);
+    await panel.send({ type: 'run/show', record: makeRunRecord({ steps: 4, status: 'cancelled' }), isLive: false });
+    assert.deepEqual(await shown(), ['resume']);
     await panel.send({ type: 'run/show', record: finished, isLive: false });
-    assert.deepEqual(await states(), [true, true]);
+    assert.deepEqual(await shown(), [], 'a finished run has nothing to stop or resume');
+  });
+
+  it('forgets what it said about the previous run when another run is shown', async () => {
+    await panel.send({ type: 'run/show', record: finished, isLive: false });
+    await panel.page.click('button[data-action="insert"]');
+    await panel.send({ type: 'request/result', requestId: 1, ok: true });
+    assert.equal(await textOf(panel.page, '.status-line'), 'Inserted into the code.');
+    await panel.send({ type: 'run/show', record: finished, isLive: false });
+    assert.equal(await textOf(panel.page, '.status-line'), 'Inserted into the code.', 'the same run shown again keeps it');
+    const next = makeRunRecord({ seed: 2, steps: 2, status: 'running' });
+    await panel.send({ type: 'run/events', runId: next.id, events: [{ type: 'runStarted', record: next }] });
+    assert.equal(await textOf(panel.page, '.status-line'), '');
   });
 
   it('sends nothing for an empty draft', async () => {

@@ -136,6 +136,23 @@ describe('the run panel in Chromium', () => {
     assert.deepEqual(rows.find(([, reason]) => reason !== undefined), ['✗ 50%', 'Right method, wrong rounding.']);
   });
 
+  it('tells apart long instructions that open alike: first words, an ellipsis, then the part that differs', async () => {
+    const opening = 'Read the problem twice, write down every quantity it gives with its unit, solve it step by step, check each step, and then';
+    const alike = structuredClone(record);
+    const [first, second] = bestFirst(alike.candidates);
+    first!.instruction = `${opening} reply with the final number only.`;
+    second!.instruction = `${opening} reply with one short sentence.`;
+    await panel.send({ type: 'run/show', record: alike, isLive: false });
+    const cells = await panel.page.$$eval('.candidates-table tbody tr', (rows) =>
+      rows.slice(0, 2).map((r) => ({ text: r.querySelector('.instruction-text')?.textContent, title: (r.querySelector('.instruction-text') as HTMLElement).title })),
+    );
+    assert.deepEqual(cells, [
+      { text: 'Read the problem … the final number only.', title: first!.instruction },
+      { text: 'Read the problem … one short sentence.', title: second!.instruction },
+    ]);
+    assert.equal(await textOf(panel.page, '.instruction-full'), first!.instruction, 'the selected row’s whole text is in the details');
+  });
+
   it('filters the table by the text in the filter box', async () => {
     await panel.send({ type: 'run/show', record, isLive: false });
     await panel.page.fill('.filter', 'DEEP breath');
@@ -196,6 +213,7 @@ describe('the run panel in Chromium', () => {
 
   it('shows the instruction and score of the point under the mouse, and selects it on click', async () => {
     await panel.send({ type: 'run/show', record, isLive: false });
+    await panel.page.locator('.u-over').scrollIntoViewIfNeeded();
     const box = (await panel.page.locator('.u-over').boundingBox())!;
     await panel.page.mouse.move(box.x + box.width * 0.3, box.y + box.height * 0.5);
     await panel.page.waitForSelector('.chart-tooltip:not([hidden])');

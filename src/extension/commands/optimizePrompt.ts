@@ -11,15 +11,21 @@ import { prepareRun, type PromptCommandArgs } from './prepareRun';
  */
 export function optimizePrompt(services: Services) {
   return async (args?: PromptCommandArgs): Promise<RunOutcome | undefined> => {
+    let panel: { discard(): void } | undefined;
     try {
-      const prepared = await prepareRun(services, args);
+      const onPrompt = (): void => {
+        panel = args?.isUnattended === true ? undefined : services.panel.prepare();
+      };
+      const prepared = await prepareRun(services, args, { onPrompt });
       if (prepared === undefined) {
+        panel?.discard();
         return undefined;
       }
       const outcome = await services.runs.start(prepared.config, prepared.meta);
       void announceResult(services, outcome);
       return outcome;
     } catch (err) {
+      panel?.discard();
       await reportError(err, services);
       return undefined;
     }

@@ -30,6 +30,11 @@ export interface PromptCommandArgs extends PromptLocator {
   isUnattended?: boolean;
 }
 
+export interface PrepareHooks {
+  /** Called once a prompt is found, before any question (the optimize command opens the panel then). */
+  onPrompt?: () => void;
+}
+
 export interface PreparedRun {
   prompt: EditorPrompt;
   config: RunConfig;
@@ -41,7 +46,7 @@ export interface PreparedRun {
  * cannot answer (dataset, columns it cannot detect, position), each remembered for next time.
  * Undefined when there is no prompt or the user cancels; errors are thrown for the command to report.
  */
-export async function prepareRun(services: Services, args: PromptCommandArgs = {}): Promise<PreparedRun | undefined> {
+export async function prepareRun(services: Services, args: PromptCommandArgs = {}, hooks: PrepareHooks = {}): Promise<PreparedRun | undefined> {
   const prompt = await promptAtCursor(services.literals, args);
   if (prompt === undefined) {
     const message = vscode.l10n.t('Select a prompt, or put the cursor in a string literal, to optimize it.');
@@ -51,6 +56,7 @@ export async function prepareRun(services: Services, args: PromptCommandArgs = {
     await services.prompter.showMessage('info', message);
     return undefined;
   }
+  hooks.onPrompt?.();
   const value = prompt.target.value;
   explainHint(services, { target: prompt.target, uri: prompt.document.uri });
   const config = await prepareConfig(services, { value, uri: prompt.document.uri, target: prompt.target }, args);

@@ -29,6 +29,26 @@ export class PanelHost implements vscode.Disposable {
     return showRunFile(RunPanel.createOrShow(this.options), runFile, this.options);
   }
 
+  /**
+   * Opens the panel ahead of a run, while the user still answers its questions: VS Code loads a new
+   * webview in seconds on a busy machine (its service worker first), and that now overlaps the
+   * questions instead of following them. `discard` closes a panel opened here that got no run.
+   */
+  prepare(): { discard(): void } {
+    const isNew = RunPanel.currentPanel === undefined;
+    const panel = RunPanel.createOrShow(this.options);
+    if (isNew) {
+      panel.notify('info', vscode.l10n.t('Preparing the run: it shows here once the questions are answered.'));
+    }
+    return {
+      discard: () => {
+        if (isNew && !panel.hasRun) {
+          panel.dispose();
+        }
+      },
+    };
+  }
+
   /** Opens the panel with nothing to show yet. */
   showEmpty(): void {
     RunPanel.createOrShow(this.options).notify('info', vscode.l10n.t('No run to show yet: run "OPRO: Optimize Prompt" on a prompt.'));

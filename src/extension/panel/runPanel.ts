@@ -92,6 +92,11 @@ export class RunPanel implements vscode.Disposable {
     this.outbox.pushEvent(event, from);
   }
 
+  /** Whether a run was ever shown (or started) in this panel. */
+  get hasRun(): boolean {
+    return this.outbox.runId !== undefined;
+  }
+
   /** A message for the panel's status line (e.g. the run file could not be read). */
   notify(level: 'info' | 'error', message: string): void {
     this.outbox.notify({ type: 'notice/show', level, message });

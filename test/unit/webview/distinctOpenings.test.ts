@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { distinctOpenings } from '../../../src/webview/distinctOpenings';
 
-const SEED = 'Solve the arithmetic problem step by step, check each intermediate result twice, and then';
+const SEED = 'Solve the arithmetic problem step by step, write down every quantity the problem gives, check each intermediate result twice, and then';
 
 describe('distinctOpenings', () => {
   it('shows the first words and the part that differs for instructions sharing a long opening', () => {
@@ -25,9 +25,12 @@ describe('distinctOpenings', () => {
     assert.equal(openings.get(other)?.rest, 'answer in words.');
   });
 
-  it('keeps instructions whole when the shared opening is short', () => {
-    const texts = ['Solve the problem. Reply with a number.', 'Solve the problem. Show your work.'];
-    assert.deepEqual([...distinctOpenings(texts).values()], texts.map((rest) => ({ lead: '', rest })).sort((x, y) => x.rest.localeCompare(y.rest)));
+  it('keeps instructions whole when the shared opening is short, or the whole text fits in the row', () => {
+    const tail = ' Think about the units, the order of operations and any remainder before you write the final answer down.';
+    const texts = [`Solve the problem. Reply with a number.${tail}`, `Solve the problem. Show your work.${tail}`, `${SEED.slice(0, 90)} reply.`, `${SEED.slice(0, 90)} answer.`];
+    for (const [text, opening] of distinctOpenings(texts)) {
+      assert.deepEqual(opening, { lead: '', rest: text });
+    }
   });
 
   it('starts the distinct part at a word, never inside one', () => {
