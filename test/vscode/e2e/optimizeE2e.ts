@@ -1,8 +1,10 @@
 // End-to-end: a real VS Code (code-server) in headless Chromium, driven like a user. Opens the
 // example workspace, selects the prompt in src/app.ts, runs "OPRO: Optimize Prompt" from the
-// palette, picks the dataset, watches the progress notification, inserts the winner from the panel,
-// saves, and checks that the file still parses and holds the winner. Screenshots of each stage go to
-// test-results/screenshots/ (and media/screenshots/ for the README).
+// palette, picks the dataset, watches the progress notification and the panel (how soon it shows the
+// run, no Stop/Resume once finished, the toast clear of the top rows), inserts the winner, saves, and
+// checks that the file still parses and holds it. Then "Create dataset…" from the same pick, and a
+// second run whose panel forgets the earlier insert. Screenshots of each stage go
+// to test-results/screenshots/ (and media/screenshots/ for the README).
 import assert from 'node:assert/strict';
 import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,6 +13,7 @@ import { chromium, type Page } from 'playwright-core';
 import { readRunRecord } from '../../../src/core/engine';
 import { bestCandidate } from '../../../src/core/ranking';
 import type { RunRecord } from '../../../src/core/runRecord';
+import { formatScore } from '../../../src/webview/format';
 import { startFakeLlmServer } from '../../support/fakeLlmServer';
 import { typescriptAssignedValue } from '../../unit/extension/literals/parsers';
 import { ROOT, startCodeServer, VSCODE_TEST, writeWorkspaceSettings } from './codeServer';
@@ -28,51 +31,135 @@ async function savedRun(workspace: string): Promise<RunRecord> {
   return readRunRecord(join(workspace, '.opro', 'runs', runs[0]!));
 }
 
-async function scenario(page: Page, workspace: string): Promise<void> {
+/** Milliseconds from `since` until a webview frame shows `selector` (polled every 250 ms by panelFrame). */
+async function msUntil(page: Page, selector: string, since: number): Promise<number> {
+  await panelFrame(page, selector);
+  return Date.now() - since;
+}
+
+/**
+ * How long VS Code's webview loader waited for its service worker before it loaded the panel's page
+ * (its own performance marks in the webview's outer frame; '' when this VS Code has none).
+ */
+async function workerWait(page: Page): Promise<string> {
+  for (const frame of page.frames()) {
+    const at = (name: string): Promise<number | undefined> => frame.evaluate((mark) => performance.getEntriesByName(mark)[0]?.startTime, name).catch(() => undefined);
+    const [started, ready] = [await at('webview/index.html/content/started'), await at('webview/index.html/content/workerReady')];
+    if (started !== undefined && ready !== undefined) {
+      return ` (VS Code's webview waited ${Math.round(ready - started)} ms for its service worker before loading the page)`;
+    }
+  }
+  return '';
+}
+
+/** Whether two boxes on the page overlap. */
+function overlaps(a: { x: number; y: number; width: number; height: number }, b: typeof a): boolean {
+  return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+}
+
+/** The first run: the panel opens as the questions are asked, shows the run at once, and the winner goes in. */
+async function optimizeAndInsert(page: Page, workspace: string): Promise<RunRecord> {
   await waitForWorkbench(page);
   await openFile(page, 'app.ts');
   await selectText(page, PROMPT);
   await screenshot(page, '1-prompt-selected');
 
+  const commanded = Date.now();
   await runCommand(page, 'OPRO: Optimize Prompt');
   const dataset = await quickPickRow(page, 'OPRO: Dataset to score the prompt on', 'data/arithmetic.jsonl');
+  assert.ok(await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Create dataset…' }).count(), 'the pick offers Create dataset…');
   await screenshot(page, '2-dataset-pick', true);
   await dataset.click();
   const position = await quickPickRow(page, 'OPRO: Where does this prompt go?', 'Before each input');
+  const picked = Date.now();
   await position.click();
+  // Measured, not asserted (timing on a shared machine is noise): the last answer to the run on screen.
+  const shownMs = await msUntil(page, 'main:not([hidden])', picked);
+  const rowMs = await msUntil(page, 'tbody tr[data-id]', picked);
+  log(`first render: the panel showed the run ${shownMs} ms and its first row ${rowMs} ms after the last question was answered, ${rowMs + picked - commanded} ms after the command${await workerWait(page)}`);
 
   // The notification reads "step i/N · best 63% · 412 calls · 51k tokens"; shoot it mid-run with the panel filled.
   // A fast run may finish before a later step's notification is caught, so the finished toast counts too.
   const progress = toast(page, new RegExp(`step [1-${STEPS}]/${STEPS} · best \\d+% · \\d+ calls · [\\d.]+[kM]? tokens`)).or(toast(page, 'OPRO finished'));
   await progress.first().waitFor({ timeout: 60_000 });
-  await panelFrame(page, 'tbody tr[data-id]');
   log(`progress: ${(await progress.first().innerText()).replace(/\s+/g, ' ')}`);
   await screenshot(page, '3-progress', true);
+  return checkFinishedPanel(page, workspace);
+}
 
+/** The finished panel: best first, no Stop or Resume, and the toast leaves the top rows in view. */
+async function checkFinishedPanel(page: Page, workspace: string): Promise<RunRecord> {
   const finished = toast(page, 'OPRO finished');
   await finished.waitFor({ timeout: 120_000 });
-  const panel = await panelFrame(page, 'tbody tr[data-id]');
-  const firstRow = panel.locator('tbody tr[data-id]').first();
+  const panel = await panelFrame(page, '.run-header .status-finished');
   await screenshot(page, '4-panel', true);
-
   const record = await savedRun(workspace);
   assert.equal(record.status, 'finished');
   const best = bestCandidate(record.candidates)!;
-  assert.equal(await firstRow.getAttribute('data-id'), best.id, 'the panel lists the best candidate first');
+  const rows = panel.locator('tbody tr[data-id]');
+  assert.equal(await rows.first().getAttribute('data-id'), best.id, 'the panel lists the best candidate first');
   assert.notEqual(best.instruction, PROMPT, 'the run found something better than the original');
-  await firstRow.locator('button[data-action="insert"]').click();
+  assert.deepEqual(await Promise.all(['stop', 'resume'].map((a) => panel.locator(`button[data-action="${a}"]`).isVisible())), [false, false], 'a finished run offers neither Stop nor Resume');
+  const toastBox = (await finished.boundingBox())!;
+  for (let i = 0; i < Math.min(3, await rows.count()); i++) {
+    assert.ok(!overlaps((await rows.nth(i).boundingBox())!, toastBox), `the finished toast leaves row ${i + 1} in view`);
+  }
+  await rows.first().locator('button[data-action="insert"]').click();
   await page.locator('.tab.active.dirty[data-resource-name="app.ts"]').waitFor({ timeout: 30_000 });
+  await panel.locator('.status-line', { hasText: 'Inserted into the code.' }).waitFor({ timeout: 10_000 });
   // The click left keyboard focus in the webview: focus the editor through its tab, then save.
   await page.locator('.tab[data-resource-name="app.ts"]').click();
   await page.keyboard.press('Control+S');
   await page.locator('.tab.dirty[data-resource-name="app.ts"]').first().waitFor({ state: 'detached', timeout: 30_000 });
   assert.equal(await page.locator('.tab[data-resource-name="app.ts"]').count(), 1, 'the insert reused the editor showing app.ts');
-
   const appFile = join(workspace, 'src', 'app.ts');
-  const text = readFileSync(appFile, 'utf8');
-  assert.equal(typescriptAssignedValue(appFile, text, 'ARITHMETIC_PROMPT'), best.instruction);
+  assert.equal(typescriptAssignedValue(appFile, readFileSync(appFile, 'utf8'), 'ARITHMETIC_PROMPT'), best.instruction);
   log(`src/app.ts parses and holds the winner (${Math.round(best.score * 100)}%): ${best.instruction}`);
   await screenshot(page, '5-inserted', true);
+  return record;
+}
+
+/** "Create dataset…" from the dataset pick: a JSON Lines scaffold with the prompt's column and answer, opened. */
+async function createDataset(page: Page, workspace: string, prompt: string): Promise<void> {
+  await selectText(page, prompt);
+  await runCommand(page, 'OPRO: Optimize Prompt');
+  await (await quickPickRow(page, 'OPRO: Dataset to score the prompt on', 'Create dataset…')).click();
+  const name = page.locator('.quick-input-widget input');
+  await page.locator('.quick-input-widget .quick-input-title', { hasText: 'OPRO: New dataset file' }).waitFor({ timeout: 30_000 });
+  await name.fill('data/app-examples.jsonl');
+  await page.keyboard.press('Enter');
+  await quickPickRow(page, 'Start with drafted inputs?', 'Empty rows');
+  // By keyboard: the hover of the row above covers this one.
+  await page.locator('.quick-input-widget input').fill('Empty rows');
+  await page.keyboard.press('Enter');
+  await page.locator('.tab.active[data-resource-name="app-examples.jsonl"]').waitFor({ timeout: 30_000 });
+  await toast(page, 'Created data/app-examples.jsonl').waitFor({ timeout: 30_000 });
+  const rows = readFileSync(join(workspace, 'data', 'app-examples.jsonl'), 'utf8').trim().split('\n').map((line) => JSON.parse(line) as Record<string, string>);
+  assert.ok(rows.length > 0 && rows.every((row) => Object.keys(row).join() === 'input,answer'), `rows of input and answer, got ${JSON.stringify(rows[0])}`);
+  log(`Create dataset wrote data/app-examples.jsonl: ${rows.length} rows of input and answer`);
+  await screenshot(page, '6-create-dataset', true);
+}
+
+/** A second run on the inserted prompt: its panel shows it without the earlier "Inserted into the code.". */
+async function secondRun(page: Page, first: RunRecord): Promise<void> {
+  const winner = bestCandidate(first.candidates)!;
+  await page.locator('.tab[data-resource-name="app.ts"]').click();
+  await page.locator('.tab.active[data-resource-name="app.ts"]').waitFor({ timeout: 30_000 });
+  await selectText(page, winner.instruction);
+  await runCommand(page, 'OPRO: Optimize Prompt');
+  await (await quickPickRow(page, 'OPRO: Dataset to score the prompt on', 'data/arithmetic.jsonl')).click();
+  // The insert carried the first run's position over to the new prompt, so it is not asked again.
+  const panel = await panelFrame(page, '.run-header .facts');
+  await panel.locator('.run-header', { hasText: `(baseline ${formatScore(winner.score)})` }).waitFor({ timeout: 60_000 });
+  assert.equal((await panel.locator('.status-line').innerText()).trim(), '', 'the new run’s panel does not repeat the earlier "Inserted into the code."');
+  await screenshot(page, '7-second-run', true);
+  log('the second run (on the winner) showed its own panel, without the earlier insert’s message');
+}
+
+async function scenario(page: Page, workspace: string): Promise<void> {
+  const first = await optimizeAndInsert(page, workspace);
+  await createDataset(page, workspace, bestCandidate(first.candidates)!.instruction);
+  await secondRun(page, first);
 }
 
 /** What the probe extension got from activating OPRO in a normal (production) extension host: nothing. */
