@@ -126,7 +126,8 @@ describe('the run panel’s actions', () => {
     await panel.send({ type: 'run/show', record: finished, isLive: false });
     assert.equal(await textOf(panel.page, '.status-line'), 'Inserted into the code.', 'the same run shown again keeps it');
     const next = makeRunRecord({ seed: 2, steps: 2, status: 'running' });
-    await panel.send({ type: 'run/events', runId: next.id, events: [{ type: 'runStarted', record: next }] });
+    // The host shows a started run with run/show (PanelOutbox.pushEvent).
+    await panel.send({ type: 'run/show', record: next, isLive: true });
     assert.equal(await textOf(panel.page, '.status-line'), '');
   });
 

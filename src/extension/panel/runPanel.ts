@@ -59,7 +59,8 @@ export class RunPanel implements vscode.Disposable {
     private readonly options: RunPanelOptions,
   ) {
     RunPanel.current = this;
-    this.outbox = new PanelOutbox({ post: (message) => void this.panel.webview.postMessage(message) });
+    // A post racing the panel's disposal has no one to reach; it must not become an unhandled rejection.
+    this.outbox = new PanelOutbox({ post: (message) => void this.panel.webview.postMessage(message).then(undefined, () => undefined) });
     const icon = (theme: string): vscode.Uri => vscode.Uri.joinPath(options.extensionUri, 'media', `panel-icon-${theme}.svg`);
     panel.iconPath = { light: icon('light'), dark: icon('dark') };
     panel.webview.html = this.html();
