@@ -2,9 +2,10 @@
  * How a server answers a path it does not serve, a model it does not have, and a 200 that is not a
  * chat completion, with the bodies and content types the servers send (collected from users' reports
  * of the real responses): OpenAI's `Invalid URL (POST …)` envelope, Ollama's (gin's) plain-text
- * `404 page not found`, vLLM's FastAPI `{"detail":"Not Found"}`.
+ * `404 page not found`, vLLM's FastAPI `{"detail":"Not Found"}`, LM Studio's status 200 with
+ * `{"error":"Unexpected endpoint or method. (POST …)"}`.
  */
-export type NotFoundStyle = 'openai' | 'ollama' | 'vllm';
+export type NotFoundStyle = 'openai' | 'ollama' | 'vllm' | 'lmstudio';
 
 /** A raw answer: status, content type and body text. */
 export interface RawAnswer {
@@ -24,6 +25,8 @@ export function unknownRoute(style: NotFoundStyle, method: string, path: string)
       return { status: 404, contentType: 'text/plain', body: '404 page not found' };
     case 'vllm':
       return json(404, { detail: 'Not Found' });
+    case 'lmstudio':
+      return json(200, { error: `Unexpected endpoint or method. (${method} ${path})` });
     default:
       return json(404, { error: { message: `Invalid URL (${method} ${path})`, type: 'invalid_request_error', param: null, code: null } });
   }
@@ -35,6 +38,7 @@ export function unknownModel(style: NotFoundStyle, model: string): RawAnswer {
     case 'ollama':
       return json(404, { error: { message: `model "${model}" not found, try pulling it first`, type: 'api_error', param: null, code: null } });
     case 'vllm':
+    case 'lmstudio':
       return json(404, { error: { message: `The model \`${model}\` does not exist.`, type: 'NotFoundError', param: null, code: 404 } });
     default:
       return json(404, {

@@ -20,6 +20,12 @@ interface RawChoice {
   finish_reason?: unknown;
 }
 
+/**
+ * A 200 whose error says the path does not exist: LM Studio answers every route it lacks so
+ * (`{"error":"Unexpected endpoint or method. (POST /chat/completions)"}`), e.g. a base URL without `/v1`.
+ */
+const ROUTE_ERROR = /unexpected endpoint|unknown (?:route|endpoint|path)|no route|not found/i;
+
 /** How much of a body is quoted in a "not a chat completion" message. */
 const QUOTED_CHARS = 80;
 
@@ -28,12 +34,15 @@ const QUOTED_CHARS = 80;
  * content), the first choice's finish reason, usage with cached and reasoning tokens (0 when
  * absent) and the answering model.
  * - Throws `NotChatCompletionError` for a body that is not one at all (an HTML page, JSON without
- *   `choices`): retrying cannot help, the base URL is wrong.
+ *   `choices`, an error saying the route does not exist): retrying cannot help, the base URL is wrong.
  * - Throws `MalformedResponseError` for a body that broke on the way (cut-off JSON, empty
  *   `choices`) or an error object sent with status 200: retried like a 5xx.
  */
 export function toChatResponse(bodyText: string, requestedModel: string, latencyMs: number): ChatResponse {
   const body = parseBody(bodyText);
+  if (typeof body.error === 'string' && ROUTE_ERROR.test(body.error)) {
+    throw new NotChatCompletionError(`an error instead of a completion: ${quote(body.error)}`);
+  }
   if (body.error !== undefined && body.error !== null) {
     throw new MalformedResponseError(`an error object with status 200: ${quote(JSON.stringify(body.error))}`);
   }

@@ -1,5 +1,6 @@
 import { APIError } from 'openai';
 import { OproError } from '../errors';
+import { suggestBaseUrls } from './baseUrlSuggestions';
 import { BAD_PORT, findErrorCode, NotChatCompletionError, type FailureClass } from './retryPolicy';
 
 /** What an error message may mention about the call that failed. Holds the key only to scrub it. */
@@ -133,7 +134,11 @@ const BUILDERS: Record<Exclude<FailureClass, 'cancelled'>, Builder> = {
     return new OproError('badResponse', message, { hint, setting: URL_SETTING, cause: err });
   },
   notChat: (err, ctx) => {
-    const hint = 'Check opro.baseUrl / --base-url: OpenAI-compatible servers answer under their /v1 path (e.g. http://localhost:11434/v1).';
+    const suggestion = suggestBaseUrls(ctx.baseUrl)[0];
+    const hint =
+      suggestion === undefined
+        ? 'Check opro.baseUrl / --base-url: OpenAI-compatible servers answer under their /v1 path (e.g. http://localhost:11434/v1).'
+        : `Set opro.baseUrl / --base-url to the server's OpenAI-compatible base URL, probably ${suggestion}.`;
     const detail = err instanceof NotChatCompletionError ? redactSecrets(err.detail, ctx.apiKey) : 'something else';
     const message = `${ctx.baseUrl} is not an OpenAI-compatible endpoint: POST ${ctx.baseUrl}/chat/completions answered 200 with ${detail}. ${hint}`;
     return new OproError('config', message, { hint, setting: URL_SETTING, cause: err });

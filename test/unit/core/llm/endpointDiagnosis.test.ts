@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { OproError } from '../../../../src/core/errors';
 import { evaluateInstructions } from '../../../../src/core/engine';
-import { suggestBaseUrls } from '../../../../src/core/llm/endpointDiagnosis';
+import { suggestBaseUrls } from '../../../../src/core/llm/baseUrlSuggestions';
 import { createOpenAiClient } from '../../../../src/core/llm/openaiClient';
 import type { ChatRequest, ClientNote, ModelConfig, RequestLogEntry } from '../../../../src/core/llm/types';
 import { oproRejection as rejection } from '../../../support/oproRejection';
@@ -102,6 +102,7 @@ describe('endpoint diagnostics', () => {
     it('proposes base URLs from the URL alone: a provider’s own, without /chat/completions, with /v1', () => {
       assert.deepEqual(suggestBaseUrls('https://api.groq.com/v1'), ['https://api.groq.com/openai/v1']);
       assert.deepEqual(suggestBaseUrls('http://localhost:11434'), ['http://localhost:11434/v1']);
+      assert.deepEqual(suggestBaseUrls('http://localhost:11434/api'), ['http://localhost:11434/api/v1', 'http://localhost:11434/v1']);
       assert.deepEqual(suggestBaseUrls('http://localhost:8000/v1/chat/completions'), ['http://localhost:8000/v1']);
       assert.deepEqual(suggestBaseUrls('https://generativelanguage.googleapis.com/v1beta/openai'), []);
     });
@@ -121,6 +122,18 @@ describe('endpoint diagnostics', () => {
         assert.equal(server.stats.requests, 1);
       });
     }
+
+    it('stops at once on LM Studio’s 200 "Unexpected endpoint" for a base URL without /v1, naming the one to use', async () => {
+      const v1 = await start({ routePrefix: '/v1', notFoundStyle: 'lmstudio' });
+      const origin = v1.replace(/\/v1$/, '');
+      const err = await rejection(client({ baseUrl: origin }).complete(QUESTION));
+      assert.deepEqual([err.kind, err.setting], ['config', 'opro.baseUrl']);
+      assert.equal(
+        err.message,
+        `${origin} is not an OpenAI-compatible endpoint: POST ${origin}/chat/completions answered 200 with an error instead of a completion: "Unexpected endpoint or method. (POST /chat/completions)". Set opro.baseUrl / --base-url to the server's OpenAI-compatible base URL, probably ${v1}.`,
+      );
+      assert.equal(server.stats.requests, 1, 'not retried');
+    });
 
     it('ends a whole run after the requests already in flight, not after retrying every example', async () => {
       await start({ wrongContent: 'html', latencyMs: 5 });
