@@ -21,6 +21,10 @@ export function suggestBaseUrls(baseUrl: string): string[] {
   } catch {
     return [];
   }
+  if (/\.azure\.com$/i.test(url.hostname)) {
+    // Azure's deployment URLs have no /v1: the client builds them from the resource URL.
+    return [];
+  }
   const out: string[] = [];
   const known = knownProfileFor(url)?.baseUrl;
   if (known !== undefined && known !== baseUrl) {

@@ -105,6 +105,7 @@ describe('endpoint diagnostics', () => {
       assert.deepEqual(suggestBaseUrls('http://localhost:11434/api'), ['http://localhost:11434/api/v1', 'http://localhost:11434/v1']);
       assert.deepEqual(suggestBaseUrls('http://localhost:8000/v1/chat/completions'), ['http://localhost:8000/v1']);
       assert.deepEqual(suggestBaseUrls('https://generativelanguage.googleapis.com/v1beta/openai'), []);
+      assert.deepEqual(suggestBaseUrls('https://my-resource.openai.azure.com'), []);
     });
   });
 
