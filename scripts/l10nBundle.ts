@@ -1,13 +1,15 @@
-// Generates l10n/bundle.l10n.json, the English bundle of every `vscode.l10n.t` message, with
-// @vscode/l10n-dev (`npm run l10n`); test/unit/scripts/l10nBundle.test.ts fails when it is out of date.
-// A translation is then one file beside it: l10n/bundle.l10n.<locale>.json.
+// `npm run l10n`: generates l10n/bundle.l10n.json, the English bundle of every `vscode.l10n.t` message,
+// with @vscode/l10n-dev, and moves the manifest's plain strings into package.nls.json (l10nManifest.ts);
+// test/unit/scripts/l10nBundle.test.ts fails when either is out of date. A translation is then two
+// files beside them: l10n/bundle.l10n.<locale>.json and package.nls.<locale>.json.
 //
 // The extension writes `const t = vscode.l10n.t` and hands `t` to vscode-free helpers (typed
 // `Localize`), which l10n-dev's extractor does not follow: in a file that binds `t` so, each `t(`
 // call is shown to it as `vscode.l10n.t(`.
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { getL10nJson, type l10nJsonFormat } from '@vscode/l10n-dev';
+import { extractManifestStrings, MANIFEST_FILE, NLS_FILE } from './l10nManifest';
 
 const ROOT = join(__dirname, '..');
 export const BUNDLE_FILE = join(ROOT, 'l10n', 'bundle.l10n.json');
@@ -50,6 +52,11 @@ async function main(): Promise<void> {
   const bundle = await buildL10nBundle();
   writeFileSync(BUNDLE_FILE, formatBundle(bundle));
   console.log(`${relative(ROOT, BUNDLE_FILE)}: ${Object.keys(bundle).length} messages`);
+  const nls = existsSync(NLS_FILE) ? (JSON.parse(readFileSync(NLS_FILE, 'utf8')) as Record<string, string>) : {};
+  const extracted = extractManifestStrings(readFileSync(MANIFEST_FILE, 'utf8'), nls);
+  writeFileSync(MANIFEST_FILE, extracted.manifestText);
+  writeFileSync(NLS_FILE, formatBundle(extracted.nls));
+  console.log(`${relative(ROOT, NLS_FILE)}: ${Object.keys(extracted.nls).length} strings of package.json`);
 }
 
 if (require.main === module) {

@@ -2,6 +2,7 @@
 // test/unit/readme.test.ts fails when README.md and package.json drift apart.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { readLocalizedManifest } from './l10nManifest';
 
 interface Manifest {
   contributes: {
@@ -44,8 +45,9 @@ export function renderReadme(readme: string, manifest: Manifest): string {
   return put(put(readme, 'commands', commandsTable(manifest)), 'settings', settingsTable(manifest));
 }
 
+/** package.json with its `%key%` strings read from package.nls.json, as VS Code shows them. */
 export function readManifest(): Manifest {
-  return JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as Manifest;
+  return readLocalizedManifest<Manifest>();
 }
 
 if (require.main === module) {

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { readLocalizedManifest } from '../../../scripts/l10nManifest';
 import { MCP_PROVIDER_ID, TOOL_NAMES } from '../../../src/extension/agentIds';
 import { COMMAND_IDS } from '../../../src/extension/commandIds';
 import { CODE_LANGUAGES, PROMPT_FILE_LANGUAGES } from '../../../src/extension/editor/codeLensLanguages';
@@ -28,7 +29,8 @@ interface Manifest {
 }
 
 const ROOT = join(__dirname, '../../..');
-const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as Manifest;
+/** As VS Code reads it: the `%key%` strings resolved from package.nls.json. */
+const manifest = readLocalizedManifest<Manifest>();
 /** Built-in commands the walkthrough may link to. */
 const BUILT_IN_COMMANDS = new Set(['workbench.action.quickOpen']);
 

