@@ -114,6 +114,15 @@ describe('the panel host', () => {
       box.ready();
       assert.deepEqual(posts, [{ type: 'notice/show', level: 'error', message: 'Could not read the run.' }]);
     });
+
+    it('drops a notice queued before ready once a run is shown, so "Preparing the run" never sits under the run', () => {
+      const { box, posts } = outbox();
+      const record = lightRun(makeRunRecord({ steps: 2 }));
+      box.notify({ type: 'notice/show', level: 'info', message: 'Preparing the run: it shows here once the questions are answered.' });
+      box.show({ type: 'run/show', record });
+      box.ready();
+      assert.deepEqual(posts.map((m) => m.type), ['run/show']);
+    });
   });
 
   describe('handlePanelMessage', () => {

@@ -64,6 +64,8 @@ export class PanelOutbox {
     this.shown = full;
     this.cancelFlush();
     this.unsent = [];
+    // What was queued for a panel without a run ("Preparing the run…") is past once a run is shown.
+    this.notices = [];
     if (this.isReady) {
       this.options.post(full);
     }

@@ -76,6 +76,8 @@ async function optimizeAndInsert(page: Page, workspace: string): Promise<RunReco
   // Measured, not asserted (timing on a shared machine is noise): the last answer to the run on screen.
   const shownMs = await msUntil(page, 'main:not([hidden])', picked);
   const rowMs = await msUntil(page, 'tbody tr[data-id]', picked);
+  const shown = await panelFrame(page, 'tbody tr[data-id]');
+  assert.equal((await shown.locator('.status-line').innerText()).trim(), '', 'the "Preparing the run" line is gone once the run shows');
   log(`first render: the panel showed the run ${shownMs} ms and its first row ${rowMs} ms after the last question was answered, ${rowMs + picked - commanded} ms after the command${await workerWait(page)}`);
 
   // The notification reads "step i/N · best 63% · 412 calls · 51k tokens"; shoot it mid-run with the panel filled.
