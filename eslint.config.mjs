@@ -45,14 +45,14 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/core/ranking.ts', 'src/core/applyRunEvent.ts'],
+    files: ['src/core/ranking.ts', 'src/core/applyRunEvent.ts', 'src/core/pricing.ts'],
     rules: { 'no-restricted-imports': restrict([], [{ group: ['*', '.*'], message: 'This module imports no runtime code: the webview bundles it.', allowTypeImports: true }]) },
   },
   {
     files: ['src/webview/**/*.ts'],
     rules: {
       'no-restricted-imports': restrict([{ name: 'vscode', message: 'The webview runs in a browser.' }], [
-        { group: ['**/core/**', '!**/core/ranking', '!**/core/applyRunEvent', '**/extension/**'], message: 'The webview may only `import type` from core (and the dependency-free core/ranking.ts and core/applyRunEvent.ts).', allowTypeImports: true },
+        { group: ['**/core/**', '!**/core/ranking', '!**/core/applyRunEvent', '!**/core/pricing', '**/extension/**'], message: 'The webview may only `import type` from core (and the dependency-free core/ranking.ts, core/applyRunEvent.ts and core/pricing.ts).', allowTypeImports: true },
       ]),
     },
   },

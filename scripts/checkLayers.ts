@@ -19,7 +19,7 @@ export interface Layer {
 }
 
 export const LAYERS: readonly Layer[] = [
-  { name: 'core foundation', rank: 0, paths: ['src/core/errors.ts', 'src/core/random.ts', 'src/core/ranking.ts', 'src/core/signals.ts'] },
+  { name: 'core foundation', rank: 0, paths: ['src/core/errors.ts', 'src/core/random.ts', 'src/core/ranking.ts', 'src/core/pricing.ts', 'src/core/signals.ts'] },
   { name: 'core/llm', rank: 1, paths: ['src/core/llm/'] },
   { name: 'core/dataset', rank: 1, paths: ['src/core/dataset/'] },
   { name: 'core/metrics', rank: 1, paths: ['src/core/metrics/'] },

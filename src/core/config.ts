@@ -1,5 +1,6 @@
 import type { LoadDatasetOptions, SplitOptions } from './dataset/types';
 import type { ModelFamily } from './llm/modelFamily';
+import type { PriceTable } from './pricing';
 import type { ModelConfig } from './llm/types';
 import type { MetricOptions } from './metrics/types';
 import type { Position } from './prompt/position';
@@ -66,6 +67,14 @@ export interface RunConfig {
   maxCalls: number;
   /** Stop once this many tokens were paid; 0 unlimited. @default 0 */
   maxTokens: number;
+  /**
+   * Stop, cleanly, before a call could take the run's cost past this many USD (a call in flight
+   * counts at its most: prompt plus every token it may answer); 0 unlimited. Needs every model priced.
+   * @default 0
+   */
+  maxCost?: number;
+  /** USD per million tokens by model name, over the built-in list prices (`core/pricing.ts`). @default {} */
+  prices?: PriceTable;
   /** Seeds the split, the exemplars and the optimizer's `seed`. @default 0 */
   seed: number;
   /** Requests in flight at once per endpoint. @default 8 */

@@ -96,6 +96,12 @@ export interface ModelUsage {
   retries: number;
   promptTokens: number;
   completionTokens: number;
+  /** Of `promptTokens`, those the provider served from its prompt cache (cheaper). */
+  cachedPromptTokens?: number;
+  /** Of `completionTokens`, those spent reasoning. */
+  reasoningTokens?: number;
+  /** What the paid calls cost in USD, when the model has a price (`core/pricing.ts`, `opro.prices`); 0 for local servers. */
+  costUsd?: number;
 }
 
 export interface RunUsage {
@@ -106,6 +112,12 @@ export interface RunUsage {
   retries: number;
   promptTokens: number;
   completionTokens: number;
+  cachedPromptTokens?: number;
+  reasoningTokens?: number;
+  /** What the paid calls cost in USD; absent while a model that was paid for has no price (see `unpricedModels`). */
+  costUsd?: number;
+  /** `role:model` keys paid for without a known price: no dollar figure can be given for the run. */
+  unpricedModels?: string[];
   /** Keyed by `scorer:<model>` / `optimizer:<model>`. */
   byModel: Record<string, ModelUsage>;
 }
@@ -127,7 +139,7 @@ export interface RunWarning {
 
 export type RunStatus = 'running' | 'finished' | 'cancelled' | 'failed';
 
-export type StopReason = 'steps' | 'target' | 'patience' | 'maxCalls' | 'maxTokens' | 'cancelled' | 'failed';
+export type StopReason = 'steps' | 'target' | 'patience' | 'maxCalls' | 'maxTokens' | 'maxCost' | 'cancelled' | 'failed';
 
 export interface DatasetInfo {
   file: string;

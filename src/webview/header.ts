@@ -14,6 +14,7 @@ const STOP_REASONS: Record<StopReason, string> = {
   patience: 'no better instruction for a while (patience)',
   maxCalls: 'call budget reached',
   maxTokens: 'token budget reached',
+  maxCost: 'cost budget reached (opro.maxCost)',
   cancelled: 'cancelled',
   failed: 'failed',
 };

@@ -6,8 +6,12 @@ import { lightRun } from './fixtures';
 function scaled(usage: RunUsage, fraction: number): RunUsage {
   const part = <T extends Record<string, number>>(values: T): T =>
     Object.fromEntries(Object.entries(values).map(([k, v]) => [k, Math.round(v * fraction)])) as T;
-  const { byModel, ...totals } = usage;
-  return { ...part(totals), byModel: Object.fromEntries(Object.entries(byModel).map(([k, v]) => [k, part({ ...v })])) };
+  const { byModel, unpricedModels, ...totals } = usage;
+  return {
+    ...part(totals),
+    ...(unpricedModels === undefined ? {} : { unpricedModels }),
+    byModel: Object.fromEntries(Object.entries(byModel).map(([k, v]) => [k, part({ ...v })])),
+  };
 }
 
 function withoutValidation(candidate: ScoredCandidate): ScoredCandidate {

@@ -13,6 +13,7 @@ export function requestCacheKey(client: LlmClient, request: ChatRequest): string
     maxTokens: request.maxTokens,
     seed: request.seed,
     drawIndex: request.drawIndex,
+    n: request.n,
   });
 }
 

@@ -18,6 +18,8 @@ export interface CacheKeyInput {
   maxTokens: number;
   seed?: number;
   drawIndex?: number;
+  /** Samples asked for in one request; absent for one. */
+  n?: number;
 }
 
 /** A disk-backed map from cache key to response: an index in memory, the responses on disk. */
@@ -44,9 +46,29 @@ export interface CacheOptions {
   appendSync?: (file: string, data: Buffer) => void;
 }
 
+/** What a cached answer keeps: enough to replay it exactly (truncation and every sample included). */
+type StoredResponse = Pick<ChatResponse, 'text' | 'usage' | 'model' | 'finishReason' | 'choices' | 'finishReasons'>;
+
 interface CacheLine {
   key: string;
-  response: { text: string; usage: { promptTokens: number; completionTokens: number }; model: string };
+  response: StoredResponse;
+}
+
+/** The parts of a response the cache keeps, leaving out what is absent. */
+function toStored(response: ChatResponse): StoredResponse {
+  const { text, model, finishReason, choices, finishReasons } = response;
+  return {
+    text,
+    usage: { ...response.usage },
+    model,
+    ...(finishReason === undefined ? {} : { finishReason }),
+    ...(choices === undefined ? {} : { choices: [...choices] }),
+    ...(finishReasons === undefined ? {} : { finishReasons: [...finishReasons] }),
+  };
+}
+
+function isStringList(value: unknown): value is string[] {
+  return Array.isArray(value) && value.every((v) => typeof v === 'string');
 }
 
 /** JSON with object keys sorted at every level, so equal values always give equal text. */
@@ -69,7 +91,7 @@ function sortKeys(value: unknown): unknown {
 
 /** The cache key of a request: sha256 (hex) of its canonical JSON. */
 export function cacheKey(input: CacheKeyInput): string {
-  const { clientId, model, messages, temperature, maxTokens, seed, drawIndex } = input;
+  const { clientId, model, messages, temperature, maxTokens, seed, drawIndex, n } = input;
   const canonical = canonicalJson({
     clientId,
     model,
@@ -78,6 +100,8 @@ export function cacheKey(input: CacheKeyInput): string {
     maxTokens,
     seed,
     drawIndex,
+    // Absent for one sample, so keys made before `n` existed still match.
+    n: n === undefined || n <= 1 ? undefined : n,
   });
   return createHash('sha256').update(canonical).digest('hex');
 }
@@ -116,7 +140,18 @@ function parseLine(line: string): CacheLine | undefined {
       return undefined;
     }
     const usage = response.usage ?? { promptTokens: 0, completionTokens: 0 };
-    return { key: parsed.key, response: { text: response.text, model: response.model, usage } };
+    const { finishReason, choices, finishReasons } = response;
+    return {
+      key: parsed.key,
+      response: {
+        text: response.text,
+        model: response.model,
+        usage,
+        ...(typeof finishReason === 'string' ? { finishReason } : {}),
+        ...(isStringList(choices) ? { choices } : {}),
+        ...(isStringList(finishReasons) ? { finishReasons } : {}),
+      },
+    };
   } catch {
     return undefined;
   }
@@ -194,7 +229,7 @@ class JsonlResponseCache implements ResponseCache {
       const buffer = Buffer.alloc(this.index.lengths[slot] as number);
       await handle.read(buffer, 0, buffer.length, this.index.offsets[slot] as number);
       const entry = parseLine(buffer.toString('utf8'));
-      return entry === undefined || entry.key !== key ? undefined : { ...entry.response, usage: { ...entry.response.usage } };
+      return entry === undefined || entry.key !== key ? undefined : toStored(entry.response);
     } finally {
       await handle.close();
     }
@@ -204,7 +239,7 @@ class JsonlResponseCache implements ResponseCache {
     if (this.writeError !== undefined || this.index.slots.has(indexKey(key))) {
       return Promise.resolve();
     }
-    const stored = { text: response.text, usage: { ...response.usage }, model: response.model };
+    const stored = toStored(response);
     const prefix = this.index.endsWithNewline ? '' : '\n';
     const line = Buffer.from(`${prefix}${JSON.stringify({ key, response: stored })}\n`, 'utf8');
     // Synchronous on purpose: an async chain of appends falls behind a busy process, and a kill

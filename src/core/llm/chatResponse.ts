@@ -55,9 +55,10 @@ export function toChatResponse(bodyText: string, requestedModel: string, latency
     throw new MalformedResponseError('no choices');
   }
   const texts = choices.map((choice) => (typeof choice.message?.content === 'string' ? choice.message.content : ''));
+  const reasons = choices.map((choice) => (typeof choice.finish_reason === 'string' ? choice.finish_reason : ''));
   return {
     text: texts[0] ?? '',
-    ...(texts.length > 1 ? { choices: texts } : {}),
+    ...(texts.length > 1 ? { choices: texts, finishReasons: reasons } : {}),
     ...(typeof first.finish_reason === 'string' ? { finishReason: first.finish_reason } : {}),
     usage: usageOf(body.usage),
     model: typeof body.model === 'string' && body.model !== '' ? body.model : requestedModel,

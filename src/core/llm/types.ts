@@ -61,6 +61,8 @@ export interface ChatResponse {
   choices?: string[];
   /** The first choice's `finish_reason` (`stop`, `length`, …) when the endpoint gives one. */
   finishReason?: string;
+  /** Every choice's `finish_reason` ('' when none), beside `choices`. */
+  finishReasons?: string[];
   usage: TokenUsage;
   /** The model that answered, as the endpoint reports it. */
   model: string;

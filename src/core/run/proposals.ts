@@ -1,32 +1,17 @@
 import type { RunConfig } from '../config';
-import { isCancellation } from '../errors';
-import { isCutOff } from '../llm/chatResponse';
-import type { LlmClient } from '../llm/types';
 import { acceptProposals } from '../prompt/extractInstructions';
 import { buildMetaPrompt } from '../prompt/metaPrompt';
-import { mixSeed } from '../random';
 import type { StepRecord } from '../runRecord';
 import type { RunState } from '../store/logEntry';
-import type { RunStore } from '../store/runStore';
-import { BudgetExhausted } from './callBudget';
 import { pickExemplars } from './exemplars';
 import { isFatal } from './fatal';
+import { drawSamples, type ProposalContext } from './optimizerSamples';
 import { rankingValue } from '../ranking';
-import type { UsageMeter } from './usage';
 
 /** Characters of each optimizer reply saved in the run file. */
 export const MAX_KEPT_REPLY = 4000;
 
-export interface ProposalContext {
-  client: LlmClient;
-  /** Where the best candidate's results are read back from (exemplar selection `failures`). */
-  store: RunStore;
-  config: RunConfig;
-  meter: UsageMeter;
-  signal?: AbortSignal;
-  /** Called for each proposal cut at the token limit (the run warns once). */
-  onTruncated?: () => void;
-}
+export type { ProposalContext } from './optimizerSamples';
 
 /** The meta-prompt for `step` from the history so far (OPRO.md). */
 export function metaPromptFor(record: Pick<RunState, 'candidates' | 'examples'>, config: RunConfig, exemplars: number[]): string {
@@ -47,16 +32,15 @@ export function metaPromptFor(record: Pick<RunState, 'candidates' | 'examples'>,
 }
 
 /**
- * Asks the optimizer for `candidatesPerStep` instructions, one call each at its temperature with a
- * per-draw seed, and keeps the new, well-formed ones. A failed call gives an empty reply; if every
- * call fails, the last error is thrown.
+ * Asks the optimizer for `candidatesPerStep` instructions at its temperature (in one request with
+ * `n` where the endpoint honours it, see `drawSamples`), and keeps the new, well-formed ones. A failed
+ * sample gives an empty reply; if every one fails, the last error is thrown.
  */
 export async function proposeStep(record: RunState, step: number, context: ProposalContext): Promise<StepRecord> {
   const { config } = context;
   const exemplars = await pickExemplars(record, config, step, context.store);
   const metaPrompt = metaPromptFor(record, config, exemplars);
-  const draws = Array.from({ length: config.candidatesPerStep }, (_, draw) => draw);
-  const outcomes = await Promise.allSettled(draws.map((draw) => askOptimizer(metaPrompt, step, draw, context)));
+  const outcomes = await drawSamples(metaPrompt, step, context);
   const answered = outcomes.map((o) => (o.status === 'fulfilled' ? o.value : { text: '', isCut: false }));
   const replies = answered.map((a) => a.text);
   const truncated = answered.filter((a) => a.isCut).length;
@@ -75,31 +59,4 @@ export async function proposeStep(record: RunState, step: number, context: Propo
   // Replies are kept for the inspector; a runaway 100 kB reply is cut so the run file stays small.
   const kept = replies.map((reply) => (reply.length > MAX_KEPT_REPLY ? `${reply.slice(0, MAX_KEPT_REPLY)}…` : reply));
   return { step, metaPrompt, exemplars, replies: kept, accepted, rejected, ...(truncated > 0 ? { truncated } : {}), done: false };
-}
-
-async function askOptimizer(metaPrompt: string, step: number, draw: number, context: ProposalContext): Promise<{ text: string; isCut: boolean }> {
-  const { client, config, meter } = context;
-  try {
-    const response = await client.complete(
-      {
-        messages: [{ role: 'user', content: metaPrompt }],
-        temperature: config.optimizer.temperature,
-        maxTokens: config.optimizer.maxTokens,
-        drawIndex: draw,
-        seed: mixSeed(config.seed, step, draw),
-      },
-      context.signal,
-    );
-    meter.recordResponse('optimizer', client.model, response);
-    const isCut = isCutOff(response);
-    if (isCut) {
-      context.onTruncated?.();
-    }
-    return { text: response.text, isCut };
-  } catch (err) {
-    if (!(err instanceof BudgetExhausted) && !isCancellation(err)) {
-      meter.recordFailure('optimizer', client.model);
-    }
-    throw err;
-  }
 }

@@ -14,6 +14,7 @@ import type { RecordedExample, RunWarning } from '../runRecord';
 import type { RunState } from '../store/logEntry';
 import type { RunStore } from '../store/runStore';
 import { CallBudget } from './callBudget';
+import { checkCostBudget, runPricing } from './modelPrices';
 import { createGrader } from './graderFor';
 import { RunHalt } from './runHalt';
 import type { ProposalContext } from './proposals';
@@ -64,11 +65,14 @@ export interface SessionInput {
 
 /** Builds the clients (with budget and cache) and the contexts for a run's state and store. */
 export async function openSession({ record, config, store }: SessionInput, deps: EngineDeps, signal?: AbortSignal): Promise<RunSession> {
-  const meter = new UsageMeter(record.usage);
+  checkCostBudget(config);
+  const pricing = runPricing(config);
+  const meter = new UsageMeter(record.usage, pricing);
   const budget = new CallBudget({
     maxCalls: config.maxCalls,
     maxTokens: config.maxTokens,
-    spent: () => ({ calls: meter.usage.calls, tokens: meter.tokens }),
+    ...(config.maxCost === undefined ? {} : { maxCost: config.maxCost }),
+    spent: () => ({ calls: meter.usage.calls, tokens: meter.tokens, cost: meter.costUsd }),
   });
   const cache = deps.cacheDir === undefined ? undefined : await openResponseCache(deps.cacheDir, { ...(deps.onWarning === undefined ? {} : { onWriteError: deps.onWarning }) });
   const parameters = deps.cacheDir === undefined ? new ParameterMemory() : await openParameterMemory(join(deps.cacheDir, PARAMETERS_FILE_NAME));
@@ -85,7 +89,7 @@ export async function openSession({ record, config, store }: SessionInput, deps:
       ...(shared === undefined ? {} : { limiter: shared }),
     };
     const raw = (deps.createClient ?? createOpenAiClient)(withFamily(model, config), options);
-    const budgeted = halt.wrap(budget.wrap(raw));
+    const budgeted = halt.wrap(budget.wrap(raw, pricing(role, model.model)));
     return cache === undefined ? budgeted : withCache(budgeted, cache);
   };
   return {

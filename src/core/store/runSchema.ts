@@ -5,7 +5,7 @@ import * as v from 'valibot';
 
 const count = v.pipe(v.number(), v.integer(), v.minValue(0));
 const STATUSES = ['running', 'finished', 'cancelled', 'failed'] as const;
-const STOP_REASONS = ['steps', 'target', 'patience', 'maxCalls', 'maxTokens', 'cancelled', 'failed'] as const;
+const STOP_REASONS = ['steps', 'target', 'patience', 'maxCalls', 'maxTokens', 'maxCost', 'cancelled', 'failed'] as const;
 
 const modelUsage = v.looseObject({ calls: v.number(), cachedCalls: v.number(), failedCalls: v.number(), promptTokens: v.number(), completionTokens: v.number() });
 const usage = v.looseObject({ ...modelUsage.entries, byModel: v.record(v.string(), modelUsage) });
