@@ -32,6 +32,14 @@ export function readConfigFile(path: string | undefined, cwd: string): CliValues
   return flagValuesOf(parsed as Record<string, unknown>, file);
 }
 
+/** A number as its text; `prices`, an object in a file, as the JSON text `--prices` takes. */
+function flagValue(key: string, value: unknown): unknown {
+  if (typeof value === 'number') {
+    return String(value);
+  }
+  return key === 'prices' && typeof value === 'object' && value !== null ? JSON.stringify(value) : value;
+}
+
 /**
  * Options named in camelCase (a config file, an MCP tool call) as flag values, so both go through
  * the flags' checks. A key is refused: it belongs in the environment, never in a file or a call.
@@ -42,7 +50,7 @@ export function flagValuesOf(options: Record<string, unknown>, source: string): 
     if (key === 'apiKey') {
       throw new OproError('config', `${source}: keep the API key out of config files; set OPENAI_API_KEY instead.`);
     }
-    values[kebab(key)] = typeof value === 'number' ? String(value) : value;
+    values[kebab(key)] = flagValue(key, value);
   }
   return values as CliValues;
 }

@@ -4,6 +4,7 @@ import type { RunConfig } from '../core/config';
 import { withDefaults } from '../core/defaults';
 import { OproError } from '../core/errors';
 import type { Position } from '../core/prompt/position';
+import { priceTableProblems, type PriceTable } from '../core/pricing';
 import { endpointFromFlags, modelsFromFlags, type CliEnv } from './modelFlags';
 import { intFlag, numberFlag, type CliValues } from './options';
 import { scoringFromFlags } from './scoringFlags';
@@ -19,6 +20,25 @@ function promptsOf(values: CliValues, cwd: string): string[] {
     }
   }
   return values.prompt ?? [];
+}
+
+/** `--prices JSON` (or `prices` in the config file); its fields are checked with the rest of the config. */
+function pricesFlag(values: CliValues): PriceTable | undefined {
+  const raw = values.prices;
+  if (raw === undefined) {
+    return undefined;
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(raw);
+  } catch (err) {
+    throw new OproError('config', `Expected --prices to be JSON such as '{"my-model":{"input":0.2,"output":0.8}}' (USD per million tokens), got \`${raw}\` (${(err as Error).message}).`);
+  }
+  const problems = priceTableProblems(parsed, '--prices');
+  if (problems.length > 0) {
+    throw new OproError('config', `${problems.join('; ')}.`);
+  }
+  return parsed as PriceTable;
 }
 
 function megabytes(mb: number | undefined): number | undefined {
@@ -69,6 +89,8 @@ export function runConfigFromFlags(values: CliValues, env: CliEnv, cwd: string):
     ...optional('patience', intFlag(values, 'patience')),
     ...optional('maxCalls', intFlag(values, 'max-calls')),
     ...optional('maxTokens', intFlag(values, 'max-tokens')),
+    ...optional('maxCost', numberFlag(values, 'max-cost')),
+    ...optional('prices', pricesFlag(values)),
     ...optional('seed', intFlag(values, 'seed')),
     ...optional('concurrency', intFlag(values, 'concurrency')),
     ...optional('requestTimeoutMs', timeout),

@@ -2,11 +2,11 @@
 export const USAGE = `opro: optimize prompts with OPRO (Large Language Models as Optimizers)
 
 Usage:
-  opro optimize --dataset FILE (--prompt TEXT | --prompt-file FILE) [options]
+  opro optimize --dataset FILE (--prompt TEXT | --prompt-file FILE) [--dry-run] [options]
   opro eval --dataset FILE --prompt TEXT [--prompt TEXT ...] [--min-score X]
             [--baseline RUN.json [--min-improvement D]] [--out RUN.json] [options]
-  opro resume RUN.json [--steps N] [options]   on the run's own endpoints (--base-url only for a run
-                                               file that records none); the key from OPENAI_API_KEY
+  opro resume RUN.json [--steps N] [--max-cost USD] [options]   on the run's own endpoints (--base-url
+                               only for a run file that records none); the key from OPENAI_API_KEY
   opro meta-prompt RUN.json
   opro mcp [options]           an MCP server on stdio (tools: optimize, evaluate, resume, show-run);
                                its options are the tools' defaults, keys come from the environment
@@ -59,6 +59,10 @@ Optimization:
   --patience K              stop after K steps without improvement (default: never)
   --max-calls N             stop before paying more calls (default: unlimited)
   --max-tokens N            stop once this many tokens were paid (default: unlimited)
+  --max-cost USD            stop, resumable, before the run's cost could pass USD (needs priced models)
+  --prices JSON             USD per million tokens by model, over the built-in list prices:
+                            '{"my-model":{"input":0.2,"cachedInput":0.05,"output":0.8}}'
+  --dry-run                 print the estimate (calls, tokens, dollars) and exit without calling a model
 
 CI gates (opro eval):
   --min-score X             exit 1 when a prompt scores below X in [0, 1], saying which and why

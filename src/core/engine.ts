@@ -4,7 +4,8 @@ import type { ScoredCandidate } from './runRecord';
 import type { RunView } from './runView';
 import { candidateId, scoreCandidates } from './run/candidates';
 import { pickExemplars } from './run/exemplars';
-import { newRunState } from './run/newRunState';
+import { estimateRun, type RunEstimate } from './run/costEstimate';
+import { assertUsableConfig, loadRunDataset, newRunState } from './run/newRunState';
 import { metaPromptFor } from './run/proposals';
 import { driveRun, nextStep, viewOf } from './run/runLoop';
 import { resumeConfig } from './run/resumeConfig';
@@ -18,6 +19,16 @@ import type { RunStore } from './store/runStore';
 import { removeStaleTempFiles } from './store/staleTempFiles';
 
 export { readRunRecord };
+
+/**
+ * What a run on `config` may cost, before it starts and without calling a model: the config checked
+ * as `startRun` checks it (a cost limit needs every model priced), the dataset loaded as the run reads it.
+ */
+export async function estimateRunCost(config: RunConfig): Promise<RunEstimate> {
+  assertUsableConfig(config);
+  const dataset = await loadRunDataset(config);
+  return estimateRun(config, dataset.examples);
+}
 
 /**
  * Loads the dataset, scores the seeds and runs the OPRO loop. Resolves with the run's light view when

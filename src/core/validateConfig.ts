@@ -1,5 +1,6 @@
 import type { RunConfig } from './config';
 import { MODEL_FAMILIES, REASONING_EFFORTS } from './llm/modelFamily';
+import { priceTableProblems } from './pricing';
 import { METRIC_KINDS } from './metrics/types';
 import { POSITIONS } from './prompt/position';
 import { hasPlaceholders } from './prompt/template';
@@ -25,6 +26,7 @@ export function validateRunConfig(config: RunConfig): string[] {
   const problems: string[] = [];
   checkChoices(problems, config);
   checkNumbers(problems, config);
+  checkCost(problems, config);
   for (const role of ['scorer', 'optimizer'] as const) {
     if (typeof config[role].model !== 'string' || config[role].model === '') {
       problems.push(`Expected \`${role}.model\` to name a model`);
@@ -108,5 +110,14 @@ function checkNumbers(problems: string[], config: RunConfig): void {
   checkRange(problems, 'optimizer.temperature', config.optimizer.temperature, 2);
   if (config.scoreBuckets !== null) {
     checkInteger(problems, 'scoreBuckets', config.scoreBuckets, 1);
+  }
+}
+
+function checkCost(problems: string[], config: RunConfig): void {
+  if (config.maxCost !== undefined && !(typeof config.maxCost === 'number' && config.maxCost >= 0 && Number.isFinite(config.maxCost))) {
+    problems.push(`Expected \`maxCost\` to be a number of USD ≥ 0, got ${describe(config.maxCost)}`);
+  }
+  if (config.prices !== undefined) {
+    problems.push(...priceTableProblems(config.prices));
   }
 }

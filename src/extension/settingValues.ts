@@ -2,6 +2,7 @@ import type { EvaluationMode } from '../core/config';
 import { MODEL_FAMILIES, REASONING_EFFORTS, type ModelFamily, type ReasoningEffort } from '../core/llm/modelFamily';
 import { METRIC_KINDS, type MetricKind } from '../core/metrics/types';
 import { POSITIONS, type Position } from '../core/prompt/position';
+import { priceTableProblems, type PriceTable } from '../core/pricing';
 import { SETTING_KEYS } from './settingKeys';
 
 /** Providers the `opro.provider` setting offers. */
@@ -37,6 +38,12 @@ export interface Settings {
   concurrency: number;
   maxCalls: number;
   maxTokens: number;
+  /** USD; 0 unlimited. */
+  maxCost: number;
+  /** USD per million tokens by model name, over core's list prices; entries that are not prices are dropped. */
+  prices: PriceTable;
+  /** USD: runs expected to cost less start without the confirm step (a cost that is not known always asks). */
+  confirmCostAbove: number;
   requestTimeoutSeconds: number;
   position: Position | 'auto';
   metric: MetricSetting;
@@ -84,6 +91,9 @@ function normalizeSettings(get: RawSettings): Settings {
     concurrency: count(k.concurrency, 8, 1),
     maxCalls: count(k.maxCalls, 0),
     maxTokens: count(k.maxTokens, 0),
+    maxCost: numberIn(get(k.maxCost), { min: 0, fallback: 0 }),
+    prices: priceTable(get(k.prices)),
+    confirmCostAbove: numberIn(get(k.confirmCostAbove), { min: 0, fallback: 0 }),
     requestTimeoutSeconds: numberIn(get(k.requestTimeoutSeconds), { min: 1, fallback: 60 }),
     position: oneOf(get(k.position), ['auto', ...POSITIONS], 'auto'),
     metric: oneOf<MetricSetting>(get(k.metric), METRIC_SETTINGS, 'auto'),
@@ -101,6 +111,14 @@ function normalizeSettings(get: RawSettings): Settings {
     codeLensEnabled: flag(get(k.codeLensEnabled), true),
     azureApiVersion: text(get(k.azureApiVersion)) || '2024-10-21',
   };
+}
+
+/** The entries of an object that are prices (`{ input, output, cachedInput? }`, USD per million tokens); anything else is dropped. */
+export function priceTable(value: unknown): PriceTable {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    return {};
+  }
+  return Object.fromEntries(Object.entries(value).filter(([model, price]) => model.trim() !== '' && priceTableProblems({ [model]: price }).length === 0)) as PriceTable;
 }
 
 /** The entries of an object whose values are model families; anything else is dropped. */

@@ -7,8 +7,8 @@ import type { PriceTable } from './protocol';
 const VSCODE_LM = 'vscode-lm';
 
 /**
- * The header's cost, or undefined when nothing is known: no paid tokens yet, or a model without a
- * price. VS Code's language models get their request count instead of a dollar figure, since
+ * The header's cost, or undefined while nothing was paid for; "not priced" (never $0) when a paid
+ * model has no price. VS Code's language models get their request count instead of a dollar figure, since
  * VS Code reports no price: Copilot counts each request against the plan (premium requests).
  */
 export function describeCost(record: Pick<RunRecord, 'config' | 'usage'>, prices?: PriceTable): string | undefined {
@@ -26,7 +26,8 @@ export function describeCost(record: Pick<RunRecord, 'config' | 'usage'>, prices
   }
   const cost = estimateCost(usage, prices);
   if (cost === undefined) {
-    return undefined;
+    const names = (usage.unpricedModels ?? []).map((key) => key.slice(key.indexOf(':') + 1));
+    return names.length === 0 ? 'not priced' : `not priced (${[...new Set(names)].join(', ')}): set opro.prices`;
   }
   const text = formatCost(cost);
   return text.startsWith('<') ? text : `≈ ${text}`;

@@ -25,13 +25,8 @@ export function formatCount(value: number): string {
   return value.toLocaleString('en-US');
 }
 
-/** Dollars: cents are too coarse for a test run, so small amounts keep four decimals; a known cost never reads $0.0000. */
-export function formatCost(dollars: number): string {
-  if (dollars > 0 && dollars < 0.00005) {
-    return '< $0.0001';
-  }
-  return dollars >= 1 ? `$${dollars.toFixed(2)}` : `$${dollars.toFixed(4)}`;
-}
+/** Dollars (core's one rule, shared with the CLI). */
+export { formatUsd as formatCost } from '../core/pricing';
 
 /** ISO time as local `YYYY-MM-DD HH:MM`. */
 export function formatDate(iso: string): string {

@@ -4,17 +4,13 @@ import type { RunEvent } from '../core/events';
 import type { RejectedProposal } from '../core/prompt/extractInstructions';
 import type { ExampleResult, RunStatus } from '../core/runRecord';
 import type { RunView } from '../core/runView';
+import { priceTableProblems, type PriceTable } from '../core/pricing';
 
 export type ExportFormat = 'json' | 'csv' | 'markdown';
 export const EXPORT_FORMATS: readonly ExportFormat[] = ['json', 'csv', 'markdown'];
 
-/** List price of one model in US dollars per million tokens. */
-export interface ModelPrice {
-  input: number;
-  output: number;
-}
-/** Keyed by model name as it appears in `RunUsage.byModel` (after the `scorer:`/`optimizer:` prefix). */
-export type PriceTable = Record<string, ModelPrice>;
+/** USD per million tokens by model name as it appears in `RunUsage.byModel` (after the `scorer:`/`optimizer:` prefix). */
+export type { ModelPrice, PriceTable } from '../core/pricing';
 
 /** Longest instruction text the host accepts from the panel (a prompt, not a file). */
 export const MAX_TEXT_LENGTH = 100_000;
@@ -351,9 +347,7 @@ function isRunEventShape(value: unknown): value is RunEvent {
 }
 
 function isPriceTable(value: unknown): value is PriceTable {
-  const isPrice = (p: unknown): boolean =>
-    isFields(p) && typeof p.input === 'number' && typeof p.output === 'number' && p.input >= 0 && p.output >= 0;
-  return isFields(value) && Object.values(value).every(isPrice);
+  return priceTableProblems(value).length === 0;
 }
 
 /** Checks a message from the host (the panel validates too: a bad message is dropped, never half-rendered). */

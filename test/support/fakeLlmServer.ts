@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import type { ChatMessage } from '../../src/core/llm/types';
@@ -71,6 +72,11 @@ export interface FakeServerOptions {
   wrongContent?: WrongContent;
   /** The model the completions name, instead of the one asked for (e.g. a dated version). @default the model asked for */
   answerModel?: string;
+  /**
+   * OpenAI's prompt caching: a prompt of at least 1024 tokens that was sent before is served from the
+   * cache in 128-token blocks, reported as `usage.prompt_tokens_details.cached_tokens`. @default false
+   */
+  promptCaching?: boolean;
 }
 
 /** One request as the server saw it (never the key or the prompt). */
@@ -84,6 +90,8 @@ export interface RecordedRequest {
   params: string[];
   n: number | undefined;
   reasoningEffort: string | undefined;
+  /** The prompt tokens the request was billed (`usage.prompt_tokens`). */
+  promptTokens: number;
 }
 
 /** A request the server refused for a parameter, in arrival order. */
@@ -174,6 +182,8 @@ class FakeLlmServer {
   stats = emptyStats();
   readonly sockets = new Set<Socket>();
   readonly timers = new Set<NodeJS.Timeout>();
+  /** Hashes of the prompts answered so far (`promptCaching`). */
+  private readonly seenPrompts = new Set<string>();
   accepted: number[] = [];
   limits: FakeRateLimits | undefined;
   random: Random;
@@ -416,7 +426,9 @@ class FakeLlmServer {
       const text = role === 'optimizer' ? answerOptimizer(last, seed + i, this.options.distinctProposals === true) : padAnswer(answerScorer(messages), this.options.answerChars ?? 0);
       return shapeChoice(text, { limit, reasoning, countTokens });
     });
-    const promptTokens = countTokens(messages.map((message) => message.content).join(''));
+    const promptText = messages.map((message) => message.content).join('');
+    const promptTokens = countTokens(promptText);
+    const cachedTokens = this.cachedTokensFor(promptText, promptTokens);
     const completionTokens = choices.reduce((sum, c) => sum + c.completionTokens, 0);
     const reasoningTokens = choices.reduce((sum, c) => sum + c.reasoningTokens, 0);
     this.stats.truncated += choices.filter((c) => c.finishReason === 'length').length;
@@ -432,8 +444,20 @@ class FakeLlmServer {
         completion_tokens: completionTokens,
         total_tokens: promptTokens + completionTokens,
         ...(reasoning > 0 ? { completion_tokens_details: { reasoning_tokens: reasoningTokens } } : {}),
+        ...(cachedTokens > 0 ? { prompt_tokens_details: { cached_tokens: cachedTokens } } : {}),
       },
     });
+  }
+
+  /** Cached prompt tokens of a request under `promptCaching`: 128-token blocks of a prompt of ≥ 1024 tokens seen before. */
+  private cachedTokensFor(prompt: string, tokens: number): number {
+    if (this.options.promptCaching !== true) {
+      return 0;
+    }
+    const key = createHash('sha256').update(prompt).digest('base64');
+    const isSeen = this.seenPrompts.has(key);
+    this.seenPrompts.add(key);
+    return isSeen && tokens >= 1024 ? Math.floor(tokens / 128) * 128 : 0;
   }
 
   record(entry: { role: 'scorer' | 'optimizer'; model: string; body: ChatBody; promptTokens: number; completionTokens: number }): void {
@@ -451,6 +475,7 @@ class FakeLlmServer {
         params: paramsOf(entry.body),
         n: numberOrUndefined(entry.body.n),
         reasoningEffort: typeof entry.body.reasoning_effort === 'string' ? entry.body.reasoning_effort : undefined,
+        promptTokens: entry.promptTokens,
       });
     }
   }

@@ -1,5 +1,6 @@
 import { join, resolve } from 'node:path';
-import { startRun, resumeRun } from '../../core/engine';
+import { estimateRunCost, startRun, resumeRun } from '../../core/engine';
+import { describeEstimate } from '../../core/run/estimateText';
 import type { EngineDeps } from '../../core/engineDeps';
 import type { RunEvent } from '../../core/events';
 import { newRunId } from '../../core/run/newRunState';
@@ -7,7 +8,7 @@ import { reportRun } from '../../core/run/runReport';
 import type { RunView } from '../../core/runView';
 import { runConfigFromFlags } from '../runConfigFromFlags';
 import { EXIT, type CliContext } from '../cliContext';
-import { intFlag, type CliValues } from '../options';
+import { intFlag, numberFlag, type CliValues } from '../options';
 import { ProgressReporter } from '../progress';
 import { runSummaryText } from '../summary';
 import { terminalSafe } from '../terminalText';
@@ -62,12 +63,13 @@ export async function optimizeFromFlags(values: CliValues, context: CliContext, 
 /**
  * Continues a saved run on its own endpoints: the key comes from the environment (or --api-key) again
  * for every model role, --base-url names the endpoint only for a run file that records none, and
- * --steps may extend the run.
+ * --steps may extend the run and --max-cost raise (or lift, with 0) its cost limit.
  */
 export async function resumeFromFlags(runFile: string, values: CliValues, context: CliContext, onEvent = progressListener(values, context)): Promise<EndedRun> {
   const file = resolve(context.cwd, runFile);
   context.onRunFile?.(file);
   const steps = intFlag(values, 'steps');
+  const maxCost = numberFlag(values, 'max-cost');
   const apiKey = values['api-key'] ?? context.env.OPENAI_API_KEY;
   const baseUrl = values['base-url'];
   const record = await resumeRun(
@@ -76,15 +78,26 @@ export async function resumeFromFlags(runFile: string, values: CliValues, contex
       ...engineDeps(values, context, file, onEvent),
       credentials: apiKey === undefined ? {} : { apiKey },
       ...(baseUrl === undefined ? {} : { baseUrl }),
-      ...(steps === undefined ? {} : { patchConfig: (config) => ({ ...config, steps }) }),
+      ...(steps === undefined && maxCost === undefined ? {} : { patchConfig: (config) => ({ ...config, ...(steps === undefined ? {} : { steps }), ...(maxCost === undefined ? {} : { maxCost }) }) }),
     },
     context.signal,
   );
   return { record, runFile: file };
 }
 
+/** `opro optimize --dry-run`: the estimate on stdout (JSON with --json); no model is called, nothing is saved. */
+async function dryRun(values: CliValues, context: CliContext): Promise<number> {
+  const config = runConfigFromFlags(values, context.env, context.cwd);
+  const estimate = await estimateRunCost(config);
+  context.stdout.write(values.json === true ? `${JSON.stringify({ dryRun: true, estimate })}\n` : `${describeEstimate(config, estimate).join('\n')}\n`);
+  return EXIT.ok;
+}
+
 /** `opro optimize`. */
 export async function optimizeCommand(values: CliValues, context: CliContext): Promise<number> {
+  if (values['dry-run'] === true) {
+    return dryRun(values, context);
+  }
   return report(await optimizeFromFlags(values, context), values, context);
 }
 

@@ -23,11 +23,21 @@ export function estimateRunCalls(config: RunConfig, rowCount: number): CallEstim
   const split = splitDataset(rowCount, config.dataset);
   const trainRows = split.train.length;
   const validationRows = split.validation.length;
-  const instructions = config.seedInstructions.length + config.steps * config.candidatesPerStep;
-  const validated = validationRows === 0 ? 0 : Math.min(config.validationTopK, instructions);
-  const answers = instructions * trainRows + validated * validationRows;
+  const answers = answerCount(config, { train: trainRows, validation: validationRows }, trainRows);
   const scorerCalls = config.grader?.kind === 'judge' ? 2 * answers : answers;
   const optimizerCalls = config.steps * config.candidatesPerStep;
   const uncapped = scorerCalls + optimizerCalls;
   return { trainRows, validationRows, scorerCalls, optimizerCalls, totalCalls: config.maxCalls > 0 ? Math.min(config.maxCalls, uncapped) : uncapped };
+}
+
+/**
+ * The scorer's answers in a run: each seed on every training row, each proposal on
+ * `rowsPerProposal` of them (all of them under full evaluation), the validation top-k on the
+ * validation rows.
+ */
+export function answerCount(config: RunConfig, rows: { train: number; validation: number }, rowsPerProposal: number): number {
+  const proposals = config.steps * config.candidatesPerStep;
+  const seeds = config.seedInstructions.length;
+  const validated = rows.validation === 0 ? 0 : Math.min(config.validationTopK, seeds + proposals);
+  return seeds * rows.train + proposals * rowsPerProposal + validated * rows.validation;
 }

@@ -11,6 +11,7 @@ import type { DatasetInfo, RecordedExample } from '../runRecord';
 import { RUN_FORMAT_VERSION } from '../runView';
 import type { RunState } from '../store/logEntry';
 import { validateRunConfig } from '../validateConfig';
+import { checkCostBudget } from './modelPrices';
 import { withRecordedEndpoints } from './resumeConfig';
 import { redactConfig } from './redactConfig';
 import { emptyUsage } from './usage';
@@ -21,18 +22,30 @@ export function newRunId(now: Date): string {
   return `${stamp}-${randomBytes(3).toString('hex')}`;
 }
 
-/** Checks the config, loads and splits the dataset, and builds the state of a new run. */
-export async function newRunState(config: RunConfig, meta?: Record<string, unknown>, runId?: string): Promise<RunState> {
+/** Throws the config's problems, all at once, as one config error; then a cost limit's unpriced models. */
+export function assertUsableConfig(config: RunConfig): void {
   const problems = validateRunConfig(config);
   if (problems.length > 0) {
     throw new OproError('config', `The run configuration is not usable:\n- ${problems.join('\n- ')}`);
   }
-  const isTemplate = config.position === 'template';
-  const { path, train, validation, ...loadOptions } = config.dataset;
-  const dataset = await loadDataset(path, {
+  checkCostBudget(config);
+}
+
+/** The run's dataset, loaded as the run reads it (a template's columns included). */
+export function loadRunDataset(config: RunConfig): Promise<Dataset> {
+  const { path, train: _train, validation: _validation, ...loadOptions } = config.dataset;
+  return loadDataset(path, {
     ...loadOptions,
-    ...(isTemplate ? { templateColumns: placeholdersOf(config.seedInstructions[0] ?? '') } : {}),
+    ...(config.position === 'template' ? { templateColumns: placeholdersOf(config.seedInstructions[0] ?? '') } : {}),
   });
+}
+
+/** Checks the config, loads and splits the dataset, and builds the state of a new run. */
+export async function newRunState(config: RunConfig, meta?: Record<string, unknown>, runId?: string): Promise<RunState> {
+  assertUsableConfig(config);
+  const isTemplate = config.position === 'template';
+  const { train, validation } = config.dataset;
+  const dataset = await loadRunDataset(config);
   const split = splitDataset(dataset.examples.length, {
     ...(train === undefined ? {} : { train }),
     ...(validation === undefined ? {} : { validation }),

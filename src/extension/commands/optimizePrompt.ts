@@ -3,11 +3,13 @@ import { reportError } from '../errors/reportError';
 import { finishedToast } from '../runs/finishedToast';
 import type { RunOutcome } from '../runs/runManager';
 import type { Services } from '../services';
+import { confirmRunCost } from './confirmCost';
 import { prepareRun, type PromptCommandArgs } from './prepareRun';
 
 /**
  * "OPRO: Optimize Prompt": the prompt at the cursor (or selection, or CodeLens) is optimized on a
- * dataset; the panel follows the run. Resolves with the outcome (undefined when nothing ran).
+ * dataset, after the confirm step when the run may cost more than `opro.confirmCostAbove`; the panel
+ * follows the run. Resolves with the outcome (undefined when nothing ran).
  */
 export function optimizePrompt(services: Services) {
   return async (args?: PromptCommandArgs): Promise<RunOutcome | undefined> => {
@@ -17,7 +19,7 @@ export function optimizePrompt(services: Services) {
         panel = args?.isUnattended === true ? undefined : services.panel.prepare();
       };
       const prepared = await prepareRun(services, args, { onPrompt });
-      if (prepared === undefined) {
+      if (prepared === undefined || !(await confirmRunCost(services, prepared.config))) {
         panel?.discard();
         return undefined;
       }

@@ -61,8 +61,17 @@ export function runConfigFromSettings(input: RunConfigInput): RunConfig {
     concurrency: settings.concurrency,
     maxCalls: settings.maxCalls,
     maxTokens: settings.maxTokens,
+    ...costOf(settings),
     requestTimeoutMs: Math.round(settings.requestTimeoutSeconds * 1000),
   });
+}
+
+/** The cost limit and the user's prices, when set. */
+function costOf(settings: Settings): Pick<RunConfig, 'maxCost' | 'prices'> {
+  return {
+    ...(settings.maxCost > 0 ? { maxCost: settings.maxCost } : {}),
+    ...(Object.keys(settings.prices).length === 0 ? {} : { prices: settings.prices }),
+  };
 }
 
 /** 0 leaves the limit to core (1024 / 512, more for reasoning models). */

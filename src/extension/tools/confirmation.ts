@@ -1,20 +1,35 @@
 import * as vscode from 'vscode';
 import type { RunConfig } from '../../core/config';
-import { loadDataset } from '../../core/dataset';
+import { estimateRunCost } from '../../core/engine';
+import { formatUsd } from '../../core/pricing';
 import { estimateRunCalls, type CallEstimate } from '../../core/run/callEstimate';
+import type { RunEstimate } from '../../core/run/costEstimate';
 
-/**
- * The dollar figure for an estimate, when one can be given. The price table and token estimate
- * belong to the cost estimator of issue 12; until it lands the confirmation states the calls only.
- */
-export type CostFigure = (config: RunConfig, estimate: CallEstimate) => string | undefined;
+/** The calls a run may pay for, with the cost estimate (tokens, dollars) behind them. */
+export interface SpendEstimate extends CallEstimate {
+  cost: RunEstimate;
+}
 
+/** The dollar figure for an estimate, when one can be given (a sentence of Markdown). */
+export type CostFigure = (config: RunConfig, estimate: SpendEstimate) => string | undefined;
+
+/** States the calls only (tests that check the call count alone). */
 export const noCostFigure: CostFigure = () => undefined;
+
+/** The expected cost and the upper bound at the list or configured prices, or "not priced" naming the model. */
+export const estimatedCostFigure: CostFigure = (_config, { cost }) => {
+  const t = vscode.l10n.t;
+  const { expected, upper } = cost;
+  if (expected.costUsd === undefined || upper.costUsd === undefined) {
+    return t('Not priced: {0} has no price (set `opro.prices`), so no dollar figure can be given.', cost.unpriced.join(', '));
+  }
+  return t('**Expected cost about {0}** (at most {1}) at prices as of {2}; `opro.maxCost` stops a run at a limit.', formatUsd(expected.costUsd), formatUsd(upper.costUsd), cost.pricesAsOf);
+};
 
 const count = (n: number): string => n.toLocaleString('en-US');
 
 /** The calls (and cost) a run on `config` may pay for, in a sentence or two of Markdown. */
-export function describeSpend(config: RunConfig, estimate: CallEstimate, costFigure: CostFigure): string {
+export function describeSpend(config: RunConfig, estimate: SpendEstimate, costFigure: CostFigure): string {
   const t = vscode.l10n.t;
   const isVsCodeLm = config.scorer.provider === 'vscode-lm';
   const models = config.steps === 0 || config.optimizer.model === config.scorer.model
@@ -27,10 +42,10 @@ export function describeSpend(config: RunConfig, estimate: CallEstimate, costFig
   return `${calls} ${cost}`;
 }
 
-/** Loads the dataset as the run will (row count and split) and estimates the run's calls. */
-export async function estimateFor(config: RunConfig): Promise<CallEstimate> {
-  const dataset = await loadDataset(config.dataset.path, config.dataset);
-  return estimateRunCalls(config, dataset.examples.length);
+/** Loads the dataset as the run will (row count and split) and estimates the run's calls, tokens and cost. */
+export async function estimateFor(config: RunConfig): Promise<SpendEstimate> {
+  const cost = await estimateRunCost(config);
+  return { ...estimateRunCalls(config, cost.trainRows + cost.validationRows), cost };
 }
 
 /** The confirmation a tool shows before it spends: what runs, on what, and what it may cost. */

@@ -27,9 +27,11 @@ describe('the panel header’s models and cost', () => {
     assert.equal(formatCost(0), '$0.0000');
   });
 
-  it('shows no cost when a paid model has no price', () => {
+  it('says "not priced" when a paid model has no price, never $0, naming the model core reported', () => {
     const unpriced = { ...record, usage: { ...record.usage, byModel: { 'scorer:my-local-llama': record.usage.byModel['scorer:gpt-4o-mini']! } } };
-    assert.equal(describeCost(unpriced), undefined);
+    assert.equal(describeCost(unpriced), 'not priced');
+    const named = { ...unpriced, usage: { ...unpriced.usage, unpricedModels: ['scorer:my-llama', 'optimizer:my-llama'] } };
+    assert.equal(describeCost(named), 'not priced (my-llama): set opro.prices');
   });
 
   it('for VS Code models: the request count and that Copilot counts premium requests, never dollars', () => {

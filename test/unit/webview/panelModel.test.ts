@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import type { RunEvent } from '../../../src/core/events';
 import { buildChartData, scoreRange } from '../../../src/webview/chartData';
-import { estimateCost, findPrice, KNOWN_PRICES } from '../../../src/webview/cost';
+import { findPrice, LIST_PRICES } from '../../../src/core/pricing';
+import { estimateCost } from '../../../src/webview/cost';
 import { filterCandidates, rankRun } from '../../../src/webview/ranking';
 import { applyEvent, type ShownRun } from '../../../src/webview/runState';
 import { diffWords } from '../../../src/webview/wordDiff';
@@ -79,7 +80,7 @@ describe('the panel’s model (browser-free parts)', () => {
 
   describe('estimateCost', () => {
     it('prices each model’s tokens, matching dated model names by prefix', () => {
-      assert.equal(findPrice('gpt-4o-mini-2024-07-18', KNOWN_PRICES), KNOWN_PRICES['gpt-4o-mini']);
+      assert.equal(findPrice('gpt-4o-mini-2024-07-18'), LIST_PRICES['gpt-4o-mini']);
       const usage = { ...record.usage, byModel: { 'scorer:gpt-4o-mini': { calls: 1, cachedCalls: 0, failedCalls: 0, retries: 0, promptTokens: 1_000_000, completionTokens: 1_000_000 } } };
       assert.equal(estimateCost(usage), 0.75);
       assert.equal(estimateCost(usage, { 'gpt-4o-mini': { input: 1, output: 1 } }), 2, 'configured prices win');
@@ -88,6 +89,12 @@ describe('the panel’s model (browser-free parts)', () => {
     it('shows no cost when a paid model has no known price', () => {
       const usage = { ...record.usage, byModel: { 'scorer:llama3.1:8b': { calls: 1, cachedCalls: 0, failedCalls: 0, retries: 0, promptTokens: 10, completionTokens: 10 } } };
       assert.equal(estimateCost(usage), undefined);
+    });
+
+    it('shows what core metered (the run’s prices, cached tokens at theirs), and nothing while core names an unpriced model', () => {
+      const metered = { ...record.usage, costUsd: 0.0123 };
+      assert.equal(estimateCost(metered, { 'gpt-4o-mini': { input: 100, output: 100 } }), 0.0123);
+      assert.equal(estimateCost({ ...record.usage, unpricedModels: ['scorer:my-model'] }), undefined);
     });
   });
 

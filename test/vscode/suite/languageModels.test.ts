@@ -39,7 +39,8 @@ describe("VS Code's language models (vscode-lm) through a provider extension in 
     models = await useTestModels();
   });
   beforeEach(async () => {
-    prompter = new ScriptedPrompter();
+    // The confirm step always asks for VS Code's models (requests count against a plan): start the run.
+    prompter = new ScriptedPrompter({ button: (toast) => (toast.buttons.includes('Start Run') ? 'Start Run' : undefined) });
     restore = api.usePrompter(prompter);
     await models.offer(DEFAULT_TEST_MODELS);
     await setSettings(LM_SETTINGS);
@@ -82,6 +83,11 @@ describe("VS Code's language models (vscode-lm) through a provider extension in 
       [received.length, promptTokens, completionTokens],
     );
     assert.equal(models.provider.tokenCounts.calls, received.reduce((sum, r) => sum + r.contents.length + 1, 0), 'each message and each reply counted once');
+    // The confirm step counted requests, never dollars, and offered no price threshold.
+    const confirm = prompter.toasts.find((t) => t.isModal && t.buttons.includes('Start Run'));
+    assert.ok(confirm !== undefined && /^Start the OPRO run\? about [\d,]+ requests \(at most [\d,]+\)\./.test(confirm.message), confirm?.message);
+    assert.ok(!confirm.message.includes('$'), confirm.message);
+    assert.deepEqual(confirm.buttons, ['Start Run']);
     assert.deepEqual(received.flatMap((r) => r.modelOptions.temperature).filter((t, i, all) => all.indexOf(t) === i).sort(), [0, 1], 'scorer at 0, optimizer at 1');
     assert.deepEqual(prompter.errors(), []);
   });
@@ -131,7 +137,7 @@ describe("VS Code's language models (vscode-lm) through a provider extension in 
     await models.offer([{ id: 'fake-guarded', name: 'Fake Guarded', upstream: 'fake-scorer', requiresAuthorization: true }]);
     await setSettings({ scorerModel: 'fake-guarded', optimizerModel: undefined });
     let retries = 0;
-    prompter.answers.button = (toast) => (toast.buttons.includes('Retry') && retries++ === 0 ? 'Retry' : undefined);
+    prompter.answers.button = (toast) => (toast.buttons.includes('Start Run') ? 'Start Run' : toast.buttons.includes('Retry') && retries++ === 0 ? 'Retry' : undefined);
     const outcome = await vscode.commands.executeCommand<RunOutcome>(COMMAND_IDS.optimizePrompt, datasetArgs());
     assert.equal(outcome.record, undefined);
     const message = 'VS Code did not let OPRO use the language model Fake Guarded · OPRO Test: access was refused or revoked. ' +

@@ -29,7 +29,7 @@ describe('withCache over the openai client', () => {
     const second = await cached.complete(REQUEST);
     assert.equal(server.stats.requests, 1);
     assert.equal(first.cached, undefined);
-    assert.deepEqual(second, { text: first.text, usage: first.usage, model: first.model, cached: true, latencyMs: 0 });
+    assert.deepEqual(second, { text: first.text, usage: first.usage, model: first.model, finishReason: 'stop', cached: true, latencyMs: 0 });
     assert.equal(cached.id, client.id);
   });
 
