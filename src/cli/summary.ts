@@ -1,3 +1,4 @@
+import { formatUsd } from '../core/pricing';
 import { bestCandidate } from '../core/run/history';
 import { ungradedCounts } from '../core/run/runReport';
 import type { CandidateView, RunView } from '../core/runView';
@@ -25,6 +26,27 @@ function ungradedLines(record: RunView, runFile: string): string[] {
   return lines;
 }
 
+/** What the paid calls cost: dollars, "not priced" naming the models without a price, nothing for VS Code's models. */
+function costText(record: RunView): string {
+  const { usage } = record;
+  if (usage.costUsd !== undefined) {
+    return `, ${formatUsd(usage.costUsd)}`;
+  }
+  const unpriced = usage.unpricedModels ?? [];
+  return unpriced.length === 0 ? '' : `, not priced (${unpriced.join(', ')}; --prices sets a price)`;
+}
+
+/** Why a budget ended the run, and how to go on. */
+function budgetLines(record: RunView, runFile: string): string[] {
+  const limits = { maxCalls: '--max-calls', maxTokens: '--max-tokens', maxCost: '--max-cost' } as const;
+  const reason = record.stopReason;
+  if (reason !== 'maxCalls' && reason !== 'maxTokens' && reason !== 'maxCost') {
+    return [];
+  }
+  const resume = reason === 'maxCost' ? `\`opro resume ${runFile} --max-cost USD\` with a higher limit` : `\`opro resume ${runFile}\` with a higher ${limits[reason]}`;
+  return [`stopped by the ${reason === 'maxCost' ? 'cost' : reason === 'maxCalls' ? 'call' : 'token'} budget (${limits[reason]}); ${resume} continues it`];
+}
+
 /** The human-readable end of a run. */
 export function runSummaryText(record: RunView, runFile: string): string {
   const best = bestCandidate(record);
@@ -36,7 +58,8 @@ export function runSummaryText(record: RunView, runFile: string): string {
     '',
     terminalSafe(best?.instruction ?? ''),
     '',
-    `${record.usage.calls} paid calls (${record.usage.cachedCalls} cached), ${record.usage.promptTokens + record.usage.completionTokens} tokens`,
+    `${record.usage.calls} paid calls (${record.usage.cachedCalls} cached), ${record.usage.promptTokens + record.usage.completionTokens} tokens${costText(record)}`,
+    ...budgetLines(record, runFile),
     ...ungradedLines(record, runFile),
     ...(record.warnings ?? []).map((w) => terminalSafe(warningLine(w))),
     `saved: ${runFile}`,
