@@ -12,6 +12,7 @@ import { harnessFigures } from './figures/harness';
 import { headerPacing } from './figures/headerPacing';
 import { httpTransport } from './figures/httpTransport';
 import { optimizationRun } from './figures/optimizationRun';
+import { optimizerSamples } from './figures/optimizerSamples';
 import { panelOpen } from './figures/panelOpen';
 import { paperScale } from './figures/paperScale';
 import { rateLimited } from './figures/rateLimit';
@@ -26,6 +27,7 @@ const FIGURES: Record<string, (emit: Emit) => Promise<void>> = {
   'http-transport': httpTransport,
   'rate-limit': rateLimited,
   'header-pacing': headerPacing,
+  'optimizer-samples': optimizerSamples,
   'optimization-run': optimizationRun,
   'cpu-breakdown': cpuBreakdown,
   'dataset-load': datasetLoading,

@@ -20,6 +20,9 @@ describe('normalizeSettings', () => {
       concurrency: 8,
       maxCalls: 0,
       maxTokens: 0,
+      maxCost: 0,
+      prices: {},
+      confirmCostAbove: 0,
       requestTimeoutSeconds: 60,
       position: 'auto',
       metric: 'auto',
@@ -96,5 +99,16 @@ describe('normalizeSettings', () => {
     );
     const wrong = normalizeSettings((key) => ({ 'opro.reasoningEffort': 'max', 'opro.modelFamilies': ['reasoning'] })[key]);
     assert.deepEqual([wrong.reasoningEffort, wrong.modelFamilies], ['default', {}]);
+  });
+
+  it('reads the cost settings: a limit and a threshold in USD ≥ 0, and the prices that are prices', () => {
+    const raw: Record<string, unknown> = {
+      'opro.maxCost': 2.5,
+      'opro.confirmCostAbove': -1,
+      'opro.prices': { 'my-model': { input: 0.2, output: 0.8 }, cached: { input: 1, cachedInput: 0.1, output: 2 }, half: { input: 1 }, negative: { input: -1, output: 1 }, ' ': { input: 1, output: 1 } },
+    };
+    const settings = normalizeSettings((key) => raw[key]);
+    assert.deepEqual([settings.maxCost, settings.confirmCostAbove, settings.prices], [2.5, 0, { 'my-model': { input: 0.2, output: 0.8 }, cached: { input: 1, cachedInput: 0.1, output: 2 } }]);
+    assert.deepEqual(normalizeSettings((key) => ({ 'opro.prices': [1, 2] })[key]).prices, {});
   });
 });

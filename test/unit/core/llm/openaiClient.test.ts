@@ -56,7 +56,7 @@ describe('createOpenAiClient', () => {
     const client = createOpenAiClient(modelAt(server.url), options());
     await client.complete({ ...question('', 1, 2), temperature: 0.7, maxTokens: 33, seed: 5 });
     await client.complete(question('', 1, 2));
-    const common = { role: 'scorer', model: 'fake-scorer', n: undefined, reasoningEffort: undefined };
+    const common = { role: 'scorer', model: 'fake-scorer', n: undefined, reasoningEffort: undefined, promptTokens: 4 };
     assert.deepEqual(server.stats.answered, [
       { ...common, temperature: 0.7, maxTokens: 33, seed: 5, params: ['max_tokens', 'seed', 'temperature'] },
       { ...common, temperature: 0, maxTokens: 64, seed: undefined, params: ['max_tokens', 'temperature'] },
