@@ -1,6 +1,6 @@
 import { readdir } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import type { RunStatus } from '../runRecord';
+import type { RunStatus, StopReason } from '../runRecord';
 import type { RunHeader } from '../runView';
 import { readRunHeader } from './readRun';
 
@@ -12,6 +12,8 @@ export interface RunSummary {
   createdAt: string;
   updatedAt: string;
   status: RunStatus;
+  /** Why it ended, when it did (a budget's stop leaves the run resumable with a higher limit). */
+  stopReason?: StopReason;
   /** The prompt the run started from. */
   prompt: string;
   /** Training score of the best candidate (core's ranking rule); undefined before anything was scored. */
@@ -32,6 +34,7 @@ export function summarizeHeader(header: RunHeader, file: string): RunSummary {
     createdAt: header.createdAt,
     updatedAt: header.updatedAt,
     status: header.status,
+    ...(header.stopReason === undefined ? {} : { stopReason: header.stopReason }),
     prompt: header.config.seedInstructions[0] ?? '',
     bestScore: header.totals.best?.score,
     candidates: header.totals.candidates,

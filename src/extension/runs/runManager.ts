@@ -101,10 +101,14 @@ export class RunManager implements vscode.Disposable {
     });
   }
 
-  /** Continues a saved run on its own endpoints; the API key goes back into every model role (run files never hold one). */
-  async resume(runFile: string): Promise<RunOutcome> {
+  /**
+   * Continues a saved run on its own endpoints; the API key goes back into every model role (run files
+   * never hold one). `budgets` replace the saved limits (a run stopped by one goes on under a higher one).
+   */
+  async resume(runFile: string, budgets?: Pick<RunConfig, 'maxCalls' | 'maxTokens' | 'maxCost'>): Promise<RunOutcome> {
     const credentials = await this.credentials();
-    return this.execute(new LiveRun(runFile), (engineDeps, signal) => resumeRun(runFile, { ...engineDeps, credentials }, signal));
+    const patch = budgets === undefined ? {} : { patchConfig: (config: RunConfig): RunConfig => ({ ...config, ...budgets }) };
+    return this.execute(new LiveRun(runFile), (engineDeps, signal) => resumeRun(runFile, { ...engineDeps, credentials, ...patch }, signal));
   }
 
   /**

@@ -35,7 +35,7 @@ describe('the confirm step before a run: the estimate, one click to start', () =
     restore();
     await server.close();
     await resetModelSettings();
-    await setSettings({ prices: undefined, confirmCostAbove: undefined, maxCost: undefined });
+    await setSettings({ prices: undefined, confirmCostAbove: undefined, maxCost: undefined, scorerMaxTokens: undefined });
     await closeAllEditors();
   });
 
@@ -62,12 +62,17 @@ describe('the confirm step before a run: the estimate, one click to start', () =
     assert.equal(confirmations().length, 2);
   });
 
-  it('opro.maxCost ends the run cleanly when reached, and the status says why', async () => {
-    await setSettings({ confirmCostAbove: 1000, maxCost: 0.0005 });
+  it('opro.maxCost ends the run cleanly when reached, the status says why, and Resume Run goes on under a higher limit', async () => {
+    await setSettings({ confirmCostAbove: 1000, maxCost: 0.02, scorerMaxTokens: 16 });
     const outcome = await optimize();
-    assert.equal(outcome?.record?.status, 'finished');
-    assert.equal(outcome?.record?.stopReason, 'maxCost');
-    assert.ok((outcome?.record?.usage.costUsd ?? 1) <= 0.0005, JSON.stringify(outcome?.record?.usage));
+    const record = outcome?.record;
+    assert.deepEqual([record?.status, record?.stopReason], ['finished', 'maxCost']);
+    assert.ok((record?.usage.costUsd ?? 1) <= 0.02, JSON.stringify(record?.usage));
+    await setSettings({ maxCost: 100 });
+    const resumed = await vscode.commands.executeCommand<RunOutcome | undefined>(COMMAND_IDS.resumeRun, { runId: record?.id });
+    assert.equal(resumed?.record?.status, 'finished');
+    assert.notEqual(resumed?.record?.stopReason, 'maxCost');
+    assert.ok((resumed?.record?.usage.costUsd ?? 0) > (record?.usage.costUsd ?? 0));
     assert.deepEqual(prompter.errors(), []);
   });
 });
