@@ -29,6 +29,9 @@ export function describeCost(record: Pick<RunRecord, 'config' | 'usage'>, prices
     const names = (usage.unpricedModels ?? []).map((key) => key.slice(key.indexOf(':') + 1));
     return names.length === 0 ? 'not priced' : `not priced (${[...new Set(names)].join(', ')}): set opro.prices`;
   }
+  if (cost === 0) {
+    return 'free (local server)';
+  }
   const text = formatCost(cost);
   return text.startsWith('<') ? text : `≈ ${text}`;
 }

@@ -23,6 +23,9 @@ export const estimatedCostFigure: CostFigure = (_config, { cost }) => {
   if (expected.costUsd === undefined || upper.costUsd === undefined) {
     return t('Not priced: {0} has no price (set `opro.prices`), so no dollar figure can be given.', cost.unpriced.join(', '));
   }
+  if (upper.costUsd === 0) {
+    return t('No cost: the models run on a local server (or are priced at 0 in `opro.prices`).');
+  }
   return t('**Expected cost about {0}** (at most {1}) at prices as of {2}; `opro.maxCost` stops a run at a limit.', formatUsd(expected.costUsd), formatUsd(upper.costUsd), cost.pricesAsOf);
 };
 

@@ -34,6 +34,10 @@ describe('the panel header’s models and cost', () => {
     assert.equal(describeCost(named), 'not priced (my-llama): set opro.prices');
   });
 
+  it('says a local server’s run is free rather than ≈ $0.0000', () => {
+    assert.equal(describeCost({ ...record, usage: { ...record.usage, costUsd: 0 } }), 'free (local server)');
+  });
+
   it('for VS Code models: the request count and that Copilot counts premium requests, never dollars', () => {
     // Copilot's ids look like OpenAI's, whose list prices the panel knows: they must not apply.
     const viaCopilot = withModels({ ...record, usage: { ...record.usage, calls: 1234 } }, { ...copilot, model: 'gpt-4o-mini' });

@@ -8,7 +8,7 @@ import { readRunRecord } from '../../../src/core/engine';
 import { wilsonInterval } from '../../../src/core/stats/wilson';
 import { TOOL_NAMES } from '../../../src/extension/agentIds';
 import type { OproExtensionApi } from '../../../src/extension/extensionApi';
-import { noCostFigure } from '../../../src/extension/tools/confirmation';
+import { estimatedCostFigure, noCostFigure } from '../../../src/extension/tools/confirmation';
 import { OptimizePromptTool } from '../../../src/extension/tools/optimizePromptTool';
 import type { FakeServer } from '../../support/fakeLlmServer';
 import { syntheticAccuracy } from '../../support/syntheticTask';
@@ -117,6 +117,23 @@ describe('the language model tools, invoked through vscode.lm.invokeTool', () =>
     assert.match(message, /^Optimizes the prompt at `src\/toolRun3\.ts` line 2 on `data\/arithmetic\.jsonl` \(30 training rows, 0 held out\): 3 steps of 4 candidates\./);
     assert.ok(message.includes(`**At most ${calls} model calls** to \`fake-scorer\` (scorer) and \`fake-optimizer\` (optimizer): ${calls - 12} scorer calls and 12 optimizer calls`), message);
     assert.equal(server.stats.completions.scorer, 0, 'preparing spends nothing');
+  });
+
+  it('states the expected cost and its bound at the configured prices, and no cost on a local server', async () => {
+    await openMarked('src/toolRun4.ts', PROMPT_FILE);
+    const input = { file: 'src/toolRun4.ts', startLine: 2, dataset: DATASET, steps: 3 };
+    const messageOf = async (): Promise<string> => {
+      const prepared = await new OptimizePromptTool(api.services, estimatedCostFigure).prepareInvocation({ input }, NO_TOKEN);
+      return (prepared?.confirmationMessages?.message as vscode.MarkdownString).value;
+    };
+    assert.match(await messageOf(), /No cost: the models run on a local server/);
+    await setSettings({ prices: { 'fake-scorer': { input: 2, output: 8 }, 'fake-optimizer': { input: 2, output: 8 } } });
+    try {
+      assert.match(await messageOf(), /\*\*Expected cost about \$\d+\.\d{2,4}\*\* \(at most \$\d+\.\d{2,4}\) at prices as of \d{4}-\d{2}-\d{2}; `opro\.maxCost` stops a run at a limit\./);
+    } finally {
+      await setSettings({ prices: undefined });
+    }
+    assert.deepEqual(server.stats.completions, { scorer: 0, optimizer: 0 }, 'preparing spends nothing');
   });
 
   it('fails with the question it cannot ask an agent, naming the choices', async () => {
