@@ -2,7 +2,7 @@ import type { EvaluationMode } from '../core/config';
 import { MODEL_FAMILIES, REASONING_EFFORTS, type ModelFamily, type ReasoningEffort } from '../core/llm/modelFamily';
 import { METRIC_KINDS, type MetricKind } from '../core/metrics/types';
 import { POSITIONS, type Position } from '../core/prompt/position';
-import { priceTableProblems, type PriceTable } from '../core/pricing';
+import { priceTableProblems, type ModelPrice, type PriceTable } from '../core/pricing';
 import { SETTING_KEYS } from './settingKeys';
 
 /** Providers the `opro.provider` setting offers. */
@@ -118,7 +118,12 @@ export function priceTable(value: unknown): PriceTable {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     return {};
   }
-  return Object.fromEntries(Object.entries(value).filter(([model, price]) => model.trim() !== '' && priceTableProblems({ [model]: price }).length === 0)) as PriceTable;
+  // Plain copies: VS Code's setting values are proxies that structuredClone refuses.
+  return Object.fromEntries(
+    Object.entries(value as Record<string, ModelPrice>)
+      .filter(([model, price]) => model.trim() !== '' && priceTableProblems({ [model]: price }).length === 0)
+      .map(([model, { input, cachedInput, output }]) => [model.trim(), { input, ...(cachedInput === undefined ? {} : { cachedInput }), output }]),
+  );
 }
 
 /** The entries of an object whose values are model families; anything else is dropped. */

@@ -1,7 +1,6 @@
 import * as vscode from 'vscode';
 import type { RunConfig } from '../../core/config';
 import { estimateRunCost } from '../../core/engine';
-import { formatUsd } from '../../core/pricing';
 import type { RunEstimate } from '../../core/run/costEstimate';
 import { describeEstimate, headlineOf } from '../../core/run/estimateText';
 import type { Services } from '../services';
@@ -9,6 +8,11 @@ import { readSettings, updateSetting } from '../settings';
 
 /** Thresholds the "Don't Ask Again Under $X" button offers: the first one above the run's expected cost. */
 const THRESHOLDS = [0.1, 0.25, 0.5, 1, 2, 5, 10, 20, 50, 100, 200, 500, 1000];
+
+/** A threshold as people write it: `$0.10`, `$2`. */
+function thresholdText(usd: number): string {
+  return usd < 1 ? `$${usd.toFixed(2)}` : `$${usd}`;
+}
 
 /** The threshold a click on "Don't Ask Again Under $X" sets: the first step above `expected` (undefined past the last). */
 export function thresholdAbove(expected: number): number | undefined {
@@ -41,7 +45,7 @@ export async function confirmRunCost(services: Services, config: RunConfig): Pro
   const start = t('Start Run');
   const expected = estimate.isRequestsOnly ? undefined : estimate.expected.costUsd;
   const threshold = expected === undefined ? undefined : thresholdAbove(expected);
-  const dontAsk = threshold === undefined ? undefined : t("Don't Ask Again Under {0}", formatUsd(threshold));
+  const dontAsk = threshold === undefined ? undefined : t("Don't Ask Again Under {0}", thresholdText(threshold));
   const message = [t('Start the OPRO run? {0}.', headlineOf(estimate)), '', ...lines.map((line) => line.trim())].join('\n');
   const picked = await services.prompter.showMessage('info', message, dontAsk === undefined ? [start] : [start, dontAsk], true);
   if (picked !== undefined && picked === dontAsk && threshold !== undefined) {
