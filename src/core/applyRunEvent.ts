@@ -53,9 +53,13 @@ function addWarning(view: RunView, warning: RunWarning): void {
 
 function endRun(view: RunView, event: EndEvent): void {
   delete view.error;
+  delete view.comparison;
   if (event.type === 'runFinished') {
     view.status = 'finished';
     view.stopReason = event.reason;
+    if (event.comparison !== undefined) {
+      view.comparison = event.comparison;
+    }
   } else if (event.type === 'runCancelled') {
     view.status = 'cancelled';
     view.stopReason = 'cancelled';

@@ -7,6 +7,15 @@ import type { Position } from './prompt/position';
 
 export type ExemplarSelection = 'random' | 'failures';
 
+/**
+ * How new instructions are proposed: `opro` is the paper's meta-prompt, byte for byte; `feedback`
+ * adds training examples the best instruction gets wrong (input, the model's answer, the expected
+ * answer, the judge's reason) before its closing request.
+ */
+export type OptimizationMethod = 'opro' | 'feedback';
+
+export const OPTIMIZATION_METHODS: readonly OptimizationMethod[] = ['opro', 'feedback'];
+
 /** Graders beyond the rule metrics: an LLM judge with a rubric, or a workspace module. */
 export type GraderConfig =
   | { kind: 'judge'; /** The rubric text (the CLI and the extension read rubric files into it). */ rubric: string }
@@ -87,6 +96,15 @@ export interface RunConfig {
   validationTopK: number;
   /** @default 'full' */
   evaluation: EvaluationMode;
+  /**
+   * Demonstrations per candidate: each proposed instruction is scored with up to this many training
+   * rows shown as worked examples (never scored on those rows). 0: the instruction alone. @default 0
+   */
+  demos?: number;
+  /** @default 'opro' */
+  method?: OptimizationMethod;
+  /** Failed training examples the `feedback` meta-prompt shows (M). @default 3 */
+  feedbackExamples?: number;
   /** A seed prompt larger than this many bytes (UTF-8) gets a warning with its token cost before the run; 0 never warns. @default 8192 */
   promptWarningBytes?: number;
 }

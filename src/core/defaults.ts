@@ -14,6 +14,7 @@ export const DEFAULT_CONCURRENCY = 8;
 export const DEFAULT_REQUEST_TIMEOUT_MS = 60_000;
 export const DEFAULT_MAX_RETRIES = 6;
 export const DEFAULT_VALIDATION_TOP_K = 3;
+export const DEFAULT_FEEDBACK_EXAMPLES = 3;
 export const DEFAULT_SCORER_TEMPERATURE = 0;
 export const DEFAULT_SCORER_MAX_TOKENS = 1024;
 export const DEFAULT_OPTIMIZER_TEMPERATURE = 1;
@@ -55,6 +56,9 @@ export const RUN_DEFAULTS = {
   validationTopK: DEFAULT_VALIDATION_TOP_K,
   evaluation: 'full',
   lengthPenalty: 0,
+  demos: 0,
+  method: 'opro',
+  feedbackExamples: DEFAULT_FEEDBACK_EXAMPLES,
 } as const satisfies Partial<RunConfig>;
 
 /** The entries of `value` that are not undefined (so they don't erase defaults when spread). */

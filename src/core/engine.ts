@@ -3,10 +3,9 @@ import type { EngineDeps, ResumeDeps } from './engineDeps';
 import type { ScoredCandidate } from './runRecord';
 import type { RunView } from './runView';
 import { candidateId, scoreCandidates } from './run/candidates';
-import { pickExemplars } from './run/exemplars';
 import { estimateRun, type RunEstimate } from './run/costEstimate';
 import { assertUsableConfig, loadRunDataset, newRunState } from './run/newRunState';
-import { metaPromptFor } from './run/proposals';
+import { stepMetaPrompt } from './run/proposals';
 import { driveRun, nextStep, viewOf } from './run/runLoop';
 import { resumeConfig } from './run/resumeConfig';
 import { datasetChangeWarning, longPromptWarnings } from './run/runWarnings';
@@ -114,5 +113,5 @@ export async function nextMetaPrompt(runFile: string): Promise<string> {
   const store = await openFileStore(runFile, folded.index);
   const step = nextStep(state);
   const pending = await store.stepDetails(step);
-  return pending?.metaPrompt ?? metaPromptFor(state, state.config, await pickExemplars(state, state.config, step, store));
+  return pending?.metaPrompt ?? (await stepMetaPrompt(state, state.config, step, store)).metaPrompt;
 }

@@ -1,4 +1,4 @@
-import type { RunUsage, RunWarning, StopReason } from './runRecord';
+import type { RunUsage, RunWarning, SeedComparison, StopReason } from './runRecord';
 import type { CandidateView, RunView, SplitSummary, StepView } from './runView';
 import type { OproErrorKind } from './errors';
 
@@ -46,6 +46,8 @@ export interface RunFinishedEvent {
   reason: Exclude<StopReason, 'cancelled' | 'failed'>;
   /** The best candidate; absent when nothing could be scored (e.g. a call budget of 0). */
   best?: CandidateView;
+  /** The best against the seed on the validation rows, when both were scored there and differ. */
+  comparison?: SeedComparison;
   usage: RunUsage;
 }
 

@@ -3,6 +3,8 @@ import type { DatasetFormat } from './dataset/types';
 import type { OproErrorKind } from './errors';
 import type { MetricOptions } from './metrics/types';
 import type { RejectedProposal } from './prompt/extractInstructions';
+import type { PairedComparison } from './stats/pairedComparison';
+import type { Interval } from './stats/wilson';
 
 /**
  * Why an example has no verdict: its answer was cut at the token limit (`finish_reason: "length"`,
@@ -40,6 +42,8 @@ export interface SplitScore {
   truncated?: number;
   /** Examples whose call failed after retries (absent when none). */
   errored?: number;
+  /** The score's 95% interval (Wilson for an accuracy, bootstrap for partial credit), computed when it was scored. */
+  ci95?: Interval;
   results: ExampleResult[];
 }
 
@@ -47,9 +51,14 @@ export type CandidateOrigin = 'seed' | 'optimizer' | 'user';
 
 /** An instruction with its training score. */
 export interface ScoredCandidate extends SplitScore {
-  /** sha256 of the instruction text, first 16 hex chars. */
+  /** sha256 of the instruction text (and its demonstrations' rows, when it has some), first 16 hex chars. */
   id: string;
   instruction: string;
+  /**
+   * Training rows shown in the prompt as worked examples (`RunConfig.demos`), in prompt order; the
+   * candidate is never scored on them. Absent: the instruction alone.
+   */
+  demos?: number[];
   /** 0 for seeds; the step that proposed it otherwise. */
   step: number;
   /** Position among the step's proposals; ties in score keep this order. */
@@ -57,7 +66,7 @@ export interface ScoredCandidate extends SplitScore {
   origin: CandidateOrigin;
   /** Scored on the validation split at the end of the run. */
   validation?: SplitScore;
-  /** The instruction's length in tokens (≈ characters / 4); set on every candidate the engine scores. */
+  /** The prompt's length in tokens (≈ characters / 4; demonstrations included); set on every candidate the engine scores. */
   tokens?: number;
   /** score − lengthPenalty × tokens, when the run penalizes length; ranking uses it. */
   objective?: number;
@@ -82,6 +91,8 @@ export interface StepRecord {
   replies: string[];
   /** Instructions accepted for scoring, in proposal order. */
   accepted: string[];
+  /** With demonstrations: the rows each accepted instruction shows, aligned with `accepted`. */
+  demos?: number[][];
   rejected: RejectedProposal[];
   /** Replies cut at the optimizer's token limit (offered as nothing); absent when none. */
   truncated?: number;
@@ -161,6 +172,17 @@ export interface RecordedExample {
   fields?: Record<string, string>;
 }
 
+/**
+ * The best candidate against the seed (the user's prompt) on the validation rows, once a run has
+ * finished with both scored there: the paired test and its verdict in one sentence.
+ */
+export interface SeedComparison extends PairedComparison {
+  candidateId: string;
+  baselineId: string;
+  /** E.g. "better than your prompt on 40 validation rows (p = 0.01)". */
+  sentence: string;
+}
+
 /** A run's failure, as saved. */
 export interface RunError {
   kind: OproErrorKind | 'internal';
@@ -186,6 +208,8 @@ export interface RunBase {
   usage: RunUsage;
   /** What the run should tell its user (a model without temperature 0, truncated answers…), each once. */
   warnings?: RunWarning[];
+  /** The best against the seed on the validation rows, set when the run finishes (absent when the best is the seed or nothing was held out). */
+  comparison?: SeedComparison;
   /** Free-form data a front end attaches (the extension stores the prompt's source range). */
   meta?: Record<string, unknown>;
 }

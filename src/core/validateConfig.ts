@@ -1,4 +1,4 @@
-import type { RunConfig } from './config';
+import { OPTIMIZATION_METHODS, type RunConfig } from './config';
 import { MODEL_FAMILIES, REASONING_EFFORTS } from './llm/modelFamily';
 import { priceTableProblems } from './pricing';
 import { METRIC_KINDS } from './metrics/types';
@@ -71,6 +71,21 @@ function checkModes(problems: string[], config: RunConfig): void {
   }
   if (config.exemplarSelection !== 'random' && config.exemplarSelection !== 'failures') {
     problems.push(`Expected \`exemplarSelection\` to be random or failures, got ${describe(config.exemplarSelection)}`);
+  }
+  checkMethod(problems, config);
+}
+
+function checkMethod(problems: string[], config: RunConfig): void {
+  if (config.method !== undefined && !OPTIMIZATION_METHODS.includes(config.method)) {
+    problems.push(`Expected \`method\` to be ${OPTIMIZATION_METHODS.join(' or ')}, got ${describe(config.method)}`);
+  }
+  checkInteger(problems, 'demos', config.demos ?? 0, 0);
+  checkInteger(problems, 'feedbackExamples', config.feedbackExamples ?? 1, 1);
+  if ((config.demos ?? 0) > 0 && config.position === 'A_begin') {
+    problems.push('Expected no `demos` with position A_begin: there the prompt starts the answer, where worked examples cannot go');
+  }
+  if ((config.demos ?? 0) > 0 && config.evaluation === 'adaptive') {
+    problems.push('Expected `evaluation` full with `demos`: adaptive evaluation compares candidates on the same rows, and each candidate skips its own demonstration rows');
   }
 }
 

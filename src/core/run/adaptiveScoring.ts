@@ -2,7 +2,7 @@ import { createRandom, mixSeed, shuffled } from '../random';
 import type { ExampleResult, SplitScore } from '../runRecord';
 import { estimateTokens } from './objective';
 import { scoreInstruction, type ScorerContext } from './scoring';
-import { exampleValue, isGraded, splitScore } from './splitScore';
+import { exampleValue, gradedMean, isGraded, splitScore } from './splitScore';
 
 /** Rows every candidate of a step is scored on first; each rung doubles it. */
 export const ADAPTIVE_FIRST_BATCH = 16;
@@ -41,7 +41,7 @@ export function differenceUpperBound(differences: readonly number[]): number {
 }
 
 function mean(entrant: Entrant): number {
-  return splitScore(entrant.results).score;
+  return gradedMean(entrant.results);
 }
 
 function outcome(entrant: Entrant, partial: boolean): RaceOutcome {

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { CandidateOrigin, ScoredCandidate, SplitScore } from '../runRecord';
 import { candidateView, splitSummary, type CandidateView } from '../runView';
 import { adaptiveOrder, raceStep, type Entrant } from './adaptiveScoring';
+import { candidatePrompt, rowsWithoutDemos } from './candidatePrompt';
 import { insertCandidate } from './history';
 import { objectiveFields } from './objective';
 import { scoreInstruction } from './scoring';
@@ -14,10 +15,14 @@ export interface PendingCandidate {
   step: number;
   ordinal: number;
   origin: CandidateOrigin;
+  /** Training rows shown as demonstrations (`RunConfig.demos`). */
+  demos?: number[];
 }
 
-export function candidateId(instruction: string): string {
-  return createHash('sha256').update(instruction, 'utf8').digest('hex').slice(0, 16);
+/** sha256 of the instruction (and of its demonstrations' rows, when it has some), first 16 hex chars. */
+export function candidateId(instruction: string, demos: readonly number[] = []): string {
+  const text = demos.length === 0 ? instruction : `${instruction}\u0000demos:${demos.join(',')}`;
+  return createHash('sha256').update(text, 'utf8').digest('hex').slice(0, 16);
 }
 
 /**
@@ -38,7 +43,9 @@ export async function scoreCandidates(session: RunSession, pending: PendingCandi
     known.add(p.instruction);
     return isNew;
   });
-  await settleAll(fresh.map(async (p) => recordCandidate(session, p, await scoreInstruction(p.instruction, record.train, session.scoring))));
+  await settleAll(
+    fresh.map(async (p) => recordCandidate(session, p, await scoreInstruction(candidatePrompt(p, record), rowsWithoutDemos(record.train, p), session.scoring))),
+  );
 }
 
 async function raceCandidates(session: RunSession, pending: PendingCandidate[], incumbent: CandidateView): Promise<void> {
@@ -68,11 +75,13 @@ async function raceCandidates(session: RunSession, pending: PendingCandidate[], 
 }
 
 async function recordCandidate(session: RunSession, pending: PendingCandidate, split: SplitScore, partial = false): Promise<ScoredCandidate> {
+  const { demos, ...place } = pending;
   const candidate: ScoredCandidate = {
-    id: candidateId(pending.instruction),
-    ...pending,
+    id: candidateId(pending.instruction, demos),
+    ...place,
+    ...(demos === undefined || demos.length === 0 ? {} : { demos }),
     ...split,
-    ...objectiveFields(pending.instruction, split.score, session.config.lengthPenalty),
+    ...objectiveFields(candidatePrompt(pending, session.record), split.score, session.config.lengthPenalty),
     ...(partial ? { partial } : {}),
     ...(isIncomplete(split) ? { incomplete: true } : {}),
     scoredAt: new Date().toISOString(),
@@ -109,12 +118,12 @@ async function rowsOf(session: RunSession, candidateId: string, split: 'train' |
 }
 
 async function rescoreTrain(session: RunSession, stale: CandidateView): Promise<CandidateView> {
-  const split = await scoreInstruction(stale.instruction, await rowsOf(session, stale.id, 'train'), session.scoring);
+  const split = await scoreInstruction(candidatePrompt(stale, session.record), await rowsOf(session, stale.id, 'train'), session.scoring);
   const { truncated: _t, errored: _e, incomplete: _i, validation, ...kept } = stale;
   const candidate: ScoredCandidate = {
     ...kept,
     ...split,
-    ...objectiveFields(stale.instruction, split.score, session.config.lengthPenalty),
+    ...objectiveFields(candidatePrompt(stale, session.record), split.score, session.config.lengthPenalty),
     ...(isIncomplete(split) ? { incomplete: true } : {}),
     // The log line carries the light validation score (its results stay where they are on disk).
     ...(validation === undefined ? {} : { validation: { ...validation, results: [] } }),
@@ -129,7 +138,7 @@ async function rescoreTrain(session: RunSession, stale: CandidateView): Promise<
 }
 
 async function rescoreValidation(session: RunSession, stale: CandidateView): Promise<void> {
-  const split = await scoreInstruction(stale.instruction, await rowsOf(session, stale.id, 'validation'), session.scoring);
+  const split = await scoreInstruction(candidatePrompt(stale, session.record), await rowsOf(session, stale.id, 'validation'), session.scoring);
   const validation = splitSummary(split);
   replaceCandidate(session, stale, { ...stale, validation });
   await session.store.recordValidation(stale.id, split, session.record);

@@ -6,6 +6,8 @@ import type { RunState } from '../store/logEntry';
 import { BudgetExhausted } from './callBudget';
 import { rescoreIncomplete, scoreCandidates } from './candidates';
 import { bestCandidate, incumbentBefore, rankedCandidates, stepsWithoutImprovement } from './history';
+import { candidatePrompt } from './candidatePrompt';
+import { compareWithSeed } from './seedComparison';
 import { proposeStep } from './proposals';
 import { scoreInstruction } from './scoring';
 import type { RunSession } from './session';
@@ -81,7 +83,8 @@ async function optimize(session: RunSession): Promise<FinishReason> {
       await session.store.recordStep(proposed, record);
       session.emit({ type: 'stepProposed', step: { ...stepRecord } });
     }
-    const accepted = stepRecord.accepted.map((instruction, ordinal) => ({ instruction, step, ordinal, origin: 'optimizer' as const }));
+    const demos = stepRecord.demos;
+    const accepted = stepRecord.accepted.map((instruction, ordinal) => ({ instruction, step, ordinal, origin: 'optimizer' as const, ...(demos?.[ordinal] === undefined ? {} : { demos: demos[ordinal] }) }));
     await scoreCandidates(session, accepted, incumbentBefore(record, step));
     stepRecord.done = true;
     await session.store.recordStepFinished(step, record);
@@ -126,7 +129,7 @@ async function scoreValidation(session: RunSession): Promise<void> {
   const todo = [...new Set([...chosen, ...seeds])].filter((c) => c.validation === undefined);
   await Promise.all(
     todo.map(async (candidate) => {
-      const split = await scoreInstruction(candidate.instruction, record.validation, session.scoring);
+      const split = await scoreInstruction(candidatePrompt(candidate, record), record.validation, session.scoring);
       candidate.validation = splitSummary(split);
       await session.store.recordValidation(candidate.id, split, record);
       session.emit({ type: 'validationScored', candidateId: candidate.id, validation: candidate.validation, usage: session.meter.snapshot() });
@@ -134,21 +137,24 @@ async function scoreValidation(session: RunSession): Promise<void> {
   );
 }
 
-type StatusChange = Pick<RunState, 'status' | 'stopReason' | 'error'>;
+type StatusChange = Pick<RunState, 'status' | 'stopReason' | 'error' | 'comparison'>;
 
-/** Sets the run's status (and clears an old stop reason or error) and saves it before going on. */
+/** Sets the run's status (and clears an old stop reason, error or comparison) and saves it before going on. */
 async function setStatus(session: RunSession, change: StatusChange): Promise<void> {
   const { record } = session;
   delete record.stopReason;
   delete record.error;
+  delete record.comparison;
   Object.assign(record, change, { updatedAt: new Date().toISOString() });
   await session.store.recordStatus(record);
 }
 
 async function finish(session: RunSession, reason: FinishReason): Promise<RunView> {
-  await setStatus(session, { status: 'finished', stopReason: reason });
+  const comparison = await compareWithSeed(session.record, session.store);
+  await setStatus(session, { status: 'finished', stopReason: reason, ...(comparison === undefined ? {} : { comparison }) });
   const best = bestCandidate(session.record);
-  session.emit({ type: 'runFinished', reason, ...(best === undefined ? {} : { best: { ...best } }), usage: session.meter.snapshot() });
+  const ended = { ...(best === undefined ? {} : { best: { ...best } }), ...(comparison === undefined ? {} : { comparison }) };
+  session.emit({ type: 'runFinished', reason, ...ended, usage: session.meter.snapshot() });
   return viewOf(session.record);
 }
 

@@ -72,8 +72,16 @@ class FileRunStore implements RunStore {
   }
 
   async recordStatus(state: RunState): Promise<void> {
-    const { status, stopReason, error } = state;
-    const entry: LogEntry = { type: 'statusChanged', at: state.updatedAt, status, ...(stopReason === undefined ? {} : { stopReason }), ...(error === undefined ? {} : { error }), usage: state.usage };
+    const { status, stopReason, error, comparison } = state;
+    const entry: LogEntry = {
+      type: 'statusChanged',
+      at: state.updatedAt,
+      status,
+      ...(stopReason === undefined ? {} : { stopReason }),
+      ...(error === undefined ? {} : { error }),
+      ...(comparison === undefined ? {} : { comparison }),
+      usage: state.usage,
+    };
     await this.appendLog(entry);
     await this.saveHeader(state);
   }

@@ -60,6 +60,10 @@ function applyStatus(view: RunView, entry: Extract<LogEntry, { type: 'statusChan
   view.updatedAt = entry.at;
   delete view.stopReason;
   delete view.error;
+  delete view.comparison;
+  if (entry.comparison !== undefined) {
+    view.comparison = entry.comparison;
+  }
   if (entry.stopReason !== undefined) {
     view.stopReason = entry.stopReason;
   }

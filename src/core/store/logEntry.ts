@@ -1,5 +1,5 @@
 import type { RejectedProposal } from '../prompt/extractInstructions';
-import type { ExampleResult, RecordedExample, RunStatus, RunUsage, StopReason } from '../runRecord';
+import type { ExampleResult, RecordedExample, RunStatus, RunUsage, SeedComparison, StopReason } from '../runRecord';
 import type { CandidateView, RunError, RunView, SplitSummary, StepView } from '../runView';
 import type { ByteRange } from './appendFile';
 
@@ -9,7 +9,7 @@ export type LogEntry =
   | { type: 'stepProposed'; step: StepView; details: ByteRange; usage: RunUsage }
   | { type: 'stepFinished'; step: number; usage: RunUsage }
   | { type: 'validationScored'; candidateId: string; validation: SplitSummary; details: ByteRange; usage: RunUsage }
-  | { type: 'statusChanged'; at: string; status: RunStatus; stopReason?: StopReason; error?: RunError; usage: RunUsage };
+  | { type: 'statusChanged'; at: string; status: RunStatus; stopReason?: StopReason; error?: RunError; comparison?: SeedComparison; usage: RunUsage };
 
 /** One line of the details file (`<run>.details.jsonl`), found by the byte range its log line holds. */
 export type DetailsLine =

@@ -114,7 +114,8 @@ export async function readRunRecord(file: string): Promise<RunRecord> {
   const steps = [];
   for (const s of state.steps) {
     const details = await readStepDetails(file, folded, s.step);
-    steps.push({ step: s.step, exemplars: s.exemplars, accepted: s.accepted, done: s.done, metaPrompt: details?.metaPrompt ?? '', replies: details?.replies ?? [], rejected: details?.rejected ?? [] });
+    const { replies: _replies, failedReplies: _failed, rejected: _rejected, ...light } = s;
+    steps.push({ ...light, metaPrompt: details?.metaPrompt ?? '', replies: details?.replies ?? [], rejected: details?.rejected ?? [] });
   }
   return { ...state, version: RUN_FORMAT_VERSION, candidates, steps } as RunRecord;
 }
