@@ -6,13 +6,16 @@ import { evalCommand } from './commands/evaluate';
 import { mcpCommand } from './commands/mcp';
 import { optimizeCommand, resumeCommand } from './commands/optimize';
 import { readConfigFile } from './configFile';
-import { parseCommandLine, type CliValues } from './options';
+import { intFlag, parseCommandLine, type CliValues } from './options';
+import { repeatCommand } from './commands/repeat';
 import { USAGE } from './usageText';
 
 async function dispatch(command: string | undefined, positionals: string[], values: CliValues, context: CliContext): Promise<number> {
   switch (command) {
-    case 'optimize':
-      return optimizeCommand(values, context);
+    case 'optimize': {
+      const repeats = intFlag(values, 'repeat') ?? 1;
+      return repeats > 1 ? repeatCommand(repeats, values, context) : optimizeCommand(values, context);
+    }
     case 'eval':
       return evalCommand(values, context);
     case 'mcp':

@@ -1,27 +1,40 @@
 import { formatUsd } from '../core/pricing';
-import { bestCandidate } from '../core/run/history';
-import { ungradedCounts } from '../core/run/runReport';
-import type { CandidateView, RunView } from '../core/runView';
+import type { CandidateReport, RunReport } from '../core/run/runReport';
+import { formatScoreWith } from '../core/stats/scoreInterval';
+import type { RunView } from '../core/runView';
 import { warningLine } from './progress';
 import { terminalSafe } from './terminalText';
 
-function pct(x: number | undefined): string {
-  return x === undefined ? 'n/a' : `${(x * 100).toFixed(1)}%`;
+function scores(candidate: CandidateReport | null): string {
+  if (candidate === null) {
+    return 'n/a';
+  }
+  const { validation } = candidate;
+  const train = `${formatScoreWith(candidate, candidate.ci95)} train`;
+  return validation === null ? train : `${train}, ${formatScoreWith(validation, validation.ci95)} validation`;
 }
 
-function scores(candidate: CandidateView | undefined): string {
-  return `${pct(candidate?.score)} train${candidate?.validation ? `, ${pct(candidate.validation.score)} validation` : ''}`;
+/** What the comparison line says: the paired test's sentence, or why there is none. */
+function comparisonLine(report: RunReport): string | undefined {
+  const { best, baseline, comparison } = report;
+  if (comparison !== null) {
+    return `vs. yours: ${comparison.sentence}`;
+  }
+  if (best === null || baseline === null || best.prompt === baseline.prompt) {
+    return undefined;
+  }
+  return best.validation === null ? 'vs. yours: not tested (no validation rows; hold some out with --validation 0.2)' : undefined;
 }
 
 /** What the scores leave out, and how to get it in. */
-function ungradedLines(record: RunView, runFile: string): string[] {
-  const { truncated, errored } = ungradedCounts(record);
+function ungradedLines(report: RunReport): string[] {
+  const { truncated, errored } = report.ungraded;
   const lines: string[] = [];
   if (truncated > 0) {
     lines.push(`${truncated} answers cut at the token limit (not counted wrong): raise --scorer-max-tokens, or lower --reasoning-effort`);
   }
   if (errored > 0) {
-    lines.push(`${errored} examples failed after retries (left out of the scores): \`opro resume ${runFile}\` asks them again`);
+    lines.push(`${errored} examples failed after retries (left out of the scores): \`opro resume ${report.runFile}\` asks them again`);
   }
   return lines;
 }
@@ -47,22 +60,25 @@ function budgetLines(record: RunView, runFile: string): string[] {
   return [`stopped by the ${reason === 'maxCost' ? 'cost' : reason === 'maxCalls' ? 'call' : 'token'} budget (${limits[reason]}); ${resume} continues it`];
 }
 
-/** The human-readable end of a run. */
-export function runSummaryText(record: RunView, runFile: string): string {
-  const best = bestCandidate(record);
-  const baseline = record.candidates.find((c) => c.origin === 'seed');
+/** The human-readable end of a run: scores with their 95% intervals, the paired verdict, the best prompt. */
+export function runSummaryText(record: RunView, report: RunReport): string {
+  const { best } = report;
+  const comparison = comparisonLine(report);
+  const demos = best?.demos === undefined ? [] : [`(with ${best.demos.length} demonstrations: dataset lines ${best.demos.map((d) => d.line).join(', ')})`];
   const lines = [
     `run ${record.id} ${record.status}${record.stopReason === undefined ? '' : ` (${record.stopReason})`}`,
-    `baseline: ${scores(baseline)}`,
+    `baseline: ${scores(report.baseline)}`,
     `best:     ${scores(best)} (step ${best?.step ?? 0})`,
+    ...(comparison === undefined ? [] : [comparison]),
     '',
-    terminalSafe(best?.instruction ?? ''),
+    terminalSafe(best?.prompt ?? ''),
+    ...demos,
     '',
     `${record.usage.calls} paid calls (${record.usage.cachedCalls} cached), ${record.usage.promptTokens + record.usage.completionTokens} tokens${costText(record)}`,
-    ...budgetLines(record, runFile),
-    ...ungradedLines(record, runFile),
+    ...budgetLines(record, report.runFile),
+    ...ungradedLines(report),
     ...(record.warnings ?? []).map((w) => terminalSafe(warningLine(w))),
-    `saved: ${runFile}`,
+    `saved: ${report.runFile}`,
   ];
   return `${lines.join('\n')}\n`;
 }

@@ -55,6 +55,15 @@ Optimization:
   --candidates N            optimizer calls per step (default 8)
   --exemplars N             dataset examples shown per step (default 3)
   --exemplar-selection S    random | failures (default random)
+  --method M                opro (the paper's meta-prompt, exactly) | feedback (also shows the optimizer
+                            training examples the best prompt gets wrong, README "Failure-aware
+                            proposals") (default opro)
+  --feedback-examples M     feedback: most failed examples shown per step (default 3)
+  --demos K                 score each proposed instruction with K training rows as worked examples
+                            (never scored on those rows); random sets, then swaps around the best
+                            (default 0: the instruction alone)
+  --repeat N                optimize: N runs with seeds --seed .. --seed+N-1 on the same split, then the
+                            spread of the winner's validation score and how often each prompt won
   --target-score X          stop when the best reaches X in [0, 1] (default 1)
   --patience K              stop after K steps without improvement (default: never)
   --max-calls N             stop before paying more calls (default: unlimited)

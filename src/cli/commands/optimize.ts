@@ -4,8 +4,9 @@ import { describeEstimate } from '../../core/run/estimateText';
 import type { EngineDeps } from '../../core/engineDeps';
 import type { RunEvent } from '../../core/events';
 import { newRunId } from '../../core/run/newRunState';
-import { reportRun } from '../../core/run/runReport';
+import { reportRunFile } from '../../core/run/runReport';
 import type { RunView } from '../../core/runView';
+import type { RunConfig } from '../../core/config';
 import { runConfigFromFlags } from '../runConfigFromFlags';
 import { EXIT, type CliContext } from '../cliContext';
 import { intFlag, numberFlag, type CliValues } from '../options';
@@ -44,15 +45,21 @@ function engineDeps(values: CliValues, context: CliContext, runFile: string, onE
   return { runFile, ...(cacheDir === undefined ? {} : { cacheDir }), onEvent, onWarning };
 }
 
-function report(ended: EndedRun, values: CliValues, context: CliContext): number {
+async function report(ended: EndedRun, values: CliValues, context: CliContext): Promise<number> {
   const { record, runFile } = ended;
-  context.stdout.write(values.json === true ? `${JSON.stringify(reportRun(record, runFile))}\n` : runSummaryText(record, runFile));
+  const summary = await reportRunFile(record, runFile);
+  context.stdout.write(values.json === true ? `${JSON.stringify(summary)}\n` : runSummaryText(record, summary));
   return record.status === 'cancelled' ? EXIT.cancelled : EXIT.ok;
 }
 
-/** A new run from flags, saved to --out or .opro/runs/<id>.json. */
-export async function optimizeFromFlags(values: CliValues, context: CliContext, onEvent = progressListener(values, context)): Promise<EndedRun> {
-  const config = runConfigFromFlags(values, context.env, context.cwd);
+/** A new run from flags, saved to --out or .opro/runs/<id>.json; `configure` adjusts the config (repeats set the seeds). */
+export async function optimizeFromFlags(
+  values: CliValues,
+  context: CliContext,
+  onEvent = progressListener(values, context),
+  configure: (config: RunConfig) => RunConfig = (config) => config,
+): Promise<EndedRun> {
+  const config = configure(runConfigFromFlags(values, context.env, context.cwd));
   const runId = newRunId(new Date());
   const runFile = values.out === undefined ? defaultRunFile(context.cwd, runId) : resolve(context.cwd, values.out);
   context.onRunFile?.(runFile);
@@ -93,7 +100,7 @@ async function dryRun(values: CliValues, context: CliContext): Promise<number> {
   return EXIT.ok;
 }
 
-/** `opro optimize`. */
+/** `opro optimize` (one run; `--repeat` is `repeatCommand`). */
 export async function optimizeCommand(values: CliValues, context: CliContext): Promise<number> {
   if (values['dry-run'] === true) {
     return dryRun(values, context);

@@ -4,7 +4,7 @@ import { readRunView } from '../../core/store/readRun';
 import { OproError } from '../../core/errors';
 import type { RunEvent } from '../../core/events';
 import { rankedCandidates } from '../../core/run/history';
-import { describeRun, fenced, reportCandidate, reportRun } from '../../core/run/runReport';
+import { describeRun, fenced, reportCandidate, reportRunFile } from '../../core/run/runReport';
 import { formatScoreWith } from '../../core/stats/scoreInterval';
 import type { CliContext } from '../cliContext';
 import { evaluate } from '../commands/evaluate';
@@ -42,10 +42,10 @@ export async function callTool(name: ToolName, args: Args, call: ToolCallContext
   try {
     switch (name) {
       case 'optimize':
-        return runResult(await optimizeFromFlags(callValues(args, 'prompt', call), call.cli, runProgress(call, onStarted)));
+        return await runResult(await optimizeFromFlags(callValues(args, 'prompt', call), call.cli, runProgress(call, onStarted)));
       case 'resume': {
         const values = { ...call.defaults, ...flagValuesOf({ steps: args.steps }, 'resume') };
-        return runResult(await resumeFromFlags(runFileOf(args.run, call.cli.cwd), values, call.cli, runProgress(call, onStarted)));
+        return await runResult(await resumeFromFlags(runFileOf(args.run, call.cli.cwd), values, call.cli, runProgress(call, onStarted)));
       }
       case 'evaluate':
         return await evaluateResult(callValues(args, 'prompts', call), call);
@@ -90,8 +90,8 @@ function runProgress(call: ToolCallContext, onStarted: (runId: string) => void):
   };
 }
 
-function runResult({ record, runFile }: EndedRun): ToolResult {
-  const report = reportRun(record, runFile);
+async function runResult({ record, runFile }: EndedRun): Promise<ToolResult> {
+  const report = await reportRunFile(record, runFile);
   return { content: [{ type: 'text', text: describeRun(report) }], structuredContent: { ...report } };
 }
 
@@ -104,7 +104,7 @@ async function evaluateResult(values: CliValues, call: ToolCallContext): Promise
       call.progress(scored, count, `${scored} of ${count} prompts scored`);
     }
   });
-  const results = candidates.map(reportCandidate);
+  const results = candidates.map((c) => reportCandidate(c));
   const dataset = record?.dataset.file ?? String(values.dataset);
   const lines = results.map((r, i) => `${i + 1}. ${formatScoreWith(r, r.ci95)} on ${r.total} rows of ${dataset}\n${fenced(r.instruction)}`);
   return { content: [{ type: 'text', text: lines.join('\n\n') }], structuredContent: { dataset, results } };
@@ -112,8 +112,8 @@ async function evaluateResult(values: CliValues, call: ToolCallContext): Promise
 
 async function showRun(runFile: string, top: number): Promise<ToolResult> {
   const record = (await readRunView(runFile)).view;
-  const report = reportRun(record, runFile);
-  const ranked = rankedCandidates(record).slice(0, top).map(reportCandidate);
+  const report = await reportRunFile(record, runFile);
+  const ranked = rankedCandidates(record).slice(0, top).map((c) => reportCandidate(c));
   const list = ranked.map((c, i) => `${i + 1}. ${formatScoreWith(c, c.ci95)}, step ${c.step} (${c.origin}): ${c.instruction.replace(/\s+/g, ' ').slice(0, 120)}`);
   const text = `${describeRun(report)}\n\nTop ${ranked.length} prompts:\n${list.join('\n')}`;
   return { content: [{ type: 'text', text }], structuredContent: { ...report, top: ranked } };

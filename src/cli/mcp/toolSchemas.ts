@@ -7,7 +7,7 @@
  */
 
 const SCORE = { type: 'number', minimum: 0, maximum: 1 } as const;
-const INTERVAL = { type: ['array', 'null'], items: SCORE, minItems: 2, maxItems: 2, description: '95% Wilson interval [low, high] of an accuracy; null for partial-credit scores.' } as const;
+const INTERVAL = { type: ['array', 'null'], items: SCORE, minItems: 2, maxItems: 2, description: '95% interval [low, high]: Wilson for an accuracy, a seeded bootstrap for partial credit; null when nothing was graded.' } as const;
 
 /** Dataset and scoring options shared by optimize and evaluate. */
 const DATASET_OPTIONS = {
@@ -31,6 +31,8 @@ const CANDIDATE = {
     validation: { type: ['object', 'null'] },
     step: { type: 'integer' },
     origin: { enum: ['seed', 'optimizer', 'user'] },
+    prompt: { type: 'string', description: 'The prompt to use: the instruction, followed by its demonstrations when it has some.' },
+    demos: { type: 'array', items: { type: 'object', properties: { row: { type: 'integer' }, line: { type: 'integer' } } }, description: 'Training rows shown as demonstrations.' },
   },
   required: ['instruction', 'score', 'correct', 'total', 'ci95'],
 } as const;
@@ -44,6 +46,11 @@ const RUN_REPORT = {
     stopReason: { type: ['string', 'null'] },
     best: { anyOf: [CANDIDATE, { type: 'null' }] },
     baseline: { anyOf: [CANDIDATE, { type: 'null' }] },
+    comparison: {
+      type: ['object', 'null'],
+      description: 'The best prompt against the original on the validation rows: exact McNemar test (accuracy) or paired bootstrap, its p-value and a plain sentence.',
+      properties: { test: { enum: ['mcnemar', 'pairedBootstrap'] }, rows: { type: 'integer' }, difference: { type: 'number' }, pValue: { type: 'number' }, verdict: { enum: ['better', 'worse', 'indistinguishable'] }, sentence: { type: 'string' } },
+    },
     steps: { type: 'integer' },
     totalSteps: { type: 'integer' },
     calls: { type: 'integer' },

@@ -62,7 +62,7 @@ export interface SplitOptions {
   train?: number;
   /** @default 0 */
   validation?: number;
-  /** @default 0 */
+  /** Seeds the split. @default the run's seed (`RunConfig.seed`) */
   seed?: number;
 }
 

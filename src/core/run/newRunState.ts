@@ -33,7 +33,7 @@ export function assertUsableConfig(config: RunConfig): void {
 
 /** The run's dataset, loaded as the run reads it (a template's columns included). */
 export function loadRunDataset(config: RunConfig): Promise<Dataset> {
-  const { path, train: _train, validation: _validation, ...loadOptions } = config.dataset;
+  const { path, train: _train, validation: _validation, seed: _seed, ...loadOptions } = config.dataset;
   return loadDataset(path, {
     ...loadOptions,
     ...(config.position === 'template' ? { templateColumns: placeholdersOf(config.seedInstructions[0] ?? '') } : {}),
@@ -44,12 +44,13 @@ export function loadRunDataset(config: RunConfig): Promise<Dataset> {
 export async function newRunState(config: RunConfig, meta?: Record<string, unknown>, runId?: string): Promise<RunState> {
   assertUsableConfig(config);
   const isTemplate = config.position === 'template';
-  const { train, validation } = config.dataset;
+  const { train, validation, seed: splitSeed } = config.dataset;
   const dataset = await loadRunDataset(config);
   const split = splitDataset(dataset.examples.length, {
     ...(train === undefined ? {} : { train }),
     ...(validation === undefined ? {} : { validation }),
-    seed: config.seed,
+    // The split's own seed when given (repeated runs keep one split), else the run's.
+    seed: splitSeed ?? config.seed,
   });
   const now = new Date();
   return {

@@ -1,7 +1,9 @@
-import type { RunStatus, RunUsage, RunWarning, ScoredCandidate, StopReason } from '../runRecord';
+import type { RecordedExample, RunStatus, RunUsage, RunWarning, ScoredCandidate, SeedComparison, StopReason } from '../runRecord';
 import type { CandidateView, RunError, RunView } from '../runView';
 import { formatScoreWith, scoreInterval } from '../stats/scoreInterval';
 import type { Interval } from '../stats/wilson';
+import { readRunExamples } from '../store/readRun';
+import { candidatePrompt } from './candidatePrompt';
 import { bestCandidate } from './history';
 
 /** One instruction's result as reports show it; `ci95` (Wilson, or bootstrap for partial credit) is null when nothing was graded. */
@@ -20,6 +22,10 @@ export interface CandidateReport {
   /** Examples left out of `total`: answers cut at the token limit, calls that failed after retries. */
   truncated: number;
   errored: number;
+  /** The prompt to use: the instruction, followed by its demonstrations when it has some. */
+  prompt: string;
+  /** The training rows shown as demonstrations (0-based row and 1-based line in the dataset file); absent without. */
+  demos?: { row: number; line: number }[];
 }
 
 /**
@@ -35,6 +41,8 @@ export interface RunReport {
   best: CandidateReport | null;
   /** The prompt the run started from. */
   baseline: CandidateReport | null;
+  /** The best against the baseline on the validation rows (paired test and its sentence), when both were scored there and differ. */
+  comparison: SeedComparison | null;
   candidates: number;
   /** Finished steps, and the steps the run was asked for. */
   steps: number;
@@ -49,7 +57,23 @@ export interface RunReport {
   ungraded: { truncated: number; errored: number };
 }
 
-export function reportCandidate(candidate: CandidateView): CandidateReport {
+/** What rendering a candidate's demonstrations needs: the run's rows and position. Without it the report names rows only. */
+export interface ReportRows {
+  examples: readonly RecordedExample[];
+  config: RunView['config'];
+}
+
+/** The prompt to use and its demonstrations' rows (with their dataset lines when the rows are at hand). */
+function promptFields(candidate: CandidateView, rows: ReportRows | undefined): Pick<CandidateReport, 'prompt' | 'demos'> {
+  const demos = candidate.demos ?? [];
+  const lines = new Map((rows?.examples ?? []).map((e) => [e.index, e.line]));
+  return {
+    prompt: rows === undefined ? candidate.instruction : candidatePrompt(candidate, rows),
+    ...(demos.length === 0 ? {} : { demos: demos.map((row) => ({ row, line: lines.get(row) ?? 0 })) }),
+  };
+}
+
+export function reportCandidate(candidate: CandidateView, rows?: ReportRows): CandidateReport {
   const { validation } = candidate;
   return {
     instruction: candidate.instruction,
@@ -63,6 +87,7 @@ export function reportCandidate(candidate: CandidateView): CandidateReport {
     origin: candidate.origin,
     truncated: candidate.truncated ?? 0,
     errored: candidate.errored ?? 0,
+    ...promptFields(candidate, rows),
   };
 }
 
@@ -71,7 +96,9 @@ export function ungradedCounts(record: Pick<RunView, 'candidates'>): { truncated
   return record.candidates.reduce((sum, c) => ({ truncated: sum.truncated + (c.truncated ?? 0), errored: sum.errored + (c.errored ?? 0) }), { truncated: 0, errored: 0 });
 }
 
-export function reportRun(record: RunView, runFile: string): RunReport {
+/** The report of a run; with its rows (`readRunExamples`), the prompts carry their demonstrations' text. */
+export function reportRun(record: RunView, runFile: string, examples?: readonly RecordedExample[]): RunReport {
+  const rows = examples === undefined ? undefined : { examples, config: record.config };
   const best = bestCandidate(record);
   const baseline = record.candidates.find((c) => c.origin === 'seed');
   return {
@@ -79,8 +106,9 @@ export function reportRun(record: RunView, runFile: string): RunReport {
     runFile,
     status: record.status,
     stopReason: record.stopReason ?? null,
-    best: best === undefined ? null : reportCandidate(best),
-    baseline: baseline === undefined ? null : reportCandidate(baseline),
+    best: best === undefined ? null : reportCandidate(best, rows),
+    baseline: baseline === undefined ? null : reportCandidate(baseline, rows),
+    comparison: record.comparison ?? null,
     candidates: record.candidates.length,
     steps: record.steps.filter((s) => s.done).length,
     totalSteps: record.config.steps,
@@ -91,6 +119,15 @@ export function reportRun(record: RunView, runFile: string): RunReport {
     warnings: record.warnings ?? [],
     ungraded: ungradedCounts(record),
   };
+}
+
+/**
+ * The report of a saved run, its demonstrations' text read from the run's rows file; a run whose
+ * candidates show none reads nothing more.
+ */
+export async function reportRunFile(record: RunView, runFile: string): Promise<RunReport> {
+  const hasDemos = record.candidates.some((c) => (c.demos ?? []).length > 0);
+  return reportRun(record, runFile, hasDemos ? (await readRunExamples(runFile)).examples : undefined);
 }
 
 function scoreLine(candidate: CandidateReport): string {
@@ -112,6 +149,23 @@ function noteLines(report: RunReport): string[] {
   return [...lines, ...report.warnings.map((w) => `Note: ${w.message}${w.fix === undefined ? '' : ` ${w.fix}`}`)];
 }
 
+/** The best's and the original's scores, and the paired verdict between them. */
+function outcomeLines(report: RunReport): string[] {
+  const { best, baseline } = report;
+  if (best === null) {
+    return [];
+  }
+  const same = baseline !== null && baseline.prompt === best.prompt;
+  const lines = [`Best prompt (${same ? 'the original; no candidate beat it' : `found at step ${best.step}`}): ${scoreLine(best)}.`];
+  if (baseline !== null && !same) {
+    lines.push(`Original prompt: ${scoreLine(baseline)}.`);
+  }
+  if (report.comparison !== null) {
+    lines.push(`The best prompt is ${report.comparison.sentence}.`);
+  }
+  return lines;
+}
+
 /** The plain-text account of a run that an agent reads: outcome, best prompt with score and interval, the seed's, where it is saved. */
 export function describeRun(report: RunReport): string {
   const ended = `Run ${report.runId} ${report.status}${report.stopReason === null ? '' : ` (${report.stopReason})`}`;
@@ -119,17 +173,9 @@ export function describeRun(report: RunReport): string {
   if (report.error !== null) {
     lines.push(`Error: ${report.error.message}`);
   }
-  const { best, baseline } = report;
-  if (best !== null) {
-    const same = baseline !== null && baseline.instruction === best.instruction;
-    lines.push(`Best prompt (${same ? 'the original; no candidate beat it' : `found at step ${best.step}`}): ${scoreLine(best)}.`);
-  }
-  if (baseline !== null && best !== null && baseline.instruction !== best.instruction) {
-    lines.push(`Original prompt: ${scoreLine(baseline)}.`);
-  }
-  lines.push(...noteLines(report), `Saved run: ${report.runFile}`);
-  if (best !== null) {
-    lines.push('', 'Best prompt text:', fenced(best.instruction));
+  lines.push(...outcomeLines(report), ...noteLines(report), `Saved run: ${report.runFile}`);
+  if (report.best !== null) {
+    lines.push('', 'Best prompt text:', fenced(report.best.prompt));
   }
   return lines.join('\n');
 }

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import * as vscode from 'vscode';
-import { describeRun, reportRun } from '../../core/run/runReport';
+import { describeRun, reportRunFile } from '../../core/run/runReport';
 import { prepareRun, type PreparedRun } from '../commands/prepareRun';
 import { readPromptSource } from '../insertion/promptSource';
 import type { Services } from '../services';
@@ -50,7 +50,7 @@ export class OptimizePromptTool implements vscode.LanguageModelTool<OptimizeProm
         const saved = existsSync(outcome.runFile) ? ` ${vscode.l10n.t('What finished is saved in {0}; "OPRO: Resume Run" continues it.', outcome.runFile)}` : '';
         throw new Error(failure + saved);
       }
-      const report = describeRun(reportRun(outcome.record, outcome.runFile));
+      const report = describeRun(await reportRunFile(outcome.record, outcome.runFile));
       return new vscode.LanguageModelToolResult([new vscode.LanguageModelTextPart(`${report}\n\n${this.afterword(run, showPanel)}`)]);
     } finally {
       cancel.dispose();

@@ -64,7 +64,8 @@ describe('the opro command', () => {
     assert.equal(result.code, 0, result.stderr);
     assert.match(result.stderr, /^started run \S+: 30 training rows, 0 validation rows, metric number$/m);
     assert.match(result.stderr, /^step 1\/2: \d+ new instructions, best \d+\.\d%$/m);
-    assert.match(result.stdout, /^best: +\d+\.\d% train \(step \d\)$/m);
+    assert.match(result.stdout, /^best: +\d+\.\d% \(95% CI \d+\.\d–\d+\.\d%, \d+\/30\) train \(step \d\)$/m);
+    assert.match(result.stdout, /^vs\. yours: not tested \(no validation rows; hold some out with --validation 0\.2\)$/m);
     assert.ok(existsSync(join(ws.dir, 'r.json')));
   });
 

@@ -4,6 +4,7 @@ import { evaluateInstructions, readRunRecord, resumeRun, startRun } from '../../
 import { readRunView } from '../../../../src/core/store/readRun';
 import { OproError } from '../../../../src/core/errors';
 import { runSummaryText } from '../../../../src/cli/summary';
+import { reportRun } from '../../../../src/core/run/runReport';
 import { startFakeLlmServer, type FakeServer } from '../../../support/fakeLlmServer';
 import { syntheticConfig, syntheticWorkspace } from '../../../support/syntheticRun';
 import { SYNTHETIC_KEYWORDS } from '../../../support/syntheticTask';
@@ -77,7 +78,7 @@ describe('examples without a verdict', () => {
     const first = await startRun(syntheticConfig(server.url, ws.datasetPath, { steps: 1, candidatesPerStep: 3, maxRetries: 0 }), deps);
     const errored = first.candidates.reduce((sum, c) => sum + (c.errored ?? 0), 0);
     assert.ok(errored > 0 && first.status === 'finished', 'the run finished with failed examples');
-    assert.match(runSummaryText(first, runFile), new RegExp(`${errored} examples failed after retries \\(left out of the scores\\): \`opro resume ${runFile.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\` asks them again`));
+    assert.match(runSummaryText(first, reportRun(first, runFile)), new RegExp(`${errored} examples failed after retries \\(left out of the scores\\): \`opro resume ${runFile.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\` asks them again`));
     server.setOptions({ faults: undefined });
     server.resetStats();
     const withKey = { apiKey: 'test-key' };
