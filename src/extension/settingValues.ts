@@ -1,4 +1,4 @@
-import type { EvaluationMode } from '../core/config';
+import { OPTIMIZATION_METHODS, type EvaluationMode, type OptimizationMethod } from '../core/config';
 import { MODEL_FAMILIES, REASONING_EFFORTS, type ModelFamily, type ReasoningEffort } from '../core/llm/modelFamily';
 import { METRIC_KINDS, type MetricKind } from '../core/metrics/types';
 import { POSITIONS, type Position } from '../core/prompt/position';
@@ -59,6 +59,11 @@ export interface Settings {
   customScorer: string;
   lengthPenalty: number;
   evaluation: EvaluationMode;
+  /** Demonstrations per candidate (0: the instruction alone). */
+  demos: number;
+  method: OptimizationMethod;
+  /** `feedback`: failed examples shown per step. */
+  feedbackExamples: number;
   validationSplit: number;
   inputColumn: string;
   targetColumn: string;
@@ -104,6 +109,9 @@ function normalizeSettings(get: RawSettings): Settings {
     customScorer: text(get(k.customScorer)),
     lengthPenalty: numberIn(get(k.lengthPenalty), { min: 0, fallback: 0 }),
     evaluation: oneOf(get(k.evaluation), EVALUATION_MODES, 'full'),
+    demos: numberIn(get(k.demos), { min: 0, max: 16, fallback: 0, isInteger: true }),
+    method: oneOf(get(k.method), OPTIMIZATION_METHODS, 'opro'),
+    feedbackExamples: numberIn(get(k.feedbackExamples), { min: 1, max: 20, fallback: 3, isInteger: true }),
     validationSplit: numberIn(get(k.validationSplit), { min: 0, max: 0.9, fallback: 0.2 }),
     inputColumn: text(get(k.inputColumn)),
     targetColumn: text(get(k.targetColumn)),

@@ -18,6 +18,11 @@ function textRequest(type: 'prompt/insert' | 'prompt/diff' | 'instruction/score'
   return { type, runId, text };
 }
 
+/** The candidate whose whole prompt the host writes: only one with demonstrations, which the panel does not hold. */
+function demosOf(candidate: CandidateView | undefined): { candidateId?: string } {
+  return candidate !== undefined && (candidate.demos ?? []).length > 0 ? { candidateId: candidate.id } : {};
+}
+
 /**
  * Maps a `data-action` control to its host request, or undefined when the action is the panel's
  * own (select, edit, more) or lacks what it needs (no candidate, an empty draft).
@@ -27,11 +32,11 @@ export function requestFor(action: string, target: HTMLElement, context: ActionC
   const text = candidate?.instruction;
   switch (action) {
     case 'insert':
-      return text === undefined ? undefined : { request: textRequest('prompt/insert', runId, text), labels: { pending: 'Inserting…', done: 'Inserted into the code.' } };
+      return text === undefined ? undefined : { request: { type: 'prompt/insert', runId, text, ...demosOf(candidate) }, labels: { pending: 'Inserting…', done: 'Inserted into the code.' } };
     case 'copy':
-      return text === undefined ? undefined : { request: { type: 'prompt/copy', text }, labels: { pending: '', done: 'Copied to the clipboard.' } };
+      return text === undefined ? undefined : { request: { type: 'prompt/copy', text, ...(demosOf(candidate).candidateId === undefined ? {} : { runId, ...demosOf(candidate) }) }, labels: { pending: '', done: 'Copied to the clipboard.' } };
     case 'diff':
-      return text === undefined ? undefined : { request: textRequest('prompt/diff', runId, text), labels: { pending: '', done: '' } };
+      return text === undefined ? undefined : { request: { type: 'prompt/diff', runId, text, ...demosOf(candidate) }, labels: { pending: '', done: '' } };
     case 'score':
       return context.draft.trim() === ''
         ? undefined

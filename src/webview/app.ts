@@ -2,6 +2,8 @@ import type { CandidateView } from '../core/runView';
 import { bindActions, requestFor } from './actions';
 import { CandidatesTable, ROW_PAGE } from './candidatesTable';
 import { TrajectoryChart } from './chart';
+import { showsTradeOff } from './paretoFront';
+import { TradeOffChart } from './tradeOffChart';
 import { Details } from './details';
 import { el, keepingFocus, setText } from './dom';
 import { Editor } from './editor';
@@ -23,6 +25,7 @@ export class PanelApp {
   private readonly header = new Header();
   private readonly toolbar = new Toolbar();
   private readonly chart = new TrajectoryChart((id) => this.select(id));
+  private readonly tradeOff = new TradeOffChart((id) => this.select(id));
   private readonly table = new CandidatesTable();
   private readonly details: Details;
   private readonly editor = new Editor();
@@ -43,7 +46,7 @@ export class PanelApp {
       this.toolbar.root,
       this.requests.root,
       // The table comes first, right under the header: its top rows stay clear of the notification corner.
-      el('div', { class: 'columns' }, [this.table.root, this.chart.root, this.details.root]),
+      el('div', { class: 'columns' }, [this.table.root, this.chart.root, this.tradeOff.root, this.details.root]),
       this.editor.root,
       this.inspector.root,
     ]);
@@ -135,10 +138,21 @@ export class PanelApp {
     this.header.update(run, ranking);
     this.toolbar.update(run);
     this.chart.update(run.record.candidates, selected?.id);
+    this.updateTradeOff(run, selected?.id);
     this.table.update(ranking, { filter: this.state.filter ?? '', selectedId: selected?.id, rowLimit: this.state.rowLimit ?? ROW_PAGE });
     keepingFocus(this.details.root, () => this.details.update(ranking, selected));
     this.inspector.update(run.record.steps);
     this.restoreScroll();
+  }
+
+  /** The Pareto chart, only when the run penalizes length or its prompts' costs per call differ. */
+  private updateTradeOff(run: ShownRun, selectedId: string | undefined): void {
+    const points = run.record.candidates.flatMap((c) => (c.tokens === undefined ? [] : [{ id: c.id, tokens: c.tokens, score: c.score, hasDemos: (c.demos?.length ?? 0) > 0 }]));
+    const isShown = showsTradeOff(points, run.record.config.lengthPenalty);
+    this.tradeOff.root.hidden = !isShown;
+    if (isShown) {
+      this.tradeOff.update(run.record.candidates, selectedId);
+    }
   }
 
   /** The user's pick while it exists; otherwise the best, which then follows a live run. */

@@ -2,7 +2,7 @@ import type { CandidateOrigin } from '../core/runRecord';
 import type { CandidateView } from '../core/runView';
 import { distinctOpenings, type DistinctOpening } from './distinctOpenings';
 import { button, el, keepingFocus, setText } from './dom';
-import { formatCount, splitText } from './format';
+import { formatCount, intervalText, splitText } from './format';
 import { filterCandidates, type Ranking } from './ranking';
 
 /** Rows rendered at first; "Show more" adds this many again, so a 2,000-candidate run stays quick. */
@@ -40,6 +40,20 @@ function actionButtons(id: string): HTMLElement {
   ]);
 }
 
+/** A score with its 95% interval beneath it, small. */
+function scoreCell(className: string, split: CandidateView | CandidateView['validation']): HTMLTableCellElement {
+  const interval = intervalText(split);
+  return cell(className, interval === '' ? [splitText(split)] : [splitText(split), el('span', { class: 'ci', title: '95% interval' }, [interval])]);
+}
+
+function badges(c: CandidateView, isBaseline: boolean): HTMLElement[] {
+  const demos = c.demos?.length ?? 0;
+  return [
+    ...(isBaseline ? [el('span', { class: 'badge baseline-badge' }, ['baseline'])] : []),
+    ...(demos > 0 ? [el('span', { class: 'badge demos-badge', title: 'Training rows shown in the prompt as worked examples' }, [`+${demos} demos`])] : []),
+  ];
+}
+
 /** The instruction, or its first words, an ellipsis and the part no other row shares; the full text is the tooltip. */
 function instructionText(opening: DistinctOpening): HTMLElement {
   if (opening.lead === '') {
@@ -61,12 +75,11 @@ function buildRow({ candidate: c, rankCell, isBaseline, opening }: RowParts): HT
   if (opening.lead !== '') {
     text.title = c.instruction;
   }
-  const badge = isBaseline ? el('span', { class: 'badge baseline-badge' }, ['baseline']) : undefined;
   return el('tr', { 'data-id': c.id, 'data-action': 'select', 'data-focus-key': `row:${c.id}`, tabindex: 0, class: isBaseline ? 'baseline' : undefined }, [
     rankCell,
-    cell('col-instruction', badge === undefined ? [text] : [badge, text]),
-    cell('col-score', [splitText(c)]),
-    cell('col-validation', [splitText(c.validation)]),
+    cell('col-instruction', [...badges(c, isBaseline), text]),
+    scoreCell('col-score', c),
+    scoreCell('col-validation', c.validation),
     cell('col-step', [String(c.step)]),
     cell('col-length', [String(c.instruction.length)]),
     cell('col-origin', [ORIGINS[c.origin]]),

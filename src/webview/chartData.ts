@@ -11,6 +11,8 @@ export interface ChartData {
   bestSoFar: number[];
   /** Validation score where a candidate has one. */
   validation: (number | null)[];
+  /** Each training score's 95% interval ([low, high]), null where the candidate has none (an old run). */
+  interval: (readonly [number, number] | null)[];
 }
 
 function byStep(a: CandidateView, b: CandidateView): number {
@@ -28,7 +30,7 @@ export function buildChartData(candidates: readonly CandidateView[]): ChartData 
     perStep.set(c.step, (perStep.get(c.step) ?? 0) + 1);
   }
   const seen = new Map<number, number>();
-  const data: ChartData = { order, x: [], score: [], bestSoFar: [], validation: [] };
+  const data: ChartData = { order, x: [], score: [], bestSoFar: [], validation: [], interval: [] };
   let best: CandidateView | undefined;
   for (const c of order) {
     const k = seen.get(c.step) ?? 0;
@@ -39,6 +41,7 @@ export function buildChartData(candidates: readonly CandidateView[]): ChartData 
     data.score.push(c.score);
     data.bestSoFar.push(best.score);
     data.validation.push(c.validation?.score ?? null);
+    data.interval.push(c.ci95 ?? null);
   }
   return data;
 }

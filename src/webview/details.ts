@@ -1,7 +1,7 @@
 import type { CandidateView } from '../core/runView';
 import { button, el, setText, textNode } from './dom';
 import { buildExamplesTable } from './examplesTable';
-import { formatScore, splitText } from './format';
+import { formatScore, scoreWithInterval } from './format';
 import type { CandidateDetailsValue } from './protocol';
 import type { Ranking } from './ranking';
 import { diffWords } from './wordDiff';
@@ -19,12 +19,14 @@ function diffView(before: string, after: string): HTMLElement {
 function summary(candidate: CandidateView, ranking: Ranking): string {
   const parts = [
     `rank ${ranking.rankOf.get(candidate.id) ?? '?'} of ${ranking.ranked.length}`,
-    `train ${splitText(candidate)}`,
+    `train ${scoreWithInterval(candidate)}`,
     candidate.objective !== undefined && `objective ${formatScore(candidate.objective)} (length-penalized)`,
-    candidate.validation && `validation ${splitText(candidate.validation)}`,
+    candidate.validation && `validation ${scoreWithInterval(candidate.validation)}`,
     `step ${candidate.step}`,
     candidate.id === ranking.baselineId ? 'baseline' : candidate.origin,
     `${candidate.instruction.length} chars`,
+    candidate.tokens !== undefined && `${candidate.tokens} prompt tokens`,
+    (candidate.demos?.length ?? 0) > 0 && `${candidate.demos?.length ?? 0} demonstrations`,
   ];
   return parts.filter(Boolean).join(' · ');
 }
@@ -38,6 +40,29 @@ function actions(id: string): HTMLElement {
     action('diff', 'Show diff'),
     action('edit', 'Edit and score…'),
   ]);
+}
+
+/**
+ * The candidate's demonstrations, each with the dataset line it came from (a link that opens it),
+ * and the whole prompt as it is scored and inserted.
+ */
+function demosSection(value: CandidateDetailsValue): HTMLElement[] {
+  const demos = value.demos ?? [];
+  if (demos.length === 0) {
+    return [];
+  }
+  const items = demos.map((demo) =>
+    el('li', {}, [
+      button(`line ${demo.line}`, { class: 'small secondary', 'data-action': 'openExample', 'data-example': String(demo.example), title: 'Open this row in the dataset' }),
+      el('pre', {}, [`Q: ${demo.input}\nA: ${demo.target}`]),
+    ]),
+  );
+  return [
+    el('h3', {}, [`Demonstrations (${demos.length} training rows, never scored for this prompt)`]),
+    el('ol', { class: 'demos-list' }, items),
+    el('h3', {}, ['The whole prompt (inserted as is)']),
+    el('pre', { class: 'prompt-full' }, [value.prompt ?? '']),
+  ];
 }
 
 /** Per-example tables kept, so going back to a candidate just seen asks the host nothing. */
@@ -57,6 +82,7 @@ export class Details {
   private shown: CandidateView | undefined;
   private readonly summary = el('p', { class: 'muted' });
   private readonly examples = el('div', { class: 'examples-slot' });
+  private readonly demos = el('div', { class: 'demos-slot' });
   private readonly tables = new Map<string, CandidateDetailsValue>();
 
   constructor(private readonly fetchRows: (candidateId: string, onRows: (value: CandidateDetailsValue) => void) => void) {
@@ -88,11 +114,13 @@ export class Details {
       this.summary,
       el('pre', { class: 'instruction-full' }, [candidate.instruction]),
       actions(candidate.id),
+      this.demos,
       el('h3', {}, ['Changes from the original']),
       diffView(ranking.original, candidate.instruction),
       el('h3', {}, ['Per example (failures first)']),
       this.examples,
     );
+    this.demos.replaceChildren(...((candidate.demos?.length ?? 0) > 0 ? [el('p', { class: 'muted loading' }, ['Loading the demonstrations…'])] : []));
     this.showRows(candidate);
   }
 
@@ -102,6 +130,7 @@ export class Details {
     const kept = this.tables.get(key);
     if (kept !== undefined) {
       this.examples.replaceChildren(buildExamplesTable(kept));
+      this.demos.replaceChildren(...demosSection(kept));
       return;
     }
     this.examples.replaceChildren(el('p', { class: 'muted loading' }, ['Loading the per-example results…']));
@@ -112,6 +141,7 @@ export class Details {
       }
       if (this.shown !== undefined && tableKey(this.shown) === key) {
         this.examples.replaceChildren(buildExamplesTable(value));
+        this.demos.replaceChildren(...demosSection(value));
       }
     });
   }

@@ -21,6 +21,18 @@ export function splitText(split: (SplitSummary & { partial?: boolean }) | undefi
   return `${formatScore(split.score)} (${split.correct}/${split.total}${split.partial === true ? ', partial' : ''})${cut}${failed}`;
 }
 
+/** A split's 95% interval as `66.2–87.9%`, or '' when it has none (an old run, nothing graded). */
+export function intervalText(split: Pick<SplitSummary, 'ci95'> | undefined): string {
+  const ci = split?.ci95;
+  return ci === undefined ? '' : `${(ci[0] * 100).toFixed(1)}–${(ci[1] * 100).toFixed(1)}%`;
+}
+
+/** `78% (31/40), 95% CI 66.2–87.9%`: a score with its interval, as the details and the header say it. */
+export function scoreWithInterval(split: (SplitSummary & { partial?: boolean }) | undefined): string {
+  const interval = intervalText(split);
+  return interval === '' ? splitText(split) : `${splitText(split)}, 95% CI ${interval}`;
+}
+
 export function formatCount(value: number): string {
   return value.toLocaleString('en-US');
 }

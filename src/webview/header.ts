@@ -2,7 +2,7 @@ import type { StopReason } from '../core/runRecord';
 import type { RunView } from '../core/runView';
 import { describeCost } from './costText';
 import { el, type Child } from './dom';
-import { basename, formatCount, formatDate, formatScore } from './format';
+import { basename, formatCount, formatDate, formatScore, intervalText } from './format';
 import { describeModels } from './modelNames';
 import type { Ranking } from './ranking';
 import { readPromptSource } from './protocol';
@@ -74,6 +74,32 @@ export function describeStatus(view: ShownRun): string {
   }
 }
 
+/** A score and its interval, short: `78.5% [66.2–87.9%]`. */
+function shortScore(split: { score: number; ci95?: readonly [number, number] } | undefined): string {
+  const interval = intervalText(split);
+  return interval === '' ? formatScore(split?.score) : `${formatScore(split?.score)} [${interval}]`;
+}
+
+/**
+ * The evidence line: the paired test of the best against the seed on the validation rows, or why
+ * there is none yet. Undefined while nothing can be said (running, or the best is the seed).
+ */
+export function evidenceText(view: ShownRun, ranking: Ranking): { text: string; verdict?: string } | undefined {
+  const { record } = view;
+  const best = ranking.best;
+  if (best === undefined || best.id === ranking.baselineId) {
+    return undefined;
+  }
+  const comparison = record.comparison;
+  if (comparison !== undefined && comparison.candidateId === best.id) {
+    return { text: `The best is ${comparison.sentence}.`, verdict: comparison.verdict };
+  }
+  if (record.status === 'finished' && record.validationRows === 0) {
+    return { text: 'Not tested against your prompt: the run held out no validation rows (set opro.validationSplit).' };
+  }
+  return undefined;
+}
+
 function factRows(view: ShownRun, ranking: Ranking): HTMLElement[] {
   const { record } = view;
   const { dataset, usage, config } = record;
@@ -82,7 +108,7 @@ function factRows(view: ShownRun, ranking: Ranking): HTMLElement[] {
   const facts: [string, string][] = [
     ['Dataset', `${basename(dataset.file)} · ${formatCount(dataset.rows)} rows · ${record.trainRows} train / ${record.validationRows} validation`],
     ['Models', describeModels(config)],
-    ['Best', `${formatScore(ranking.best?.score)} (baseline ${formatScore(baseline?.score)}) of ${record.candidates.length} candidates`],
+    ['Best', `${shortScore(ranking.best)} (baseline ${shortScore(baseline)}) of ${record.candidates.length} candidates`],
     ['Calls', `${formatCount(usage.calls)} (${formatCount(usage.cachedCalls)} cached, ${formatCount(usage.failedCalls)} failed)`],
     ['Tokens', `${formatCount(usage.promptTokens)} in · ${formatCount(usage.completionTokens)} out`],
     ['Started', formatDate(record.createdAt)],
@@ -90,5 +116,11 @@ function factRows(view: ShownRun, ranking: Ranking): HTMLElement[] {
   if (cost !== undefined) {
     facts.splice(5, 0, ['Cost', cost]);
   }
-  return facts.map(([term, value]) => el('div', { class: 'fact' }, [el('dt', {}, [term]), el('dd', {}, [value])]));
+  const rows = facts.map(([term, value]) => el('div', { class: 'fact' }, [el('dt', {}, [term]), el('dd', {}, [value])]));
+  const evidence = evidenceText(view, ranking);
+  if (evidence !== undefined) {
+    const value = el('dd', { class: `evidence${evidence.verdict === undefined ? '' : ` verdict-${evidence.verdict}`}` }, [evidence.text]);
+    rows.splice(3, 0, el('div', { class: 'fact' }, [el('dt', {}, ['Evidence']), value]));
+  }
+  return rows;
 }

@@ -24,17 +24,22 @@ export function paretoFront<T extends TradeOffPoint>(points: readonly T[]): T[] 
   return front;
 }
 
+/** Prompt tokens that make a difference in cost per call, whatever the ratio. */
+export const MATERIAL_TOKENS = 50;
+
 /**
- * Whether the panel shows the trade-off: the run penalizes length, or the prompts' costs per call
- * differ materially (the longest at least 1.5 times the shortest, as demonstrations make them).
+ * Whether the panel shows the trade-off: the run penalizes length, some prompt carries
+ * demonstrations, or the prompts' costs per call differ materially (the longest is at least 1.5
+ * times the shortest and at least MATERIAL_TOKENS longer).
  */
-export function showsTradeOff(points: readonly TradeOffPoint[], lengthPenalty: number): boolean {
+export function showsTradeOff(points: readonly (TradeOffPoint & { hasDemos?: boolean })[], lengthPenalty: number): boolean {
   if (points.length < 2) {
     return false;
   }
-  if (lengthPenalty > 0) {
+  if (lengthPenalty > 0 || points.some((p) => p.hasDemos === true)) {
     return true;
   }
   const tokens = points.map((p) => p.tokens);
-  return Math.max(...tokens) >= 1.5 * Math.max(1, Math.min(...tokens));
+  const [shortest, longest] = [Math.min(...tokens), Math.max(...tokens)];
+  return longest >= 1.5 * Math.max(1, shortest) && longest - shortest >= MATERIAL_TOKENS;
 }

@@ -60,6 +60,19 @@ export interface CandidateDetailsValue {
   wrong: number;
   /** Results without a verdict (cut at the token limit, or the call failed after retries). */
   ungraded: number;
+  /** The training rows the candidate shows as demonstrations, in prompt order (absent without). */
+  demos?: DemoRow[];
+  /** The whole prompt (instruction and demonstrations), when it has demonstrations. */
+  prompt?: string;
+}
+
+/** A demonstration row: where it is in the dataset and what it shows. */
+export interface DemoRow {
+  example: number;
+  /** 1-based line of the row in the dataset file. */
+  line: number;
+  input: string;
+  target: string;
 }
 
 /** Host: a step's meta-prompt, raw replies and rejected proposals (answer to `step/details`). */
@@ -98,25 +111,33 @@ export type ToPanel = RunShowMessage | RunEventsMessage | RequestResultMessage |
 export interface PanelReadyMessage {
   type: 'panel/ready';
 }
-/** Panel: replace the run's original prompt in its source file with `text`. */
+/**
+ * Panel: replace the run's original prompt in its source file with `text`. With `candidateId`, the
+ * host writes that candidate's whole prompt (its instruction, `text`, and its demonstrations, which
+ * the panel's light view does not hold).
+ */
 export interface PromptInsertMessage {
   type: 'prompt/insert';
   requestId: number;
   runId: string;
   text: string;
+  candidateId?: string;
 }
-/** Panel: put `text` on the clipboard. */
+/** Panel: put `text` on the clipboard (with `runId` and `candidateId`: that candidate's whole prompt, as for insert). */
 export interface PromptCopyMessage {
   type: 'prompt/copy';
   requestId: number;
   text: string;
+  runId?: string;
+  candidateId?: string;
 }
-/** Panel: open VS Code's diff editor, the run's original prompt against `text`. */
+/** Panel: open VS Code's diff editor, the run's original prompt against `text` (or the candidate's whole prompt, as for insert). */
 export interface PromptDiffMessage {
   type: 'prompt/diff';
   requestId: number;
   runId: string;
   text: string;
+  candidateId?: string;
 }
 /** Panel: cancel the running run. */
 export interface RunStopMessage {
@@ -250,12 +271,34 @@ export function parseToHost(raw: unknown): ToHost | undefined {
     return undefined;
   }
   if (raw.type === 'prompt/copy') {
-    return isText(raw.text) ? { type: 'prompt/copy', requestId: raw.requestId, text: raw.text } : undefined;
+    return parseCopy(raw, raw.requestId);
   }
   if (!isId(raw.runId)) {
     return undefined;
   }
   return parseRunRequest(raw, raw.requestId, raw.runId);
+}
+
+/** A candidate named by a prompt request: absent is fine, anything but an id is not. */
+function candidateOf(raw: Fields): { candidateId?: string } | undefined {
+  if (raw.candidateId === undefined) {
+    return {};
+  }
+  return isId(raw.candidateId) ? { candidateId: raw.candidateId } : undefined;
+}
+
+function parsePromptRequest(raw: Fields, type: 'prompt/insert' | 'prompt/diff', base: { requestId: number; runId: string }): ToHost | undefined {
+  const candidate = candidateOf(raw);
+  return isText(raw.text) && candidate !== undefined ? { type, ...base, text: raw.text, ...candidate } : undefined;
+}
+
+function parseCopy(raw: Fields, requestId: number): ToHost | undefined {
+  const candidate = candidateOf(raw);
+  const hasRun = raw.runId !== undefined;
+  if (!isText(raw.text) || candidate === undefined || (hasRun && !isId(raw.runId)) || (candidate.candidateId !== undefined && !hasRun)) {
+    return undefined;
+  }
+  return { type: 'prompt/copy', requestId, text: raw.text, ...(hasRun ? { runId: raw.runId as string } : {}), ...candidate };
 }
 
 function parseRunRequest(raw: Fields, requestId: number, runId: string): ToHost | undefined {
@@ -266,6 +309,7 @@ function parseRunRequest(raw: Fields, requestId: number, runId: string): ToHost 
   switch (raw.type) {
     case 'prompt/insert':
     case 'prompt/diff':
+      return parsePromptRequest(raw, raw.type, base);
     case 'instruction/score':
       return isText(raw.text) ? { type: raw.type, ...base, text: raw.text } : undefined;
     case 'run/stop':
@@ -326,12 +370,22 @@ function isExampleRow(value: unknown): value is ExampleRow {
   );
 }
 
+/** A candidate's optional demonstrations and whole prompt, when the host sent them. */
+function hasDemoFields(value: Fields): boolean {
+  const hasDemos = value.demos === undefined || (Array.isArray(value.demos) && value.demos.every(isDemoRow));
+  return hasDemos && (value.prompt === undefined || typeof value.prompt === 'string');
+}
+
+function isDemoRow(value: unknown): value is DemoRow {
+  return isFields(value) && [value.example, value.line].every(isIndex) && typeof value.input === 'string' && typeof value.target === 'string';
+}
+
 function isRequestValue(value: unknown): value is RequestValue {
   if (!isFields(value)) {
     return false;
   }
   if (value.kind === 'candidateDetails') {
-    return isId(value.candidateId) && Array.isArray(value.rows) && value.rows.every(isExampleRow) && [value.total, value.wrong, value.ungraded].every(isIndex);
+    return isId(value.candidateId) && Array.isArray(value.rows) && value.rows.every(isExampleRow) && [value.total, value.wrong, value.ungraded].every(isIndex) && hasDemoFields(value);
   }
   return value.kind === 'stepDetails' && isStepDetails(value);
 }

@@ -3,7 +3,7 @@ import { withDefaults } from '../../src/core/defaults';
 import { createRandom, shuffled, type Random } from '../../src/core/random';
 import type { ExampleResult, RunRecord, RunStatus, RunUsage, ScoredCandidate, SplitScore, StepRecord } from '../../src/core/runRecord';
 import { candidateView, stepView, type RunView } from '../../src/core/runView';
-import { candidateDetailsValue } from '../../src/extension/panel/exampleRows';
+import { candidateDetailsValue, demoDetails } from '../../src/extension/panel/exampleRows';
 import type { CandidateDetailsValue, StepDetailsValue } from '../../src/webview/protocol';
 import { makeInstruction, makeMetaPrompt, makeOutput, makeProblem } from './fixtureText';
 
@@ -175,7 +175,7 @@ export interface DetailAnswers {
 
 export function detailAnswers(record: RunRecord): DetailAnswers {
   const candidates = Object.fromEntries(
-    record.candidates.map((c) => [c.id, candidateDetailsValue({ candidateId: c.id, train: c.results, validation: c.validation?.results ?? [], examples: record.examples })]),
+    record.candidates.map((c) => [c.id, { ...candidateDetailsValue({ candidateId: c.id, train: c.results, validation: c.validation?.results ?? [], examples: record.examples }), ...demoDetails(c, record) }]),
   );
   const steps = Object.fromEntries(record.steps.map((s) => [String(s.step), { kind: 'stepDetails' as const, step: s.step, metaPrompt: s.metaPrompt, replies: s.replies, rejected: s.rejected }]));
   return { candidates, steps };

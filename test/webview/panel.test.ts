@@ -220,7 +220,7 @@ describe('the run panel in Chromium', () => {
     const tip = await textOf(panel.page, '.chart-tooltip-text');
     const candidate = record.candidates.find((c) => c.instruction === tip);
     assert.ok(candidate !== undefined, 'the tooltip shows a candidate’s instruction');
-    assert.match(await textOf(panel.page, '.chart-tooltip strong'), new RegExp(`step ${candidate.step}$`));
+    assert.match(await textOf(panel.page, '.chart-tooltip strong'), new RegExp(` · step ${candidate.step} · ${candidate.tokens} tokens$`));
     await panel.page.mouse.down();
     await panel.page.mouse.up();
     assert.equal(await selectedRowId(panel.page), candidate.id);

@@ -148,6 +148,9 @@ describe('the panel host', () => {
         { type: 'prompt/insert', requestId: 1, runId, text: 'A' },
         { type: 'prompt/copy', requestId: 2, text: 'B' },
         { type: 'prompt/diff', requestId: 3, runId, text: 'C' },
+        { type: 'prompt/insert', requestId: 11, runId, text: 'E', candidateId: 'c5' },
+        { type: 'prompt/copy', requestId: 12, runId, text: 'F', candidateId: 'c5' },
+        { type: 'prompt/diff', requestId: 13, runId, text: 'G', candidateId: 'c5' },
         { type: 'run/stop', requestId: 4, runId },
         { type: 'run/resume', requestId: 5, runId },
         { type: 'run/export', requestId: 6, runId, format: 'markdown' },
@@ -161,9 +164,12 @@ describe('the panel host', () => {
       }
       assert.deepEqual(calls, [
         ['ready'],
-        ['insert', runId, 'A'],
-        ['copy', 'B'],
-        ['showDiff', runId, 'C'],
+        ['insert', runId, { text: 'A' }],
+        ['copy', { text: 'B' }],
+        ['showDiff', runId, { text: 'C' }],
+        ['insert', runId, { text: 'E', candidateId: 'c5' }],
+        ['copy', { text: 'F', candidateId: 'c5', runId }],
+        ['showDiff', runId, { text: 'G', candidateId: 'c5' }],
         ['stop', runId],
         ['resume', runId],
         ['exportRun', runId, 'markdown'],
@@ -173,7 +179,7 @@ describe('the panel host', () => {
         ['stepDetails', runId, 2],
       ]);
       assert.deepEqual(replies, [
-        ...[1, 2, 3, 4, 5, 6, 7, 8].map((requestId) => ({ type: 'request/result', requestId, ok: true })),
+        ...[1, 2, 3, 11, 12, 13, 4, 5, 6, 7, 8].map((requestId) => ({ type: 'request/result', requestId, ok: true })),
         { type: 'request/result', requestId: 9, ok: true, value: { kind: 'candidateDetails', candidateId: 'c9', rows: [], total: 0, wrong: 0, ungraded: 0 } },
         { type: 'request/result', requestId: 10, ok: true, value: { kind: 'stepDetails', step: 2, metaPrompt: 'M', replies: ['R'], rejected: [] } },
       ]);

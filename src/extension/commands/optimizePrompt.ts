@@ -37,13 +37,13 @@ export function optimizePrompt(services: Services) {
 /** A toast when a run finishes: the best score against the original's, with a one-click insert of the panel's #1. */
 async function announceResult(services: Services, outcome: RunOutcome): Promise<void> {
   const { record } = outcome;
-  const toast = record?.status === 'finished' ? finishedToast(record.candidates, vscode.l10n.t) : undefined;
+  const toast = record?.status === 'finished' ? finishedToast(record.candidates, vscode.l10n.t, record.comparison) : undefined;
   if (record === undefined || toast === undefined) {
     return;
   }
   const insert = vscode.l10n.t('Insert Best');
   const picked = await services.prompter.showMessage('info', toast.message, toast.insert === undefined ? [] : [insert]);
   if (picked === insert && toast.insert !== undefined) {
-    await services.controller.insert(record.id, toast.insert.instruction).catch((err: unknown) => reportError(err, services));
+    await services.controller.insert(record.id, { text: toast.insert.instruction, candidateId: toast.insert.id }).catch((err: unknown) => reportError(err, services));
   }
 }

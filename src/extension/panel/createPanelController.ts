@@ -6,8 +6,9 @@ import type { PromptLocations } from '../insertion/promptLocations';
 import { exportRun } from '../runs/exportRun';
 import type { RunManager } from '../runs/runManager';
 import type { Prompter } from '../ui/prompter';
-import type { PanelController } from './panelController';
+import type { PanelController, PromptRef } from './panelController';
 import { readCandidateDetails, readStepDetailsValue } from './runDetails';
+import { candidatePromptText } from './candidatePromptText';
 
 export interface PanelControllerDeps {
   prompter: Prompter;
@@ -16,15 +17,21 @@ export interface PanelControllerDeps {
   runs: RunManager;
 }
 
+/** The text a prompt control acts on: the candidate's whole prompt when it has demonstrations, else `text`. */
+async function promptText(runs: RunManager, runId: string, prompt: PromptRef): Promise<string> {
+  return prompt.candidateId === undefined ? prompt.text : candidatePromptText(await runs.fileOf(runId), prompt.candidateId, prompt.text);
+}
+
 /** The controller the extension gives the panel: runs go through the run manager, code edits through `insertion/`. */
 export function createPanelController(deps: PanelControllerDeps): PanelController {
   const t = vscode.l10n.t;
   const { runs } = deps;
   return {
-    insert: async (runId, text) => insertInstruction(deps, await runs.readView(runId), text),
-    copy: async (text) => vscode.env.clipboard.writeText(text),
-    showDiff: async (runId, text) => {
+    insert: async (runId, prompt) => insertInstruction(deps, await runs.readView(runId), await promptText(runs, runId, prompt)),
+    copy: async (prompt) => vscode.env.clipboard.writeText(prompt.runId === undefined ? prompt.text : await promptText(runs, prompt.runId, prompt)),
+    showDiff: async (runId, prompt) => {
       const record = await runs.readView(runId);
+      const text = await promptText(runs, runId, prompt);
       const original = typeof record.meta?.originalText === 'string' ? record.meta.originalText : (record.config.seedInstructions[0] ?? '');
       await deps.diffs.show(original, text, t('OPRO: original prompt ↔ candidate'));
     },

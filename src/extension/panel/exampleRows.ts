@@ -1,4 +1,6 @@
+import { candidatePrompt, type PromptParts } from '../../core/run/candidatePrompt';
 import type { ExampleResult, RecordedExample } from '../../core/runRecord';
+import type { RunView } from '../../core/runView';
 import { MAX_EXAMPLE_ROWS, type CandidateDetailsValue, type ExampleRow } from '../../webview/protocol';
 
 /** Per-example results on each split, and the rows they answered. */
@@ -33,4 +35,18 @@ export function candidateDetailsValue(input: CandidateResults): CandidateDetails
   const ungraded = rows.filter((r) => r.status !== undefined).length;
   const wrong = rows.filter((r) => !r.correct && r.status === undefined).length;
   return { kind: 'candidateDetails', candidateId: input.candidateId, rows: rows.slice(0, MAX_EXAMPLE_ROWS), total: rows.length, wrong, ungraded };
+}
+
+/** A candidate's demonstrations with the rows they came from, and its whole prompt; nothing without demonstrations. */
+export function demoDetails(candidate: PromptParts, run: { examples: readonly RecordedExample[]; config: RunView['config'] }): Pick<CandidateDetailsValue, 'demos' | 'prompt'> {
+  const rows = candidate.demos ?? [];
+  if (rows.length === 0) {
+    return {};
+  }
+  const byIndex = new Map(run.examples.map((e) => [e.index, e]));
+  const demos = rows.map((row) => {
+    const example = byIndex.get(row);
+    return { example: row, line: example?.line ?? 0, input: example?.input ?? '', target: example?.target ?? '' };
+  });
+  return { demos, prompt: candidatePrompt(candidate, run) };
 }

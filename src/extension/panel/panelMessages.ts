@@ -1,5 +1,5 @@
 import { assertNever, parseToHost, type RequestResultMessage, type RequestValue, type ToHost } from '../../webview/protocol';
-import type { PanelController } from './panelController';
+import type { PanelController, PromptRef } from './panelController';
 
 /** The part of `vscode.LogOutputChannel` the panel uses (kept small so this file stays vscode-free). */
 export interface PanelLog {
@@ -24,14 +24,19 @@ function describeRaw(raw: unknown): string {
   return typeof type === 'string' ? `"${type.slice(0, 40)}"` : `a ${typeof raw}`;
 }
 
+/** The prompt a message names: its text, and the candidate whose whole prompt the host renders, when given. */
+function promptRef(message: { text: string; candidateId?: string }): PromptRef {
+  return { text: message.text, ...(message.candidateId === undefined ? {} : { candidateId: message.candidateId }) };
+}
+
 function perform(message: Request, controller: PanelController): Promise<RequestValue | void> {
   switch (message.type) {
     case 'prompt/insert':
-      return controller.insert(message.runId, message.text);
+      return controller.insert(message.runId, promptRef(message));
     case 'prompt/copy':
-      return controller.copy(message.text);
+      return controller.copy({ ...promptRef(message), ...(message.runId === undefined ? {} : { runId: message.runId }) });
     case 'prompt/diff':
-      return controller.showDiff(message.runId, message.text);
+      return controller.showDiff(message.runId, promptRef(message));
     case 'run/stop':
       return controller.stop(message.runId);
     case 'run/resume':
@@ -66,7 +71,7 @@ export async function handlePanelMessage(raw: unknown, context: MessageContext):
     return;
   }
   const { requestId } = message;
-  if ('runId' in message && message.runId !== context.runId()) {
+  if ('runId' in message && message.runId !== undefined && message.runId !== context.runId()) {
     context.log.warn(`Run panel: refused ${message.type} for run ${message.runId.slice(0, 40)}, which it does not show.`);
     context.reply({ type: 'request/result', requestId, ok: false, error: 'This panel shows a different run.' });
     return;

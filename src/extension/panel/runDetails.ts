@@ -1,17 +1,18 @@
 import { readCandidateResults, readRunExamples, readRunView, readStepDetails } from '../../core/store/readRun';
 import type { CandidateDetailsValue, StepDetailsValue } from '../../webview/protocol';
-import { candidateDetailsValue } from './exampleRows';
+import { candidateDetailsValue, demoDetails } from './exampleRows';
 
 /** A candidate's per-example table, read from the run's files when the panel asks for it. */
 export async function readCandidateDetails(runFile: string, candidateId: string): Promise<CandidateDetailsValue> {
   const folded = await readRunView(runFile);
-  if (!folded.view.candidates.some((c) => c.id === candidateId)) {
+  const candidate = folded.view.candidates.find((c) => c.id === candidateId);
+  if (candidate === undefined) {
     throw new Error(`The run has no candidate ${candidateId.slice(0, 40)}.`);
   }
   const { examples } = await readRunExamples(runFile);
   const train = await readCandidateResults(runFile, folded, candidateId, 'train');
   const validation = await readCandidateResults(runFile, folded, candidateId, 'validation');
-  return candidateDetailsValue({ candidateId, train, validation, examples });
+  return { ...candidateDetailsValue({ candidateId, train, validation, examples }), ...demoDetails(candidate, { examples, config: folded.view.config }) };
 }
 
 /** A step's meta-prompt, raw replies and rejected proposals. */

@@ -46,6 +46,9 @@ export function runConfigFromSettings(input: RunConfigInput): RunConfig {
     ...(scoring.grader?.kind === 'judge' && settings.judgeModel ? { judge: judgeModel(scorer, settings.judgeModel, models.vscodeModels?.judge) } : {}),
     lengthPenalty: settings.lengthPenalty,
     evaluation: settings.evaluation,
+    demos: settings.demos,
+    method: settings.method,
+    feedbackExamples: settings.feedbackExamples,
     scorer: { ...scorer, ...maxTokensOf(settings.scorerMaxTokens) },
     optimizer: {
       model: models.optimizerModel,

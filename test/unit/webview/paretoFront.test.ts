@@ -14,10 +14,14 @@ describe('the Pareto front of score against prompt tokens', () => {
     assert.deepEqual(paretoFront([]), []);
   });
 
-  it('is shown with a length penalty or when prompt costs differ by half or more', () => {
+  it('is shown with a length penalty, with demonstrations, or when prompt costs differ materially', () => {
     assert.equal(showsTradeOff([point('a', 20, 0.5), point('b', 22, 0.6)], 0), false);
     assert.equal(showsTradeOff([point('a', 20, 0.5), point('b', 22, 0.6)], 0.001), true);
-    assert.equal(showsTradeOff([point('a', 20, 0.5), point('b', 30, 0.6)], 0), true);
+    assert.equal(showsTradeOff([point('a', 20, 0.5), { ...point('b', 22, 0.6), hasDemos: true }], 0), true);
+    // Three times as long but 20 tokens apart: no material difference per call.
+    assert.equal(showsTradeOff([point('a', 10, 0.5), point('b', 30, 0.6)], 0), false);
+    assert.equal(showsTradeOff([point('a', 20, 0.5), point('b', 80, 0.6)], 0), true);
+    assert.equal(showsTradeOff([point('a', 100, 0.5), point('b', 140, 0.6)], 0), false);
     assert.equal(showsTradeOff([point('a', 20, 0.5)], 0.01), false);
   });
 });

@@ -84,7 +84,7 @@ describe('inserting an instruction keeps the file parseable and the literal equa
     it(c.name, async () => {
       const editor = await openMarked(c.file, c.marked);
       const record = await runHere();
-      await api.services.controller.insert(record.id, TRICKY);
+      await api.services.controller.insert(record.id, { text: TRICKY });
       const text = editor.document.getText();
       assert.equal(c.value(text, join(workspacePath('scripts'), `check_tmp${extname(c.file)}`)), TRICKY, text);
     });
@@ -94,15 +94,15 @@ describe('inserting an instruction keeps the file parseable and the literal equa
     const editor = await openMarked('src/ins-moved.ts', "const q = 'Solve it.';\nconst p = 'Solve| it.';\n");
     const record = await runHere();
     await editor.edit((b) => b.insert(new vscode.Position(0, 0), '// added after the run started\n'));
-    await api.services.controller.insert(record.id, 'First winner.');
-    await api.services.controller.insert(record.id, 'Second "winner".');
+    await api.services.controller.insert(record.id, { text: 'First winner.' });
+    await api.services.controller.insert(record.id, { text: 'Second "winner".' });
     assert.equal(editor.document.getText(), "// added after the run started\nconst q = 'Solve it.';\nconst p = 'Second \"winner\".';\n");
   });
 
   it('is one undoable edit', async () => {
     const editor = await openMarked('src/ins-undo.ts', "const p = 'Solve| it.';\n");
     const record = await runHere();
-    await api.services.controller.insert(record.id, 'Better.');
+    await api.services.controller.insert(record.id, { text: 'Better.' });
     assert.equal(editor.document.getText(), "const p = 'Better.';\n");
     await vscode.commands.executeCommand('undo');
     assert.equal(editor.document.getText(), "const p = 'Solve it.';\n");
@@ -113,7 +113,7 @@ describe('inserting an instruction keeps the file parseable and the literal equa
     const record = await runHere();
     await editor.edit((b) => b.replace(new vscode.Range(0, 11, 0, 16), 'Fix'));
     prompter.answers.button = (toast) => (toast.isModal ? 'Copy' : undefined);
-    await api.services.controller.insert(record.id, 'Copied instead.');
+    await api.services.controller.insert(record.id, { text: 'Copied instead.' });
     prompter.answers.button = undefined;
     assert.equal(editor.document.getText(), "const p = 'Fix it.';\n");
     assert.match(prompter.toasts.at(-1)?.message ?? '', /no longer in src\/ins-gone\.ts/);
@@ -123,9 +123,9 @@ describe('inserting an instruction keeps the file parseable and the literal equa
   it('copies, shows a diff of the original against a candidate, and opens a dataset row', async () => {
     await openMarked('src/ins-diff.ts', "const p = 'Solve| it.';\n");
     const record = await runHere();
-    await api.services.controller.copy('Copied.');
+    await api.services.controller.copy({ text: 'Copied.' });
     assert.equal(await vscode.env.clipboard.readText(), 'Copied.');
-    await api.services.controller.showDiff(record.id, 'Solve it, step by step.');
+    await api.services.controller.showDiff(record.id, { text: 'Solve it, step by step.' });
     const tab = vscode.window.tabGroups.activeTabGroup.activeTab;
     assert.ok(tab?.input instanceof vscode.TabInputTextDiff, `active tab: ${tab?.label}`);
     const [left, right] = await Promise.all([tab.input.original, tab.input.modified].map((u) => vscode.workspace.openTextDocument(u)));

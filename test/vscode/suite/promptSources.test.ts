@@ -65,7 +65,7 @@ describe('prompt sources: prompt files, Prompty, context defaults and templates'
     assert.equal(outcome.record?.config.seedInstructions[0], 'Solve {{question}} and reply with the result.');
     assert.equal(outcome.record?.config.position, 'template', 'the variable is a dataset column, so no position is asked');
     assert.equal(positionQuestion(), undefined);
-    await api.services.controller.insert(outcome.record!.id, 'Work out {{question}} step by step; end with the result.');
+    await api.services.controller.insert(outcome.record!.id, { text: 'Work out {{question}} step by step; end with the result.' });
     assert.equal(editor.document.getText(), `${frontMatter}\r\nWork out ${'${input:question:the sum}'} step by step; end with the result.\r\n`);
   });
 
@@ -89,7 +89,7 @@ describe('prompt sources: prompt files, Prompty, context defaults and templates'
     assert.equal(outcome.record?.config.seedInstructions[0], 'You add numbers.');
     assert.equal(outcome.record?.config.position, 'system');
     assert.equal(outcome.record?.dataset.inputColumn, 'question');
-    await api.services.controller.insert(outcome.record!.id, 'You add the two numbers.');
+    await api.services.controller.insert(outcome.record!.id, { text: 'You add the two numbers.' });
     assert.equal(editor.document.getText(), text.replace('You add numbers.', 'You add the two numbers.'));
   });
 
@@ -119,7 +119,7 @@ describe('prompt sources: prompt files, Prompty, context defaults and templates'
     const outcome = await optimizeHere();
     assert.equal(outcome.record?.config.seedInstructions[0], 'Solve {{question}} and reply with the result.');
     assert.equal(outcome.record?.config.position, 'template');
-    await api.services.controller.insert(outcome.record!.id, 'Add up {{question}}, then give the sum.');
+    await api.services.controller.insert(outcome.record!.id, { text: 'Add up {{question}}, then give the sum.' });
     assert.equal(editor.document.getText(), 'export const p = `Add up ${row.question}, then give the sum.`;\n');
   });
 
