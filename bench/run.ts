@@ -8,6 +8,7 @@ import { callOverhead } from './figures/callOverhead';
 import { cpuBreakdown } from './figures/cpuBreakdown';
 import { datasetLoading } from './figures/datasetLoad';
 import { datasetPick } from './figures/datasetPick';
+import { demonstrationsEffect } from './figures/demonstrations';
 import { harnessFigures } from './figures/harness';
 import { headerPacing } from './figures/headerPacing';
 import { httpTransport } from './figures/httpTransport';
@@ -35,6 +36,7 @@ const FIGURES: Record<string, (emit: Emit) => Promise<void>> = {
   bundles: bundleSizes,
   harness: harnessFigures,
   adaptive: adaptiveEvaluation,
+  demonstrations: demonstrationsEffect,
   'paper-scale': paperScale,
   'panel-open': panelOpen,
   'runs-list': runsList,

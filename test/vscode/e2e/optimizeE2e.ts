@@ -2,20 +2,23 @@
 // example workspace, selects the prompt in src/app.ts, runs "OPRO: Optimize Prompt" from the
 // palette, picks the dataset, watches the progress notification and the panel (how soon it shows the
 // run, no Stop/Resume once finished, the toast clear of the top rows), inserts the winner, saves, and
-// checks that the file still parses and holds it. Then "Create dataset…" from the same pick, and a
-// second run whose panel forgets the earlier insert. Screenshots of each stage go
-// to test-results/screenshots/ (and media/screenshots/ for the README).
+// checks that the file still compiles (tsc) and holds it. The run shows each candidate two
+// demonstrations, so the winner inserted is an instruction with its worked examples, and the panel
+// lists the dataset lines they came from. Then "Create dataset…" from the same pick, and a second run
+// whose panel forgets the earlier insert. Screenshots of each stage go to test-results/screenshots/
+// (and media/screenshots/ for the README).
 import assert from 'node:assert/strict';
 import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
 import { readRunRecord } from '../../../src/core/engine';
+import { candidatePrompt } from '../../../src/core/run/candidatePrompt';
 import { bestCandidate } from '../../../src/core/ranking';
 import type { RunRecord } from '../../../src/core/runRecord';
 import { formatScore } from '../../../src/webview/format';
 import { startFakeLlmServer } from '../../support/fakeLlmServer';
-import { typescriptAssignedValue } from '../../unit/extension/literals/parsers';
+import { typescriptAssignedValue, typescriptCompileErrors } from '../../unit/extension/literals/parsers';
 import { ROOT, startCodeServer, VSCODE_TEST, writeWorkspaceSettings } from './codeServer';
 import { clearScreenshots, log, openFile, panelFrame, quickPickRow, runCommand, screenshot, selectText, toast, waitForWorkbench } from './workbench';
 
@@ -24,6 +27,7 @@ const { chromiumPath, CHROMIUM_ARGS } = require('../../../scripts/vscode-harness
 
 const PROMPT = 'Solve the arithmetic problem and reply with the result.';
 const STEPS = 3;
+const DEMOS = 2;
 
 async function savedRun(workspace: string): Promise<RunRecord> {
   const runs = readdirSync(join(workspace, '.opro', 'runs')).filter((name) => name.endsWith('.json'));
@@ -106,6 +110,12 @@ async function checkFinishedPanel(page: Page, workspace: string): Promise<RunRec
   for (let i = 0; i < Math.min(3, await rows.count()); i++) {
     assert.ok(!overlaps((await rows.nth(i).boundingBox())!, toastBox), `the finished toast leaves row ${i + 1} in view`);
   }
+  assert.equal(best.demos?.length, DEMOS, 'the winner shows its demonstrations');
+  // The details of the selected (best) candidate list its demonstrations with the dataset lines they came from.
+  const demoLines = panel.locator('.demos-list li button[data-action="openExample"]');
+  await demoLines.nth(DEMOS - 1).waitFor({ timeout: 30_000 });
+  const lines = best.demos.map((row) => `line ${record.examples.find((e) => e.index === row)?.line ?? '?'}`);
+  assert.deepEqual(await demoLines.allInnerTexts(), lines);
   await rows.first().locator('button[data-action="insert"]').click();
   await page.locator('.tab.active.dirty[data-resource-name="app.ts"]').waitFor({ timeout: 30_000 });
   await panel.locator('.status-line', { hasText: 'Inserted into the code.' }).waitFor({ timeout: 10_000 });
@@ -115,8 +125,12 @@ async function checkFinishedPanel(page: Page, workspace: string): Promise<RunRec
   await page.locator('.tab.dirty[data-resource-name="app.ts"]').first().waitFor({ state: 'detached', timeout: 30_000 });
   assert.equal(await page.locator('.tab[data-resource-name="app.ts"]').count(), 1, 'the insert reused the editor showing app.ts');
   const appFile = join(workspace, 'src', 'app.ts');
-  assert.equal(typescriptAssignedValue(appFile, readFileSync(appFile, 'utf8'), 'ARITHMETIC_PROMPT'), best.instruction);
-  log(`src/app.ts parses and holds the winner (${Math.round(best.score * 100)}%): ${best.instruction}`);
+  const text = readFileSync(appFile, 'utf8');
+  const inserted = candidatePrompt(best, record);
+  assert.match(inserted, /\n\nExamples:\n\nQ: .*\nA: /, 'the instruction followed by its demonstrations');
+  assert.equal(typescriptAssignedValue(appFile, text, 'ARITHMETIC_PROMPT'), inserted);
+  assert.deepEqual(typescriptCompileErrors(appFile), [], 'src/app.ts still compiles');
+  log(`src/app.ts compiles and holds the winner (${Math.round(best.score * 100)}%) with ${DEMOS} demonstrations: ${JSON.stringify(inserted)}`);
   await screenshot(page, '5-inserted', true);
   return record;
 }
@@ -142,17 +156,34 @@ async function createDataset(page: Page, workspace: string, prompt: string): Pro
   await screenshot(page, '6-create-dataset', true);
 }
 
-/** A second run on the inserted prompt: its panel shows it without the earlier "Inserted into the code.". */
-async function secondRun(page: Page, first: RunRecord): Promise<void> {
-  const winner = bestCandidate(first.candidates)!;
+/** The source text between the quotes of the `'…'` literal assigned to `name`, as the editor shows it (escapes and all). */
+function literalSource(file: string, name: string): string {
+  const match = new RegExp(`const ${name} = '((?:[^'\\\\]|\\\\.)*)';`).exec(readFileSync(file, 'utf8'));
+  assert.ok(match?.[1] !== undefined, `no '…' literal assigned to ${name} in ${file}`);
+  return match[1];
+}
+
+/** The saved run other than `first` (the second run, while it goes on). */
+async function otherRun(workspace: string, first: RunRecord): Promise<RunRecord> {
+  const runs = readdirSync(join(workspace, '.opro', 'runs')).filter((name) => name.endsWith('.json') && name !== `${first.id}.json`);
+  assert.equal(runs.length, 1, `one more run saved, found ${runs.join(', ')}`);
+  return readRunRecord(join(workspace, '.opro', 'runs', runs[0]!));
+}
+
+/** A second run on the inserted prompt (the winner and its demonstrations): its panel shows it without the earlier "Inserted into the code.". */
+async function secondRun(page: Page, workspace: string, first: RunRecord): Promise<void> {
   await page.locator('.tab[data-resource-name="app.ts"]').click();
   await page.locator('.tab.active[data-resource-name="app.ts"]').waitFor({ timeout: 30_000 });
-  await selectText(page, winner.instruction);
+  await selectText(page, literalSource(join(workspace, 'src', 'app.ts'), 'ARITHMETIC_PROMPT'));
   await runCommand(page, 'OPRO: Optimize Prompt');
   await (await quickPickRow(page, 'OPRO: Dataset to score the prompt on', 'data/arithmetic.jsonl')).click();
   // The insert carried the first run's position over to the new prompt, so it is not asked again.
   const panel = await panelFrame(page, '.run-header .facts');
-  await panel.locator('.run-header', { hasText: `(baseline ${formatScore(winner.score)})` }).waitFor({ timeout: 60_000 });
+  const header = panel.locator('.run-header', { hasText: /\(baseline \d/ });
+  await header.waitFor({ timeout: 60_000 });
+  const seed = (await otherRun(workspace, first)).candidates.find((c) => c.origin === 'seed');
+  assert.equal(seed?.instruction, candidatePrompt(bestCandidate(first.candidates)!, first), 'the new run starts from the inserted prompt, demonstrations and all');
+  assert.ok((await header.innerText()).includes(`(baseline ${formatScore(seed.score)} [`), 'the panel shows the new run, its baseline with its interval');
   assert.equal((await panel.locator('.status-line').innerText()).trim(), '', 'the new run’s panel does not repeat the earlier "Inserted into the code."');
   await screenshot(page, '7-second-run', true);
   log('the second run (on the winner) showed its own panel, without the earlier insert’s message');
@@ -161,7 +192,7 @@ async function secondRun(page: Page, first: RunRecord): Promise<void> {
 async function scenario(page: Page, workspace: string): Promise<void> {
   const first = await optimizeAndInsert(page, workspace);
   await createDataset(page, workspace, bestCandidate(first.candidates)!.instruction);
-  await secondRun(page, first);
+  await secondRun(page, workspace, first);
 }
 
 /** What the probe extension got from activating OPRO in a normal (production) extension host: nothing. */
@@ -186,6 +217,7 @@ async function main(): Promise<void> {
     'opro.steps': STEPS,
     'opro.candidatesPerStep': 4,
     'opro.concurrency': 4,
+    'opro.demos': DEMOS,
   });
   // Another extension, installed beside OPRO, asks for its API: it must get nothing (no services, no key store).
   const probeOut = join(dir, 'api-probe.json');

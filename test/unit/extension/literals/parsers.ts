@@ -103,6 +103,16 @@ export function pythonAssignedValue(file: string, name: string): string {
   return out.value;
 }
 
+/**
+ * What `tsc --noEmit --strict` says of one source file on its own (ES2022 with the DOM library, as a
+ * browser or Node 18+ script sees `fetch`): every syntactic and type error, none when it compiles.
+ */
+export function typescriptCompileErrors(fileName: string): string[] {
+  const options: ts.CompilerOptions = { noEmit: true, strict: true, target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext, lib: ['lib.es2022.d.ts', 'lib.dom.d.ts'], types: [], skipLibCheck: true };
+  const program = ts.createProgram([fileName], options);
+  return ts.getPreEmitDiagnostics(program).map((d) => `${d.file?.fileName ?? ''}: ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`);
+}
+
 /** The value TypeScript reads from the initializer of variable `name` in a source file (which must parse). */
 export function typescriptAssignedValue(fileName: string, text: string, name: string): string {
   const errors = typescriptSyntaxErrors(fileName, text);
