@@ -60,6 +60,20 @@ describe('the panel’s evidence: intervals, the paired verdict, demonstrations,
     assert.match(await textOf(panel.page, '.details .muted'), new RegExp(`train 92\\.5% \\(37/40\\), 95% CI ${pct(low)}–${pct(high)}%`));
   });
 
+  it('draws each score’s interval on the trajectory chart, and nothing where a score has none', async () => {
+    const pixels = async (shown: RunRecord): Promise<string> => {
+      await panel.send({ type: 'run/show', record: shown, isLive: false, runFile: RUN_FILE });
+      return panel.page.$eval('section.chart:not(.tradeoff) canvas', (c) => (c as HTMLCanvasElement).toDataURL());
+    };
+    const strip = <T extends { ci95?: unknown }>(split: T): T => {
+      const { ci95: _ci95, ...rest } = split;
+      return rest as T;
+    };
+    const bare = { ...record, candidates: record.candidates.map((c) => ({ ...strip(c), ...(c.validation === undefined ? {} : { validation: strip(c.validation) }) })) };
+    assert.notEqual(await pixels(record), await pixels(bare), 'the whiskers change the picture');
+    assert.equal(await pixels(bare), await pixels(bare), 'the same run draws the same picture');
+  });
+
   it('lists a candidate’s demonstrations with their dataset lines and its whole prompt, and inserts, copies and diffs that prompt', async () => {
     await panel.send({ type: 'run/show', record, isLive: false, runFile: RUN_FILE });
     assert.equal(await textOf(panel.page, `${rowSelector(best.id)} .demos-badge`), '+2 demos');

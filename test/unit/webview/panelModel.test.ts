@@ -71,6 +71,16 @@ describe('the panel’s model (browser-free parts)', () => {
       assert.equal(data.validation.filter((v) => v !== null).length, 3);
     });
 
+    it('carries each candidate’s 95% interval in x order, null where it has none (an old run)', () => {
+      const withCi = record.candidates.map((c, i) => (i % 2 === 0 ? { ...c, ci95: [c.score - 0.1, c.score + 0.05] as [number, number] } : c));
+      const data = buildChartData(withCi);
+      assert.deepEqual(
+        data.interval,
+        data.order.map((c) => c.ci95 ?? null),
+      );
+      assert.equal(data.interval.filter((v) => v !== null).length, Math.ceil(record.candidates.length / 2));
+    });
+
     it('trims the score axis to the data on tenths within 0..1', () => {
       assert.deepEqual(scoreRange(0.62, 0.81), [0.5, 0.9]);
       assert.deepEqual(scoreRange(0.02, 1), [0, 1]);
