@@ -27,6 +27,9 @@ const validToHost: ToHost[] = [
   { type: 'example/open', requestId: 8, runId, exampleIndex: 0 },
   { type: 'candidate/details', requestId: 9, runId, candidateId: 'a1b2c3d4e5f60708' },
   { type: 'step/details', requestId: 10, runId, step: 3 },
+  { type: 'prompt/insert', requestId: 11, runId, text: 'Think step by step.', candidateId: 'a1b2c3d4e5f60708' },
+  { type: 'prompt/copy', requestId: 12, text: 'Think step by step.', runId, candidateId: 'a1b2c3d4e5f60708' },
+  { type: 'prompt/diff', requestId: 13, runId, text: 'Think step by step.', candidateId: 'a1b2c3d4e5f60708' },
 ];
 
 /** [name, message] pairs that must be refused: one per malformed field. */
@@ -48,6 +51,9 @@ const malformedToHost: [string, unknown][] = [
   ['insert with too long text', { type: 'prompt/insert', requestId: 1, runId, text: 'x'.repeat(MAX_TEXT_LENGTH + 1) }],
   ['copy with a number as text', { type: 'prompt/copy', requestId: 1, text: 42 }],
   ['diff with no text', { type: 'prompt/diff', requestId: 1, runId }],
+  ['insert with an empty candidate id', { type: 'prompt/insert', requestId: 1, runId, text: 'x', candidateId: '' }],
+  ['diff with a numeric candidate id', { type: 'prompt/diff', requestId: 1, runId, text: 'x', candidateId: 7 }],
+  ['copy of a candidate without its run', { type: 'prompt/copy', requestId: 1, text: 'x', candidateId: 'c1' }],
   ['export in an unknown format', { type: 'run/export', requestId: 1, runId, format: 'pdf' }],
   ['export without a format', { type: 'run/export', requestId: 1, runId }],
   ['score with an object as text', { type: 'instruction/score', requestId: 1, runId, text: { toString: 'x' } }],
@@ -69,6 +75,12 @@ const validToPanel: ToPanel[] = [
   { type: 'request/result', requestId: 3, ok: true },
   { type: 'request/result', requestId: 5, ok: true, value: { kind: 'candidateDetails', candidateId: 'c1', rows: [row as never], total: 1, wrong: 1, ungraded: 0 } },
   { type: 'request/result', requestId: 7, ok: true, value: { kind: 'candidateDetails', candidateId: 'c2', rows: [{ ...row, status: 'errored', error: '503' } as never], total: 1, wrong: 0, ungraded: 1 } },
+  {
+    type: 'request/result',
+    requestId: 8,
+    ok: true,
+    value: { kind: 'candidateDetails', candidateId: 'c3', rows: [row as never], total: 1, wrong: 1, ungraded: 0, demos: [{ example: 3, line: 4, input: 'What is 2 + 3?', target: '5' }], prompt: 'Add.\n\nExamples:\n\nQ: What is 2 + 3?\nA: 5' },
+  },
   { type: 'request/result', requestId: 6, ok: true, value: stepValue as never },
   { type: 'request/result', requestId: 4, ok: false, error: 'No editor holds the prompt.' },
   { type: 'notice/show', level: 'error', message: 'Could not read the run.' },
@@ -92,6 +104,9 @@ const malformedToPanel: [string, unknown][] = [
   ['candidate details with a row lacking its output', { type: 'request/result', requestId: 1, ok: true, value: { kind: 'candidateDetails', candidateId: 'c', rows: [{ ...row, output: undefined }], total: 1, wrong: 1, ungraded: 0 } }],
   ['candidate details with an unknown split', { type: 'request/result', requestId: 1, ok: true, value: { kind: 'candidateDetails', candidateId: 'c', rows: [{ ...row, split: 'test' }], total: 1, wrong: 1, ungraded: 0 } }],
   ['candidate details with an unknown example status', { type: 'request/result', requestId: 1, ok: true, value: { kind: 'candidateDetails', candidateId: 'c', rows: [{ ...row, status: 'skipped' }], total: 1, wrong: 0, ungraded: 1 } }],
+  ['candidate details with a demonstration lacking its line', { type: 'request/result', requestId: 1, ok: true, value: { kind: 'candidateDetails', candidateId: 'c', rows: [row], total: 1, wrong: 1, ungraded: 0, demos: [{ example: 3, input: 'q', target: 'a' }], prompt: 'p' } }],
+  ['candidate details with demonstrations not in a list', { type: 'request/result', requestId: 1, ok: true, value: { kind: 'candidateDetails', candidateId: 'c', rows: [row], total: 1, wrong: 1, ungraded: 0, demos: { example: 3 } } }],
+  ['candidate details with a numeric whole prompt', { type: 'request/result', requestId: 1, ok: true, value: { kind: 'candidateDetails', candidateId: 'c', rows: [row], total: 1, wrong: 1, ungraded: 0, prompt: 5 } }],
   ['candidate details without the ungraded count', { type: 'request/result', requestId: 1, ok: true, value: { kind: 'candidateDetails', candidateId: 'c', rows: [row], total: 1, wrong: 1 } }],
   ['step details with a numeric reply', { type: 'request/result', requestId: 1, ok: true, value: { ...stepValue, replies: [3] } }],
   ['step details without a meta-prompt', { type: 'request/result', requestId: 1, ok: true, value: { ...stepValue, metaPrompt: undefined } }],
