@@ -119,7 +119,7 @@ async function rowsOf(session: RunSession, candidateId: string, split: 'train' |
 
 async function rescoreTrain(session: RunSession, stale: CandidateView): Promise<CandidateView> {
   const split = await scoreInstruction(candidatePrompt(stale, session.record), await rowsOf(session, stale.id, 'train'), session.scoring);
-  const { truncated: _t, errored: _e, incomplete: _i, validation, ...kept } = stale;
+  const { truncated: _t, errored: _e, incomplete: _i, ci95: _c, validation, ...kept } = stale;
   const candidate: ScoredCandidate = {
     ...kept,
     ...split,
