@@ -93,6 +93,13 @@ describe('the one ranking rule (core/ranking.ts)', () => {
     );
   });
 
+  it('says the paired verdict in the finished toast when it is about the winner, and only then', () => {
+    const record = penalizedRun();
+    const verdict = { test: 'mcnemar' as const, rows: 40, difference: 0.2, pValue: 0.01, wins: 9, losses: 1, verdict: 'better' as const, baselineId: 'a', sentence: 'better than your prompt on 40 validation rows (p = 0.01)' };
+    assert.equal(finishedToast(record.candidates, t, { ...verdict, candidateId: 'c' })?.message, 'OPRO finished: the best prompt scores 85% (yours: 50%), better than your prompt on 40 validation rows (p = 0.01).');
+    assert.equal(finishedToast(record.candidates, t, { ...verdict, candidateId: 'b' })?.message, 'OPRO finished: the best prompt scores 85% (yours: 50%).', 'a verdict about another candidate is not said');
+  });
+
   it('offers no Insert Best when the user prompt stays the winner', () => {
     const record = penalizedRun();
     const seedOnly = record.candidates.filter((c) => c.origin === 'seed');
