@@ -81,6 +81,8 @@ describe('the run panel in Chromium', () => {
     await panel.send({ type: 'run/show', record: edited, isLive: false, runFile: RUN_FILE });
     assert.match(await textOf(panel.page, `${rowSelector(baseline.id)} .col-score`), /\(\d+\/38\) · 1 cut off · 1 failed$/);
     await panel.page.click(rowSelector(baseline.id));
+    // The per-example table arrives with the host's answer to candidate/details.
+    await panel.page.waitForSelector('.examples-table tr.errored');
     const verdicts = await panel.page.$$eval('.examples-table tr.truncated .col-ok, .examples-table tr.errored .col-ok', (cells) => cells.map((c) => c.textContent));
     assert.deepEqual(verdicts.sort(), ['cut off', 'failed']);
     assert.match(await textOf(panel.page, '.examples > p'), /wrong of 38, 2 not graded \(cut off or failed\)/);
