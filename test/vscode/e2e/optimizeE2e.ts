@@ -163,11 +163,19 @@ function literalSource(file: string, name: string): string {
   return match[1];
 }
 
-/** The saved run other than `first` (the second run, while it goes on). */
-async function otherRun(workspace: string, first: RunRecord): Promise<RunRecord> {
-  const runs = readdirSync(join(workspace, '.opro', 'runs')).filter((name) => name.endsWith('.json') && name !== `${first.id}.json`);
-  assert.equal(runs.length, 1, `one more run saved, found ${runs.join(', ')}`);
-  return readRunRecord(join(workspace, '.opro', 'runs', runs[0]!));
+/** The seed of the saved run other than `first` (the second run, while it goes on), once its log holds it. */
+async function otherRunSeed(workspace: string, first: RunRecord): Promise<RunRecord['candidates'][number]> {
+  const folder = join(workspace, '.opro', 'runs');
+  for (let tries = 0; tries < 240; tries++) {
+    const runs = readdirSync(folder).filter((name) => name.endsWith('.json') && name !== `${first.id}.json`);
+    assert.ok(runs.length <= 1, `one more run saved, found ${runs.join(', ')}`);
+    const seed = runs.length === 0 ? undefined : (await readRunRecord(join(folder, runs[0]!))).candidates.find((c) => c.origin === 'seed');
+    if (seed !== undefined) {
+      return seed;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error('the second run saved no scored seed in 60 s');
 }
 
 /** A second run on the inserted prompt (the winner and its demonstrations): its panel shows it without the earlier "Inserted into the code.". */
@@ -179,11 +187,10 @@ async function secondRun(page: Page, workspace: string, first: RunRecord): Promi
   await (await quickPickRow(page, 'OPRO: Dataset to score the prompt on', 'data/arithmetic.jsonl')).click();
   // The insert carried the first run's position over to the new prompt, so it is not asked again.
   const panel = await panelFrame(page, '.run-header .facts');
-  const header = panel.locator('.run-header', { hasText: /\(baseline \d/ });
-  await header.waitFor({ timeout: 60_000 });
-  const seed = (await otherRun(workspace, first)).candidates.find((c) => c.origin === 'seed');
-  assert.equal(seed?.instruction, candidatePrompt(bestCandidate(first.candidates)!, first), 'the new run starts from the inserted prompt, demonstrations and all');
-  assert.ok((await header.innerText()).includes(`(baseline ${formatScore(seed.score)} [`), 'the panel shows the new run, its baseline with its interval');
+  const seed = await otherRunSeed(workspace, first);
+  assert.equal(seed.instruction, candidatePrompt(bestCandidate(first.candidates)!, first), 'the new run starts from the inserted prompt, demonstrations and all');
+  // The panel shows the new run once its header has the new baseline, with its interval.
+  await panel.locator('.run-header', { hasText: `(baseline ${formatScore(seed.score)} [` }).waitFor({ timeout: 60_000 });
   assert.equal((await panel.locator('.status-line').innerText()).trim(), '', 'the new run’s panel does not repeat the earlier "Inserted into the code."');
   await screenshot(page, '7-second-run', true);
   log('the second run (on the winner) showed its own panel, without the earlier insert’s message');
