@@ -10,6 +10,8 @@ import { startRun } from '../src/core/engine';
 import { createOpenAiClient } from '../src/core/llm/openaiClient';
 import { nodeStoreFs } from '../src/core/store/storeFs';
 import { syntheticConfig, syntheticWorkspace } from '../test/support/syntheticRun';
+import { watchLongTasks } from './longTasks';
+import { watchMemory } from './memoryWatch';
 
 const ROWS = 261;
 
@@ -50,6 +52,8 @@ async function main(): Promise<void> {
   const { fs, bytes } = countingFs();
   const loop = monitorEventLoopDelay({ resolution: 10 });
   loop.enable();
+  const tasks = watchLongTasks();
+  const memory = watchMemory();
   const cpu = process.cpuUsage();
   const started = performance.now();
   const view = await startRun(syntheticConfig(baseUrl, dataset, { steps, candidatesPerStep: 8, concurrency: 32, seed: 5 }), {
@@ -61,6 +65,8 @@ async function main(): Promise<void> {
   const wallMs = performance.now() - started;
   const used = process.cpuUsage(cpu);
   loop.disable();
+  const longTasks = tasks.stop();
+  const memoryPeaks = memory.stop();
   const scorerCalls = Object.entries(view.usage.byModel).filter(([k]) => k.startsWith('scorer:')).reduce((sum, [, u]) => sum + u.calls, 0);
   const calls = view.usage.calls;
   const candidates = view.candidates.length;
@@ -81,6 +87,8 @@ async function main(): Promise<void> {
       cacheBytes: sizeOf(join(ws.dir, 'cache'), 'responses'),
       loopMaxMs: loop.max / 1e6,
       loopP99Ms: loop.percentile(99) / 1e6,
+      longTasks,
+      memory: memoryPeaks,
       status: view.status,
       // What the run still holds once garbage is collected (with --expose-gc), apart from what the GC had not freed yet.
       retainedHeapMb: retainedHeapMb(),

@@ -6,6 +6,7 @@ import type { ChatResponse, LlmClient } from '../llm/types';
 import { buildScorerMessages, type ScorerPromptOptions } from '../prompt/scorerPrompt';
 import type { ExampleResult, SplitScore } from '../runRecord';
 import { isFatal } from './fatal';
+import type { Gate } from './gate';
 import { splitScore } from './splitScore';
 import type { UsageMeter } from './usage';
 
@@ -21,6 +22,8 @@ export interface ScorerContext {
   signal?: AbortSignal;
   /** Called for each answer cut at the token limit (the run warns once). */
   onTruncated?: () => void;
+  /** Bounds the examples being prepared or asked at once, across every instruction scored in parallel. */
+  admission?: Gate;
 }
 
 /**
@@ -34,7 +37,10 @@ export interface ScorerContext {
 export async function scoreInstruction(instruction: string, rows: readonly number[], context: ScorerContext): Promise<SplitScore> {
   const failures: unknown[] = [];
   // Settle every call before failing, so calls already paid are counted and none outlives the run.
-  const settled = await Promise.allSettled(rows.map((row) => scoreExample(instruction, row, { ...context, failures })));
+  const exampleContext = { ...context, failures };
+  const { admission } = context;
+  const score = (row: number): Promise<ExampleResult> => scoreExample(instruction, row, exampleContext);
+  const settled = await Promise.allSettled(rows.map((row) => (admission === undefined ? score(row) : admission.run(() => score(row)))));
   const failure = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
   if (failure !== undefined) {
     throw failure.reason;

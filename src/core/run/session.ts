@@ -14,6 +14,7 @@ import type { RecordedExample, RunWarning } from '../runRecord';
 import type { RunState } from '../store/logEntry';
 import type { RunStore } from '../store/runStore';
 import { CallBudget } from './callBudget';
+import { Gate } from './gate';
 import { checkCostBudget, runPricing } from './modelPrices';
 import { createGrader } from './graderFor';
 import { RunHalt } from './runHalt';
@@ -104,6 +105,7 @@ export async function openSession({ record, config, store }: SessionInput, deps:
       maxTokens: config.scorer.maxTokens,
       meter,
       onTruncated: () => warn(truncationWarning('scorer', withFamily(config.scorer, config))),
+      admission: new Gate(admissionCapacity(config.concurrency)),
       signal: halt.signal,
     },
     proposing: {
@@ -124,6 +126,11 @@ export async function openSession({ record, config, store }: SessionInput, deps:
     warn,
     parameters,
   };
+}
+
+/** Examples prepared ahead of the limiter: twice its concurrency keeps it fed as answers come back (cache hits skip it). */
+function admissionCapacity(concurrency: number): number {
+  return Math.max(16, 2 * concurrency);
 }
 
 function warner(record: RunState, emit: (event: RunEvent) => void): (warning: RunWarning) => void {
