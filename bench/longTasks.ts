@@ -33,6 +33,8 @@ export interface LongTasks {
   maxTaskCpuMs: number;
   /** Gaps in which the main thread used more than 50 ms of CPU. */
   tasksOver50MsCpu: number;
+  /** When the last of those began (ms since start): early ones are the JIT warming up. */
+  lastOver50MsAtMs: number | undefined;
   /** The 99th percentile of per-gap CPU, in ms. */
   p99TaskCpuMs: number;
   /** The busiest gaps: when (ms since start), wall and CPU. */
@@ -54,6 +56,7 @@ export function watchLongTasks(): { stop: () => LongTasks } {
   const started = performance.now();
   const startedAtUs = Number(process.hrtime.bigint() / 1000n);
   const cpuGaps: number[] = [];
+  let lastOver50MsAtMs: number | undefined;
   const top: LongTasks['top'] = [];
   let maxGapMs = 0;
   let lastWall = started;
@@ -65,6 +68,9 @@ export function watchLongTasks(): { stop: () => LongTasks } {
     const wallMs = wall - lastWall;
     maxGapMs = Math.max(maxGapMs, wallMs - TICK_MS);
     cpuGaps.push(cpuMs);
+    if (cpuMs > 50) {
+      lastOver50MsAtMs = Math.round(lastWall - started);
+    }
     if (top.length < TOP || cpuMs > (top[top.length - 1]?.cpuMs ?? 0)) {
       top.push({ atMs: Math.round(lastWall - started), wallMs: Math.round(wallMs), cpuMs: Math.round(cpuMs * 10) / 10 });
       top.sort((a, b) => b.cpuMs - a.cpuMs).splice(TOP);
@@ -82,6 +88,7 @@ export function watchLongTasks(): { stop: () => LongTasks } {
         maxGapMs,
         maxTaskCpuMs: sorted[sorted.length - 1] ?? 0,
         tasksOver50MsCpu: cpuGaps.filter((ms) => ms > 50).length,
+        lastOver50MsAtMs,
         p99TaskCpuMs: sorted[Math.floor(sorted.length * 0.99)] ?? 0,
         top,
         startedAtUs,

@@ -4,6 +4,7 @@ import { mkdir, open } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeFailureReason } from '../errors';
 import type { ChatMessage, ChatResponse } from '../llm/types';
+import { CacheIndex } from './cacheIndex';
 
 /** The file inside a cache directory that holds one JSON line per stored response. */
 export const CACHE_FILE_NAME = 'responses.jsonl';
@@ -106,26 +107,27 @@ export function cacheKey(input: CacheKeyInput): string {
   return createHash('sha256').update(canonical).digest('hex');
 }
 
-/** Characters of a key the index keeps: 96 bits of a sha256 key; a hit is checked against the whole key. */
-const INDEX_KEY_CHARS = 24;
-const KEY_PREFIX = '{"key":"';
+const KEY_PREFIX = Buffer.from('{"key":"', 'latin1');
+/** Longest key read straight from a line's bytes; a longer one is left to JSON.parse. */
+const MAX_PLAIN_KEY = 256;
 
-function indexKey(key: string): string {
-  return key.length <= INDEX_KEY_CHARS ? key : key.slice(0, INDEX_KEY_CHARS);
-}
-
-/** The key of a cache line, cheaply: lines start with `{"key":"…"` (the old ones too); else it is parsed. */
-function keyOfLine(line: string): string | undefined {
+/**
+ * The key of a cache line, cheaply: lines start with `{"key":"…"` (the old ones too), so the key is
+ * read from the bytes without decoding the response; an escaped or unusual key is parsed.
+ */
+function keyOfLine(line: Buffer): string | undefined {
   // A whole line ends its object; a torn one (a crash mid-append) is left to JSON.parse, which refuses it.
-  if (line.startsWith(KEY_PREFIX) && line.endsWith('}')) {
-    const end = line.indexOf('"', KEY_PREFIX.length);
-    const key = end === -1 ? '' : line.slice(KEY_PREFIX.length, end);
-    if (!key.includes('\\')) {
-      return end === -1 ? undefined : key;
+  if (line.subarray(0, KEY_PREFIX.length).equals(KEY_PREFIX) && line[line.length - 1] === 0x7d) {
+    const end = line.indexOf(0x22, KEY_PREFIX.length);
+    if (end !== -1 && end - KEY_PREFIX.length <= MAX_PLAIN_KEY) {
+      const key = line.toString('utf8', KEY_PREFIX.length, end);
+      if (!key.includes('\\')) {
+        return key;
+      }
     }
   }
   try {
-    const parsed = JSON.parse(line) as { key?: unknown };
+    const parsed = JSON.parse(line.toString('utf8')) as { key?: unknown };
     return typeof parsed.key === 'string' ? parsed.key : undefined;
   } catch {
     return undefined;
@@ -157,28 +159,28 @@ function parseLine(line: string): CacheLine | undefined {
   }
 }
 
-/** Where each entry's line is: byte offset and length, by index key. */
-interface CacheIndex {
-  slots: Map<string, number>;
-  offsets: number[];
-  lengths: number[];
+/** The index of the file's lines, and how the file ends. */
+interface IndexedFile {
+  lines: CacheIndex;
   /** Bytes in the file; `endsWithNewline` false when a crash left a torn last line. */
   size: number;
   endsWithNewline: boolean;
 }
 
-function indexLine(index: CacheIndex, line: Buffer, offset: number): void {
-  const key = keyOfLine(line.toString('utf8'));
-  if (key !== undefined && !index.slots.has(indexKey(key))) {
-    index.slots.set(indexKey(key), index.offsets.length);
-    index.offsets.push(offset);
-    index.lengths.push(line.length);
+function emptyIndex(): IndexedFile {
+  return { lines: new CacheIndex(), size: 0, endsWithNewline: true };
+}
+
+function indexLine(index: IndexedFile, line: Buffer, offset: number): void {
+  const key = keyOfLine(line);
+  if (key !== undefined) {
+    index.lines.add(key, { offset, length: line.length });
   }
 }
 
 /** Streams the file once to index it; memory holds the index only, never the responses. */
-async function buildIndex(file: string): Promise<CacheIndex> {
-  const index: CacheIndex = { slots: new Map(), offsets: [], lengths: [], size: 0, endsWithNewline: true };
+async function buildIndex(file: string): Promise<IndexedFile> {
+  const index = emptyIndex();
   let carry = Buffer.alloc(0);
   let carryOffset = 0;
   try {
@@ -211,23 +213,23 @@ class JsonlResponseCache implements ResponseCache {
 
   constructor(
     readonly file: string,
-    private readonly index: CacheIndex,
+    private readonly index: IndexedFile,
     private readonly options: CacheOptions,
   ) {}
 
   get size(): number {
-    return this.index.offsets.length;
+    return this.index.lines.size;
   }
 
   async get(key: string): Promise<ChatResponse | undefined> {
-    const slot = this.index.slots.get(indexKey(key));
-    if (slot === undefined) {
+    const span = this.index.lines.get(key);
+    if (span === undefined) {
       return undefined;
     }
     const handle = await open(this.file, 'r');
     try {
-      const buffer = Buffer.alloc(this.index.lengths[slot] as number);
-      await handle.read(buffer, 0, buffer.length, this.index.offsets[slot] as number);
+      const buffer = Buffer.alloc(span.length);
+      await handle.read(buffer, 0, buffer.length, span.offset);
       const entry = parseLine(buffer.toString('utf8'));
       return entry === undefined || entry.key !== key ? undefined : toStored(entry.response);
     } finally {
@@ -236,7 +238,7 @@ class JsonlResponseCache implements ResponseCache {
   }
 
   put(key: string, response: ChatResponse): Promise<void> {
-    if (this.writeError !== undefined || this.index.slots.has(indexKey(key))) {
+    if (this.writeError !== undefined || this.index.lines.has(key)) {
       return Promise.resolve();
     }
     const stored = toStored(response);
@@ -251,10 +253,7 @@ class JsonlResponseCache implements ResponseCache {
       this.options.onWriteError?.(`The response cache ${this.file} cannot be written: ${writeFailureReason(err)}. The run goes on without caching new answers.`);
       return Promise.resolve();
     }
-    const offset = this.index.size + prefix.length;
-    this.index.slots.set(indexKey(key), this.index.offsets.length);
-    this.index.offsets.push(offset);
-    this.index.lengths.push(line.length - prefix.length - 1);
+    this.index.lines.add(key, { offset: this.index.size + prefix.length, length: line.length - prefix.length - 1 });
     this.index.size += line.length;
     this.index.endsWithNewline = true;
     return Promise.resolve();
@@ -269,7 +268,7 @@ class JsonlResponseCache implements ResponseCache {
 export async function openResponseCache(dir: string, options: CacheOptions = {}): Promise<ResponseCache> {
   const file = join(dir, CACHE_FILE_NAME);
   let problem: string | undefined;
-  let index: CacheIndex = { slots: new Map(), offsets: [], lengths: [], size: 0, endsWithNewline: true };
+  let index = emptyIndex();
   try {
     await mkdir(dir, { recursive: true });
     index = await buildIndex(file);
