@@ -1,10 +1,11 @@
 // Figure `panel-open`: from opening a finished 1,600-candidate × 261-row run to the panel's first full
 // render (the light view drawn and the selected candidate's per-example table in), in real Chromium,
 // and the bytes posted to the webview for it. The host's part is what the extension does: read the
-// light view (header + event log) and, when the panel asks, one candidate's details.
+// light view (header + event log, kept by the window's run reader) and, when the panel asks, one
+// candidate's details (one line of the details file, the log not read again).
 import { bestCandidate } from '../../src/core/ranking';
-import { readRunView } from '../../src/core/store/readRun';
 import { readCandidateDetails } from '../../src/extension/panel/runDetails';
+import { readSavedView } from '../../src/extension/runs/savedRuns';
 import type { RunShowMessage } from '../../src/webview/protocol';
 import { PanelHarness } from '../../test/webview/harness';
 import type { PanelOpenMeasure } from '../panelOpenMeasure';
@@ -16,7 +17,7 @@ export async function measurePanelOpen(): Promise<PanelOpenMeasure> {
   try {
     const panel = await harness.open();
     const started = performance.now();
-    const { view } = await readRunView(runFile);
+    const view = await readSavedView(runFile);
     const readMs = performance.now() - started;
     const show: RunShowMessage = { type: 'run/show', record: view, isLive: false, runFile };
     const best = bestCandidate(view.candidates);

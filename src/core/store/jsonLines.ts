@@ -4,12 +4,20 @@ import { OproError } from '../errors';
 /** Lines parsed between two yields to the event loop, so a long file never blocks it for long. */
 const LINES_PER_SLICE = 200;
 
+/** Where a text read from the middle of a file starts, so errors still name the file's own line. */
+export interface TextPlace {
+  file: string;
+  /** Lines of the file before the text. */
+  linesBefore: number;
+}
+
 /**
  * Parses a JSON Lines text line by line, yielding to the event loop between slices. A last line
  * without its newline is a write a crash cut short: it is skipped. Any other line that is not JSON
  * is an error naming `file:line`. `check` validates each value; it returns the problem or undefined.
  */
-export async function parseJsonLines<T>(text: string, file: string, check: (value: unknown) => { ok: true; value: T } | { ok: false; problem: string }): Promise<T[]> {
+export async function parseJsonLines<T>(text: string, source: string | TextPlace, check: (value: unknown) => { ok: true; value: T } | { ok: false; problem: string }): Promise<T[]> {
+  const { file, linesBefore } = typeof source === 'string' ? { file: source, linesBefore: 0 } : source;
   const lines = text.split('\n');
   const isTorn = !text.endsWith('\n');
   const out: T[] = [];
@@ -28,11 +36,11 @@ export async function parseJsonLines<T>(text: string, file: string, check: (valu
       if (isTorn && i === lines.length - 1) {
         break;
       }
-      throw badLine(file, i + 1, `not valid JSON (${(err as Error).message})`);
+      throw badLine(file, linesBefore + i + 1, `not valid JSON (${(err as Error).message})`);
     }
     const checked = check(value);
     if (!checked.ok) {
-      throw badLine(file, i + 1, checked.problem);
+      throw badLine(file, linesBefore + i + 1, checked.problem);
     }
     out.push(checked.value);
   }

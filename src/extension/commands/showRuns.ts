@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { readRunView } from '../../core/store/readRun';
+import { readSavedView } from '../runs/savedRuns';
 import { reportError } from '../errors/reportError';
 import { pickRun } from '../runs/pickRun';
 import type { Services } from '../services';
@@ -13,7 +13,7 @@ export function showRuns(services: Services) {
       if (run === undefined) {
         return undefined;
       }
-      services.panel.show((await readRunView(run.file)).view, run.file);
+      services.panel.show(await readSavedView(run.file), run.file);
       return run.runId;
     } catch (err) {
       await reportError(err, services);

@@ -1,12 +1,12 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { RunView } from '../../core/runView';
-import { readRunView } from '../../core/store/readRun';
+import { readSavedView } from '../runs/savedRuns';
 import { parsePanelState } from '../../webview/protocol';
 import { RunPanel, type RunPanelOptions } from './runPanel';
 
 export interface RunFileOptions extends RunPanelOptions {
-  /** Reads and checks a run's light view. @default core's `readRunView` */
+  /** Reads and checks a run's light view. @default `readSavedView` (core's reader, kept for the clicks that follow) */
   readRun?: (runFile: string) => Promise<RunView>;
 }
 
@@ -22,7 +22,7 @@ export async function showRunFile(panel: RunPanel, runFile: string, options: Run
     return;
   }
   try {
-    const record = await (options.readRun ?? (async (file: string) => (await readRunView(file)).view))(runFile);
+    const record = await (options.readRun ?? readSavedView)(runFile);
     panel.showRun(record, { runFile });
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);

@@ -6,7 +6,6 @@ import type { Credentials, EngineDeps } from '../../core/engineDeps';
 import type { RunEvent } from '../../core/events';
 import type { RunRecord, RunWarning, ScoredCandidate } from '../../core/runRecord';
 import type { RunView } from '../../core/runView';
-import { readRunView } from '../../core/store/readRun';
 import { COMMAND_IDS } from '../commandIds';
 import { describeError, retryAction } from '../errors/describeError';
 import { reportError } from '../errors/reportError';
@@ -18,6 +17,7 @@ import type { Prompter } from '../ui/prompter';
 import { LiveRun } from './liveRun';
 import { advanceProgress, formatProgress, initialProgress, type RunProgress } from './progressText';
 import { RunFiles } from './runFiles';
+import { readSavedView } from './savedRuns';
 
 const BEFORE_RUN_WARNINGS: ReadonlySet<RunWarning['kind']> = new Set(['longPrompt', 'datasetChanged', 'datasetMissing']);
 
@@ -164,7 +164,7 @@ export class RunManager implements vscode.Disposable {
 
   /** The run's light view: header and event log (what the panel shows). */
   async readView(runId: string): Promise<RunView> {
-    return (await readRunView(await this.fileOf(runId))).view;
+    return readSavedView(await this.fileOf(runId));
   }
 
   /** The whole run, per-example results included (exports only: a paper-scale run is large this way). */
