@@ -30,13 +30,13 @@ export interface LongTasks {
   /** Longest gap between two ticks of a 5 ms timer, beyond its 5 ms (wall time: includes preemption by other processes). */
   maxGapMs: number;
   /** CPU the main thread used in its busiest gap: the longest task(s) the loop ran between two timer turns, not inflated by other processes. */
-  maxTaskCpuMs: number;
+  maxTurnCpuMs: number;
   /** Gaps in which the main thread used more than 50 ms of CPU. */
-  tasksOver50MsCpu: number;
+  turnsOver50MsCpu: number;
   /** When the last of those began (ms since start): early ones are the JIT warming up. */
   lastOver50MsAtMs: number | undefined;
   /** The 99th percentile of per-gap CPU, in ms. */
-  p99TaskCpuMs: number;
+  p99TurnCpuMs: number;
   /** The busiest gaps: when (ms since start), wall and CPU. */
   top: { atMs: number; wallMs: number; cpuMs: number }[];
   /** `process.hrtime` (µs) at the start, to find the gaps in a V8 CPU profile (same clock on Linux). */
@@ -86,10 +86,10 @@ export function watchLongTasks(): { stop: () => LongTasks } {
       return {
         cpuSource: clock.source,
         maxGapMs,
-        maxTaskCpuMs: sorted[sorted.length - 1] ?? 0,
-        tasksOver50MsCpu: cpuGaps.filter((ms) => ms > 50).length,
+        maxTurnCpuMs: sorted[sorted.length - 1] ?? 0,
+        turnsOver50MsCpu: cpuGaps.filter((ms) => ms > 50).length,
         lastOver50MsAtMs,
-        p99TaskCpuMs: sorted[Math.floor(sorted.length * 0.99)] ?? 0,
+        p99TurnCpuMs: sorted[Math.floor(sorted.length * 0.99)] ?? 0,
         top,
         startedAtUs,
       };

@@ -1,6 +1,6 @@
 // One paper-scale run (the OPRO paper's GSM8K setup: 8 candidates a step on 261 training rows) in its
 // own process, so its peak RSS and CPU are the engine's alone; the simulated server runs in another.
-// argv: baseUrl steps. Prints one JSON line: wall time, CPU per call, peak RSS, bytes written, the
+// argv: baseUrl steps [concurrency, default 32]. Prints one JSON line: wall time, CPU per call, peak RSS, bytes written, the
 // saved run's size and the event loop's delay, measured with perf_hooks.monitorEventLoopDelay.
 import { readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -42,8 +42,9 @@ function retainedHeapMb(): number | undefined {
 }
 
 async function main(): Promise<void> {
-  const [baseUrl = '', stepsText = '20'] = process.argv.slice(2);
+  const [baseUrl = '', stepsText = '20', concurrencyText = '32'] = process.argv.slice(2);
   const steps = Number(stepsText);
+  const concurrency = Number(concurrencyText);
   const ws = syntheticWorkspace(ROWS, 11);
   // Every 10th answer unreachable: the best stays at 0.9, so every step runs.
   const dataset = join(ws.dir, 'paper.jsonl');
@@ -56,7 +57,7 @@ async function main(): Promise<void> {
   const memory = watchMemory();
   const cpu = process.cpuUsage();
   const started = performance.now();
-  const view = await startRun(syntheticConfig(baseUrl, dataset, { steps, candidatesPerStep: 8, concurrency: 32, seed: 5 }), {
+  const view = await startRun(syntheticConfig(baseUrl, dataset, { steps, candidatesPerStep: 8, concurrency, seed: 5 }), {
     createClient: createOpenAiClient,
     runFile: join(runsDir, 'paper.json'),
     cacheDir: join(ws.dir, 'cache'),
@@ -74,6 +75,7 @@ async function main(): Promise<void> {
   console.log(
     JSON.stringify({
       steps: view.steps.filter((s) => s.done).length,
+      concurrency,
       candidates,
       rows: ROWS,
       calls,

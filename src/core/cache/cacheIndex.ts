@@ -63,7 +63,7 @@ export class CacheIndex {
       this.#grow();
       slot = this.#find(high, low);
     }
-    this.#put(slot, high, low, span.offset, span.length + 1);
+    this.#put(slot, [high, low], span.offset, span.length + 1);
     this.#size += 1;
   }
 
@@ -77,7 +77,7 @@ export class CacheIndex {
     return slot;
   }
 
-  #put(slot: number, high: number, low: number, offset: number, storedLength: number): void {
+  #put(slot: number, [high, low]: [number, number], offset: number, storedLength: number): void {
     this.#high[slot] = high;
     this.#low[slot] = low;
     this.#offsets[slot] = offset;
@@ -95,7 +95,7 @@ export class CacheIndex {
       if (lengths[i] !== 0) {
         const h = high[i] as number;
         const l = low[i] as number;
-        this.#put(this.#find(h, l), h, l, offsets[i] as number, lengths[i] as number);
+        this.#put(this.#find(h, l), [h, l], offsets[i] as number, lengths[i] as number);
       }
     }
   }
