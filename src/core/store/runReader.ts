@@ -1,9 +1,8 @@
 import type { ExampleResult } from '../runRecord';
-import { readDetails } from './fileStore';
 import { foldLog, type FoldedRun } from './foldLog';
 import { parseJsonLines } from './jsonLines';
 import type { LogEntry, StepDetails } from './logEntry';
-import { readRunExamples, readRunHeader } from './readRun';
+import { readCandidateResults, readRunExamples, readRunHeader, readStepDetails } from './readRun';
 import { runPaths, type RunPaths } from './runPaths';
 import { checkShape, logEntrySchema } from './runSchema';
 import type { SplitName } from './runStore';
@@ -61,17 +60,13 @@ export class RunReader {
   }
 
   /** One candidate's per-example results on a split ([] when none were saved). */
-  async results(folded: FoldedRun, candidateId: string, split: SplitName): Promise<ExampleResult[]> {
-    const range = folded.index.results.get(candidateId)?.[split];
-    const line = range === undefined ? undefined : await readDetails(this.fs, this.#paths.details, range);
-    return line?.type === 'results' ? line.results : [];
+  results(folded: FoldedRun, candidateId: string, split: SplitName): Promise<ExampleResult[]> {
+    return readCandidateResults(this.file, folded, candidateId, split);
   }
 
   /** A step's meta-prompt, raw replies and rejected proposals. */
-  async stepDetails(folded: FoldedRun, step: number): Promise<StepDetails | undefined> {
-    const range = folded.index.steps.get(step);
-    const line = range === undefined ? undefined : await readDetails(this.fs, this.#paths.details, range);
-    return line?.type === 'step' ? { step: line.step, metaPrompt: line.metaPrompt, replies: line.replies, rejected: line.rejected } : undefined;
+  stepDetails(folded: FoldedRun, step: number): Promise<StepDetails | undefined> {
+    return readStepDetails(this.file, folded, step, this.fs);
   }
 
   async #readAppended(size: number): Promise<void> {
