@@ -101,11 +101,9 @@ export async function openSession({ record, config, store }: SessionInput, deps:
       examples: examplesOf(record),
       grader: createGrader(record, config, { makeClient, meter, deps }),
       prompt: { position: config.position, includeQA: config.includeQA },
-      temperature: config.scorer.temperature,
-      maxTokens: config.scorer.maxTokens,
+      ...scorerLimits(config),
       meter,
       onTruncated: () => warn(truncationWarning('scorer', withFamily(config.scorer, config))),
-      admission: new Gate(admissionCapacity(config.concurrency)),
       signal: halt.signal,
     },
     proposing: {
@@ -126,6 +124,10 @@ export async function openSession({ record, config, store }: SessionInput, deps:
     warn,
     parameters,
   };
+}
+
+function scorerLimits(config: RunConfig): Pick<ScorerContext, 'temperature' | 'maxTokens' | 'admission'> {
+  return { temperature: config.scorer.temperature, maxTokens: config.scorer.maxTokens, admission: new Gate(admissionCapacity(config.concurrency)) };
 }
 
 /** Examples prepared ahead of the limiter: twice its concurrency keeps it fed as answers come back (cache hits skip it). */
