@@ -2,7 +2,7 @@ import { basename } from 'node:path';
 import * as vscode from 'vscode';
 import type { RunEvent } from '../../core/events';
 import type { RunView } from '../../core/runView';
-import { readPromptSource, type PriceTable } from '../../webview/protocol';
+import { readPromptSource, type PriceTable, type ToPanel } from '../../webview/protocol';
 import type { PanelController } from './panelController';
 import { buildPanelHtml, createNonce } from './panelHtml';
 import { handlePanelMessage } from './panelMessages';
@@ -59,8 +59,7 @@ export class RunPanel implements vscode.Disposable {
     private readonly options: RunPanelOptions,
   ) {
     RunPanel.current = this;
-    // A post racing the panel's disposal has no one to reach; it must not become an unhandled rejection.
-    this.outbox = new PanelOutbox({ post: (message) => void this.panel.webview.postMessage(message).then(undefined, () => undefined) });
+    this.outbox = new PanelOutbox({ post: (message) => this.post(message) });
     const icon = (theme: string): vscode.Uri => vscode.Uri.joinPath(options.extensionUri, 'media', `panel-icon-${theme}.svg`);
     panel.iconPath = { light: icon('light'), dark: icon('dark') };
     panel.webview.html = this.html();
@@ -114,6 +113,21 @@ export class RunPanel implements vscode.Disposable {
     this.outbox.dispose();
     this.panel.dispose();
     this.disposables.forEach((d) => d.dispose());
+  }
+
+  /**
+   * A post racing the panel's disposal (a details answer read after the panel closed) has no one to
+   * reach: `panel.webview` then throws and `postMessage` rejects; neither may escape as an unhandled error.
+   */
+  private post(message: ToPanel): void {
+    if (this.isDisposed) {
+      return;
+    }
+    try {
+      void this.panel.webview.postMessage(message).then(undefined, () => undefined);
+    } catch {
+      // Disposed between the check and the post.
+    }
   }
 
   private receive(raw: unknown): Promise<void> {
