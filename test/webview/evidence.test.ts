@@ -4,7 +4,7 @@ import type { RunRecord, ScoredCandidate } from '../../src/core/runRecord';
 import { comparePaired, describeComparison } from '../../src/core/stats/pairedComparison';
 import { wilsonInterval } from '../../src/core/stats/wilson';
 import { makeRunRecord } from './fixtures';
-import { PanelHarness, type PanelPage } from './harness';
+import { usePanelPerTest } from './harness';
 import { bestFirst, rowSelector, RUN_FILE, textOf } from './queries';
 
 const pct = (x: number): string => (x * 100).toFixed(1);
@@ -28,26 +28,11 @@ function evidenceRun(): { record: RunRecord; best: ScoredCandidate } {
 }
 
 describe('the panel’s evidence: intervals, the paired verdict, demonstrations, the trade-off', () => {
-  let harness: PanelHarness;
-  let panel: PanelPage;
+  const current = usePanelPerTest();
   const { record, best } = evidenceRun();
 
-  before(async () => {
-    harness = await PanelHarness.start();
-  });
-  after(async () => {
-    await harness.stop();
-  });
-  beforeEach(async () => {
-    panel = await harness.open();
-  });
-  afterEach(async () => {
-    assert.deepEqual(await panel.violations(), [], 'no CSP violation');
-    assert.deepEqual(panel.problems, [], 'no console error');
-    await panel.page.close();
-  });
-
   it('shows each score with its 95% interval in the table and the header, and the verdict against your prompt', async () => {
+    const panel = current();
     await panel.send({ type: 'run/show', record, isLive: false, runFile: RUN_FILE });
     const [low, high] = best.ci95!;
     assert.equal(await textOf(panel.page, `${rowSelector(best.id)} .col-score .ci`), `${pct(low)}–${pct(high)}%`);
@@ -61,6 +46,7 @@ describe('the panel’s evidence: intervals, the paired verdict, demonstrations,
   });
 
   it('draws each score’s interval on the trajectory chart, and nothing where a score has none', async () => {
+    const panel = current();
     const pixels = async (shown: RunRecord): Promise<string> => {
       await panel.send({ type: 'run/show', record: shown, isLive: false, runFile: RUN_FILE });
       return panel.page.$eval('section.chart:not(.tradeoff) canvas', (c) => (c as HTMLCanvasElement).toDataURL());
@@ -75,6 +61,7 @@ describe('the panel’s evidence: intervals, the paired verdict, demonstrations,
   });
 
   it('lists a candidate’s demonstrations with their dataset lines and its whole prompt, and inserts, copies and diffs that prompt', async () => {
+    const panel = current();
     await panel.send({ type: 'run/show', record, isLive: false, runFile: RUN_FILE });
     assert.equal(await textOf(panel.page, `${rowSelector(best.id)} .demos-badge`), '+2 demos');
     const lines = await panel.page.$$eval('.demos-list button', (buttons) => buttons.map((b) => b.textContent));
@@ -98,6 +85,7 @@ describe('the panel’s evidence: intervals, the paired verdict, demonstrations,
   });
 
   it('shows the trade-off chart only when the prompts’ costs differ or length is penalized', async () => {
+    const panel = current();
     await panel.send({ type: 'run/show', record, isLive: false, runFile: RUN_FILE });
     assert.equal(await panel.page.isVisible('.chart.tradeoff'), true, 'a prompt with demonstrations costs more per call');
     assert.ok((await panel.page.$eval('.chart.tradeoff canvas', (c) => (c as HTMLCanvasElement).width)) > 0);

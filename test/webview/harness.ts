@@ -1,5 +1,6 @@
 // Loads the real panel bundle in headless Chromium, in a page with the host's own HTML and CSP, and a
 // stand-in `acquireVsCodeApi` that records what the panel posts (like Continue's MockIdeMessenger).
+import assert from 'node:assert/strict';
 import * as esbuild from 'esbuild';
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -236,8 +237,8 @@ export class PanelHarness {
 }
 
 /**
- * Mocha hooks for a suite of panel tests: one Chromium for the suite, a fresh panel page per test.
- * Returns the current page's panel (valid inside a test).
+ * Mocha hooks for a suite of panel tests: one Chromium for the suite, a fresh panel page per test, and
+ * after each test no CSP violation and no console error. Returns the current page's panel (valid inside a test).
  */
 export function usePanelPerTest(options: OpenOptions = {}): () => PanelPage {
   let harness: PanelHarness;
@@ -252,7 +253,17 @@ export function usePanelPerTest(options: OpenOptions = {}): () => PanelPage {
     panel = await harness.open(options);
   });
   afterEach(async () => {
-    await panel?.page.close();
+    if (panel === undefined) {
+      return;
+    }
+    const page = panel;
+    panel = undefined;
+    try {
+      assert.deepEqual(await page.violations(), [], 'no CSP violation');
+      assert.deepEqual(page.problems, [], 'no console error');
+    } finally {
+      await page.page.close();
+    }
   });
   return () => {
     if (panel === undefined) {
