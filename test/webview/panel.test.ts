@@ -133,6 +133,8 @@ describe('the run panel in Chromium', () => {
     assert.notEqual((await rowIds(panel.page))[0], best.id, 'a partly scored candidate ranks after the fully scored ones');
     assert.match(await textOf(panel.page, `${rowSelector(best.id)} .col-score`), /^92\.5% \(37\/40, partial\)$/);
     await panel.page.click(`${rowSelector(best.id)} .col-instruction`);
+    // The per-example table arrives with the host's answer to candidate/details.
+    await panel.page.waitForSelector('.examples-table tbody tr .reason');
     const firstRow = '.examples-table tbody tr';
     const rows = await panel.page.$$eval(firstRow, (trs) => trs.map((tr) => [tr.querySelector('.col-ok')?.textContent, tr.querySelector('.reason')?.textContent]));
     assert.deepEqual(rows.find(([, reason]) => reason !== undefined), ['✗ 50%', 'Right method, wrong rounding.']);
